@@ -1,0 +1,156 @@
+// bmm — allocate: split an amount by weights so that the parts add up to the whole, to the penny.
+//
+//   call                                          parts always sum to the amount (or, for
+//   allocate(amount, weights[, policy])           remainder_separately, parts + remainder do)
+//   allocate(amount, n[, policy])                 n equal shares
+//
+//   policy                   who gets the pennies left after every part is rounded toward zero
+//   largest_remainder        the parts with the largest fractional remainders, ties to the
+//   (default)                earlier part (deterministic); the Hamilton / largest-remainder method
+//   first_parts              the first parts, one penny each, in order (as brick/money does)
+//   remainder_separately     nobody: the pennies are returned in allocation::remainder
+//
+// Negative amounts are split as their magnitude and every part negated, so -£0.10 in three is
+// -0.04, -0.03, -0.03. A part whose weight is zero gets exactly zero (it never receives a
+// remainder penny). Weights are non-negative whole numbers (counts, pence, per-mille shares...).
+//
+//   auto a = bmm::allocate(bmm::gbp::parse("100.00"), std::vector<std::int64_t>{1, 1, 1});
+//   // a.parts == {33.34, 33.33, 33.33}, a.remainder == 0
+//   auto b = bmm::allocate(bmm::pence(5), 3, bmm::allocation_policy::remainder_separately);
+//   // b.parts == {0.01, 0.01, 0.01}, b.remainder == 0.02
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <type_traits>
+#include <utility>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "detail/int128.hpp"
+#include "error.hpp"
+#include "money.hpp"
+
+namespace bmm {
+
+enum class allocation_policy { largest_remainder, first_parts, remainder_separately };
+
+template <class C>
+struct allocation {
+    std::vector<money<C>> parts;
+    money<C> remainder;  ///< zero unless the policy is remainder_separately
+};
+
+/// Splits `amount` in proportion to `weights`.
+/// Returns: one part per weight; parts (plus remainder) sum exactly to `amount`.
+/// Throws: invalid_argument if `weights` is empty, has a negative weight, or all weights are
+/// zero; overflow_error if the weights' sum exceeds int64.
+/// `Weights` is any range of integers, or of money<C> (to allocate in proportion to amounts).
+template <class C, class Weights, class = decltype(std::begin(std::declval<const Weights&>()))>
+[[nodiscard]] allocation<C> allocate(money<C> amount, const Weights& weights,
+                                     allocation_policy policy = allocation_policy::largest_remainder);
+
+/// As above, for weights written in place: allocate(amount, {70, 30}).
+template <class C>
+[[nodiscard]] allocation<C> allocate(money<C> amount, std::initializer_list<std::int64_t> weights,
+                                     allocation_policy policy = allocation_policy::largest_remainder) {
+    return allocate(amount, std::vector<std::int64_t>(weights), policy);
+}
+
+/// Splits `amount` into `n` equal shares (see above). Throws: invalid_argument if n <= 0.
+template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+[[nodiscard]] allocation<C> allocate(money<C> amount, I n,
+                                     allocation_policy policy = allocation_policy::largest_remainder);
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+namespace detail {
+
+template <class W>
+[[nodiscard]] constexpr std::int64_t weight_value(const W& w) {
+    if constexpr (std::is_integral_v<W>) {
+        static_assert(!std::is_same_v<W, bool>, "allocation weights are numbers, not bools");
+        if constexpr (std::is_unsigned_v<W>) {
+            if (w > static_cast<W>(i64_max)) throw overflow_error("an allocation weight exceeds int64");
+        }
+        return static_cast<std::int64_t>(w);
+    } else {
+        return w.in_minor_units();  // allocate in proportion to amounts (e.g. budgets)
+    }
+}
+
+}  // namespace detail
+
+template <class C, class Weights, class>
+allocation<C> allocate(money<C> amount, const Weights& weights, allocation_policy policy) {
+    using detail::i128;
+    const std::size_t n = static_cast<std::size_t>(std::distance(std::begin(weights), std::end(weights)));
+    if (n == 0) throw invalid_argument("allocate: there are no weights to allocate over");
+    std::vector<std::int64_t> w;
+    w.reserve(n);
+    i128 total = 0;
+    for (const auto& x : weights) {
+        const std::int64_t v = detail::weight_value(x);
+        if (v < 0) {
+            throw invalid_argument("allocate: weight " + std::to_string(w.size() + 1) +
+                                   " is negative (" + std::to_string(v) + ")");
+        }
+        w.push_back(v);
+        total += v;
+    }
+    if (total == 0) throw invalid_argument("allocate: every weight is zero");
+    if (!detail::fits_i64(total)) throw overflow_error("allocate: the weights' sum exceeds int64");
+
+    // Work on the magnitude (as 128-bit: |INT64_MIN| fits), then restore the sign.
+    const bool negative = amount.is_negative();
+    const i128 whole = detail::abs128(i128(amount.in_minor_units()));
+    std::vector<i128> part(n);
+    std::vector<i128> rest(n);  // fractional remainder numerators, over `total`
+    i128 given = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const i128 p = whole * w[i];  // < 2^64 · 2^63: fits
+        part[i] = p / total;
+        rest[i] = p % total;
+        given += part[i];
+    }
+    i128 left = whole - given;  // < n pennies
+    if (policy == allocation_policy::largest_remainder) {
+        std::vector<std::size_t> order(n);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
+        for (std::size_t k = 0; k < n && left > 0; ++k) {
+            if (w[order[k]] == 0) continue;
+            ++part[order[k]];
+            --left;
+        }
+    } else if (policy == allocation_policy::first_parts) {
+        for (std::size_t i = 0; i < n && left > 0; ++i) {
+            if (w[i] == 0) continue;
+            ++part[i];
+            --left;
+        }
+    }
+    allocation<C> out;
+    out.parts.reserve(n);
+    for (const i128& p : part) {
+        const auto v = static_cast<std::int64_t>(negative ? -p : p);
+        out.parts.push_back(money<C>::from_minor_units(v));
+    }
+    out.remainder = money<C>::from_minor_units(static_cast<std::int64_t>(negative ? -left : left));
+    return out;
+}
+
+template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int>>
+allocation<C> allocate(money<C> amount, I n, allocation_policy policy) {
+    static_assert(!std::is_same_v<I, bool>, "allocate into a number of parts, not a bool");
+    if (n <= 0) throw invalid_argument("allocate: cannot split an amount into zero or fewer parts");
+    return allocate(amount, std::vector<std::int64_t>(static_cast<std::size_t>(n), 1), policy);
+}
+
+}  // namespace bmm

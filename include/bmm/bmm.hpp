@@ -1,0 +1,27 @@
+// bmm — the umbrella header: every bmm concept except I/O (bmm/io.hpp) and formatting
+// (bmm/format.hpp). Include single headers instead to pay only for what you use:
+//
+//   bmm/money.hpp     money<Currency> in exact minor units       (no Boost, no date)
+//   bmm/ratio.hpp     exact ratios, percentages                  (no Boost, no date)
+//   bmm/decimal.hpp   fixed-place decimals as printed
+//   bmm/rounding.hpp  the named rounding modes
+//   bmm/allocate.hpp  splitting amounts without losing a penny
+//   bmm/sum.hpp       exact totals (Boost.Multiprecision on overflow)
+//   bmm/period.hpp    fiscal years, quarters, months, YTD, reporting frequencies (date)
+//   bmm/error.hpp     the exception hierarchy
+//
+//   #include <bmm/bmm.hpp>
+//   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"), bmm::gbp::from_millions("6.8")});
+#pragma once
+
+#include "allocate.hpp"
+#include "config.hpp"
+#include "decimal.hpp"
+#include "error.hpp"
+#include "money.hpp"
+#include "period.hpp"
+#include "ratio.hpp"
+#include "rounding.hpp"
+#include "sum.hpp"
+#include "version.hpp"
+#include "zero.hpp"

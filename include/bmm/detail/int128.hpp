@@ -1,0 +1,55 @@
+// bmm — detail: a 128-bit signed integer for exact intermediates (products of two int64 values,
+// cross-multiplied comparisons, scaled quotients). GCC and Clang have __int128, which is exact
+// and fast; elsewhere Boost.Multiprecision's int128_t stands in (same semantics, slower).
+// Define BMM_USE_BOOST_INT128 to use Boost's type everywhere.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+#if defined(__SIZEOF_INT128__) && !defined(BMM_USE_BOOST_INT128)
+namespace bmm::detail {
+__extension__ typedef __int128 i128;  // __extension__: -Wpedantic accepts it under -Werror
+inline constexpr bool native_int128 = true;
+}  // namespace bmm::detail
+#else
+#include <boost/multiprecision/cpp_int.hpp>
+namespace bmm::detail {
+using i128 = boost::multiprecision::int128_t;
+inline constexpr bool native_int128 = false;
+}  // namespace bmm::detail
+#endif
+
+namespace bmm::detail {
+
+inline constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
+inline constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min();
+
+/// True when the 128-bit value fits in int64_t.
+[[nodiscard]] constexpr bool fits_i64(const i128& v) noexcept {
+    return v >= i128(i64_min) && v <= i128(i64_max);
+}
+
+/// |v| for a value that is not the 128-bit minimum (never reached: inputs are int64 products).
+[[nodiscard]] constexpr i128 abs128(const i128& v) noexcept { return v < 0 ? -v : v; }
+
+/// 10^n for n in [0, 38].
+[[nodiscard]] constexpr i128 pow10_128(int n) noexcept {
+    i128 r = 1;
+    for (int i = 0; i < n; ++i) r *= 10;
+    return r;
+}
+
+/// Greatest common divisor of |a| and |b| (gcd(0, 0) == 0).
+[[nodiscard]] constexpr i128 gcd128(i128 a, i128 b) noexcept {
+    a = abs128(a);
+    b = abs128(b);
+    while (b != 0) {
+        i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+}  // namespace bmm::detail

@@ -1,0 +1,124 @@
+// bmm — error: the one exception hierarchy every bmm function throws from.
+//
+//   bmm::error                   base; code(), input(), position(), what()
+//   ├── bmm::parse_error         text that is not what it should be ("2023/25", "£493,032,40")
+//   ├── bmm::inexact_error       text or a result finer than the type holds (0.005 as money)
+//   ├── bmm::overflow_error      a result outside the type's range; never wrap-around
+//   ├── bmm::undefined_error     a division by zero, for callers that chose the throwing form
+//   └── bmm::invalid_argument    a value that has no meaning for the call (negative weights)
+//
+//   try { auto fy = bmm::fiscal_year<>::parse("2023/25"); }
+//   catch (const bmm::parse_error& e) {
+//       // e.what():     bmm: cannot read "2023/25" as a fiscal year: ... (at offset 5)
+//       // e.input():    "2023/25"      e.position(): 5      e.code(): bmm::errc::parse
+//   }
+//
+// Every message starts "bmm: ", names the offending input in double quotes when there is one,
+// and says why. Functions that can fail also say so in their `Throws:` line; hot paths have
+// a `try_…` twin returning std::optional instead.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace bmm {
+
+/// What kind of failure an error is; also the discriminator for callers that prefer codes.
+enum class errc {
+    parse = 1,         ///< malformed text
+    inexact,           ///< more precision than the target type can hold exactly
+    overflow,          ///< a result out of the representable range
+    undefined,         ///< division by zero: the result is not a number
+    invalid_argument,  ///< an argument with no meaning for the operation
+};
+
+/// Returns: a short English name for `c` ("parse error", "overflow", ...).
+[[nodiscard]] constexpr const char* to_string(errc c) noexcept {
+    switch (c) {
+        case errc::parse: return "parse error";
+        case errc::inexact: return "inexact value";
+        case errc::overflow: return "overflow";
+        case errc::undefined: return "undefined result";
+        case errc::invalid_argument: return "invalid argument";
+    }
+    return "unknown error";
+}
+
+/// The base of every exception bmm throws.
+class error : public std::runtime_error {
+public:
+    static constexpr std::size_t no_position = static_cast<std::size_t>(-1);
+
+    /// `message` is the reason; `input` the offending text (may be empty); `position` the
+    /// offset in `input` where reading failed, or no_position.
+    error(errc code, const std::string& message, std::string_view input = {},
+          std::size_t position = no_position)
+        : std::runtime_error(compose(message, position)),
+          code_(code),
+          input_(input),
+          position_(position) {}
+
+    [[nodiscard]] errc code() const noexcept { return code_; }
+    /// Returns: the offending input text, or "" when the error is not about text.
+    [[nodiscard]] const std::string& input() const noexcept { return input_; }
+    /// Returns: the offset in input() where reading failed, or error::no_position.
+    [[nodiscard]] std::size_t position() const noexcept { return position_; }
+
+private:
+    static std::string compose(const std::string& message, std::size_t position) {
+        std::string s = "bmm: " + message;
+        if (position != no_position) {
+            s += " (at offset ";
+            s += std::to_string(position);
+            s += ')';
+        }
+        return s;
+    }
+
+    errc code_;
+    std::string input_;
+    std::size_t position_;
+};
+
+/// Malformed text: what() reads `bmm: cannot read "<input>" as <what>: <why> (at offset N)`.
+class parse_error : public error {
+public:
+    parse_error(std::string_view input, std::string_view what, std::string_view why,
+                std::size_t position = no_position)
+        : error(errc::parse,
+                "cannot read \"" + std::string(input) + "\" as " + std::string(what) + ": " +
+                    std::string(why),
+                input, position) {}
+};
+
+/// A value finer than the type holds (e.g. "0.005" as pounds and pence).
+class inexact_error : public error {
+public:
+    explicit inexact_error(const std::string& message, std::string_view input = {},
+                           std::size_t position = no_position)
+        : error(errc::inexact, message, input, position) {}
+};
+
+/// A result outside the representable range. bmm never wraps around.
+class overflow_error : public error {
+public:
+    explicit overflow_error(const std::string& message, std::string_view input = {})
+        : error(errc::overflow, message, input) {}
+};
+
+/// A division by zero, in the throwing forms of operations whose result would be undefined.
+class undefined_error : public error {
+public:
+    explicit undefined_error(const std::string& message) : error(errc::undefined, message) {}
+};
+
+/// An argument with no meaning for the operation (e.g. all allocation weights zero).
+class invalid_argument : public error {
+public:
+    explicit invalid_argument(const std::string& message, std::string_view input = {})
+        : error(errc::invalid_argument, message, input) {}
+};
+
+}  // namespace bmm

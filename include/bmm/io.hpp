@@ -1,0 +1,36 @@
+// bmm — io: operator<< for every bmm value type. The ONLY bmm header that includes <ostream>,
+// so that the core headers stay cheap to include (see BENCHMARKS.md for compile costs).
+//
+//   #include <bmm/io.hpp>
+//   std::cout << bmm::gbp::parse("-0.07") << ' ' << bmm::fiscal_year<>{2023};   // -0.07 2023/24
+#pragma once
+
+#include <ostream>
+
+#include "decimal.hpp"
+#include "money.hpp"
+#include "period.hpp"
+#include "ratio.hpp"
+
+namespace bmm {
+
+inline std::ostream& operator<<(std::ostream& os, decimal d) { return os << to_string(d); }
+inline std::ostream& operator<<(std::ostream& os, ratio r) { return os << to_string(r); }
+template <class C>
+std::ostream& operator<<(std::ostream& os, money<C> m) {
+    return os << to_string(m);
+}
+template <unsigned S>
+std::ostream& operator<<(std::ostream& os, fiscal_year<S> y) {
+    return os << to_string(y);
+}
+template <unsigned S>
+std::ostream& operator<<(std::ostream& os, fiscal_quarter<S> q) {
+    return os << to_string(q);
+}
+template <unsigned S>
+std::ostream& operator<<(std::ostream& os, fiscal_month<S> m) {
+    return os << to_string(m);
+}
+
+}  // namespace bmm

@@ -1,0 +1,438 @@
+// bmm — money: exact amounts of one currency, in integer minor units (pence), never double.
+//
+//   operation                          result               note
+//   money<C> ± money<C>                money<C>            checked: overflow_error, never wraps
+//   -money, abs(money)                 money<C>            checked (INT64_MIN has no negation)
+//   money * n, n * money  (integral)   money<C>            checked
+//   money * ratio, money / ratio       unrounded_money<C>  exact; .round(mode) makes it money
+//   money / n  (integral)              unrounded_money<C>  exact; .round(mode) makes it money
+//   money / money                      ratio               undefined_error on a zero divisor;
+//                                                          ratio_of(a, b) returns std::optional
+//   money <=> money, money vs zero     bool
+//   money<GBP> + money<EUR>            does not compile    currencies never mix
+//   money * money                      does not compile    (deleted: "money * money has no meaning")
+//   money * double, money{1.5}         does not compile    (deleted: floating point loses pennies)
+//   gbp{5}, gbp x = 5                  does not compile    pence? pounds? £000? say which:
+//                                                          from_minor_units / from_major_units /
+//                                                          parse / from_thousands / from_millions
+//
+//   auto budget = bmm::gbp::from_millions("22.6");            // £22,600,000.00 exactly
+//   auto contrib = bmm::gbp::from_millions("6.8");
+//   auto total = budget + contrib + bmm::gbp::from_millions("0.8");   // £30,200,000.00
+//   auto monthly = (total / 12).round(bmm::rounding_mode::half_even);
+//   bmm::to_string(bmm::gbp::parse("-0.07"));                 // "-0.07"
+//
+// Shown in £m, £000 or with separators by bmm/format.hpp; summed without overflow by bmm/sum.hpp;
+// split without losing a penny by bmm/allocate.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "config.hpp"
+#include "decimal.hpp"
+#include "detail/checked.hpp"
+#include "detail/decimal_text.hpp"
+#include "detail/int128.hpp"
+#include "error.hpp"
+#include "ratio.hpp"
+#include "rounding.hpp"
+#include "zero.hpp"
+
+namespace bmm {
+
+/// Currency tags: ISO 4217 code, digits of the minor unit, and the symbol reports print.
+/// Any type with these three static members is a currency (see is_currency_v).
+namespace currency {
+struct gbp {
+    static constexpr std::string_view code = "GBP";
+    static constexpr int minor_digits = 2;
+    static constexpr std::string_view symbol = "\xC2\xA3";  // £
+};
+struct eur {
+    static constexpr std::string_view code = "EUR";
+    static constexpr int minor_digits = 2;
+    static constexpr std::string_view symbol = "\xE2\x82\xAC";  // €
+};
+struct usd {
+    static constexpr std::string_view code = "USD";
+    static constexpr int minor_digits = 2;
+    static constexpr std::string_view symbol = "$";
+};
+struct jpy {
+    static constexpr std::string_view code = "JPY";
+    static constexpr int minor_digits = 0;
+    static constexpr std::string_view symbol = "\xC2\xA5";  // ¥
+};
+}  // namespace currency
+
+namespace detail {
+template <class C, class = void>
+struct is_currency : std::false_type {};
+template <class C>
+struct is_currency<C, std::void_t<decltype(C::code), decltype(C::minor_digits), decltype(C::symbol)>>
+    : std::bool_constant<std::is_convertible_v<decltype(C::code), std::string_view> &&
+                         std::is_convertible_v<decltype(C::symbol), std::string_view> &&
+                         (C::minor_digits >= 0) && (C::minor_digits <= 9)> {};
+}  // namespace detail
+
+template <class C>
+inline constexpr bool is_currency_v = detail::is_currency<C>::value;
+
+template <class Currency>
+class unrounded_money;
+
+namespace detail {
+struct unrounded_tag {};
+}  // namespace detail
+
+template <class Currency>
+class money {
+    static_assert(is_currency_v<Currency>,
+                  "bmm::money<C>: C must be a currency tag with static code, minor_digits (0..9) "
+                  "and symbol members, like bmm::currency::gbp");
+
+public:
+    using currency_type = Currency;
+    using rep = std::int64_t;
+    static constexpr int minor_digits = Currency::minor_digits;
+    static constexpr std::int64_t minor_per_major = [] {
+        std::int64_t p = 1;
+        for (int i = 0; i < Currency::minor_digits; ++i) p *= 10;
+        return p;
+    }();
+
+    /// Zero.
+    constexpr money() noexcept = default;
+    constexpr money(zero_t) noexcept {}  // NOLINT: zero converts implicitly
+
+    // --- construction: every factory names its unit --------------------------------------------
+
+    /// Returns: `units` minor units (pence for GBP): from_minor_units(-7) is -0.07.
+    [[nodiscard]] static constexpr money from_minor_units(std::int64_t units) noexcept {
+        money m;
+        m.units_ = units;
+        return m;
+    }
+    /// Returns: `units` whole major units (pounds): from_major_units(1'234) is 1234.00.
+    /// Throws: overflow_error if that many pence do not fit int64.
+    [[nodiscard]] static constexpr money from_major_units(std::int64_t units);
+
+    /// Reads an amount in major units: "1234.56", "-0.07", "1,234.56", "£1,234.56", "-£5",
+    /// "£-5", "+2.40" (grammar in detail/decimal_text.hpp). At most minor_digits decimals unless
+    /// the extra digits are zeros.
+    /// Throws: parse_error for malformed text ("£493,032,40", "1.2.3", ""); inexact_error for
+    /// text finer than a penny ("0.005"); overflow_error beyond ±92,233,720,368,547,758.07.
+    [[nodiscard]] static money parse(std::string_view text) { return read(text, 0, nullptr); }
+    /// As parse(text), rounding digits finer than a penny by `mode` instead of throwing
+    /// inexact_error.
+    [[nodiscard]] static money parse(std::string_view text, rounding_mode mode) {
+        return read(text, 0, &mode);
+    }
+    /// Reads a figure printed in thousands (£000): from_thousands("1,762") is 1,762,000.00.
+    /// Throws: as parse().
+    [[nodiscard]] static money from_thousands(std::string_view text) { return read(text, 3, nullptr); }
+    [[nodiscard]] static money from_thousands(std::string_view text, rounding_mode mode) {
+        return read(text, 3, &mode);
+    }
+    /// Reads a figure printed in millions (£m): from_millions("5.3") is 5,300,000.00 and
+    /// from_millions("0.070") is 70,000.00. Throws: as parse().
+    [[nodiscard]] static money from_millions(std::string_view text) { return read(text, 6, nullptr); }
+    [[nodiscard]] static money from_millions(std::string_view text, rounding_mode mode) {
+        return read(text, 6, &mode);
+    }
+    /// Returns: parse(text), or std::nullopt where parse would throw.
+    [[nodiscard]] static std::optional<money> try_parse(std::string_view text) noexcept;
+
+    /// Returns: an exact decimal as money, e.g. from_decimal(decimal::parse("5.3"), 6) for £5.3m.
+    /// `scale` is the power of ten of the decimal's unit (0 major units, 3 thousands, 6 millions).
+    /// Throws: inexact_error if finer than a minor unit; overflow_error if out of range.
+    [[nodiscard]] static money from_decimal(decimal d, int scale = 0);
+
+    // --- observers --------------------------------------------------------------------------------
+
+    /// Returns: the amount in minor units (pence): the exact stored value.
+    [[nodiscard]] constexpr std::int64_t in_minor_units() const noexcept { return units_; }
+    /// Returns: the amount as an exact decimal in major units (1234.56, with minor_digits places).
+    [[nodiscard]] constexpr decimal in_major_units() const noexcept {
+        return decimal::from_units(units_, minor_digits);
+    }
+    [[nodiscard]] constexpr bool is_zero() const noexcept { return units_ == 0; }
+    [[nodiscard]] constexpr bool is_negative() const noexcept { return units_ < 0; }
+    [[nodiscard]] constexpr int sign() const noexcept { return units_ > 0 ? 1 : (units_ < 0 ? -1 : 0); }
+
+    // --- arithmetic (hidden friends) -------------------------------------------------------------
+
+    friend constexpr money operator+(money a) noexcept { return a; }
+    /// Throws: overflow_error for the one amount without a negation (INT64_MIN minor units).
+    friend constexpr money operator-(money a) {
+        std::int64_t r = 0;
+        if (detail::sub_overflow(0, a.units_, &r)) overflow("negating");
+        return from_minor_units(r);
+    }
+    /// Throws: overflow_error if the sum is out of range.
+    friend constexpr money operator+(money a, money b) {
+        std::int64_t r = 0;
+        if (detail::add_overflow(a.units_, b.units_, &r)) overflow("adding");
+        return from_minor_units(r);
+    }
+    /// Throws: overflow_error if the difference is out of range.
+    friend constexpr money operator-(money a, money b) {
+        std::int64_t r = 0;
+        if (detail::sub_overflow(a.units_, b.units_, &r)) overflow("subtracting");
+        return from_minor_units(r);
+    }
+    constexpr money& operator+=(money b) { return *this = *this + b; }
+    constexpr money& operator-=(money b) { return *this = *this - b; }
+
+    /// Returns: the amount times a whole number. Throws: overflow_error if out of range.
+    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    friend constexpr money operator*(money a, I n) {
+        static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
+                      "multiply money by a signed integer (a uint64_t count may not fit int64)");
+        std::int64_t r = 0;
+        if (detail::mul_overflow(a.units_, static_cast<std::int64_t>(n), &r)) overflow("multiplying");
+        return from_minor_units(r);
+    }
+    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    friend constexpr money operator*(I n, money a) {
+        return a * n;
+    }
+    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    constexpr money& operator*=(I n) {
+        return *this = *this * n;
+    }
+
+    /// Returns: the exact product, to be rounded with a named mode before it is money again.
+    friend constexpr unrounded_money<Currency> operator*(money a, ratio r) noexcept {
+        return unrounded_money<Currency>(detail::unrounded_tag{}, detail::i128(a.units_) * r.numerator(), r.denominator());
+    }
+    friend constexpr unrounded_money<Currency> operator*(ratio r, money a) noexcept { return a * r; }
+    /// Returns: the exact quotient, to be rounded. Throws: undefined_error if r is zero.
+    friend constexpr unrounded_money<Currency> operator/(money a, ratio r) {
+        if (r.numerator() == 0) throw undefined_error("division of money by a zero ratio");
+        const detail::i128 n = detail::i128(a.units_) * r.denominator();
+        return r.numerator() < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -n, -detail::i128(r.numerator()))
+                                 : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
+    }
+    /// Returns: the exact quotient a / n, to be rounded. Throws: undefined_error if n == 0.
+    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    friend constexpr unrounded_money<Currency> operator/(money a, I n) {
+        static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
+                      "divide money by a signed integer (a uint64_t count may not fit int64)");
+        if (n == 0) throw undefined_error("division of money by zero");
+        const auto d = static_cast<std::int64_t>(n);
+        return d < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -detail::i128(a.units_), -detail::i128(d))
+                     : unrounded_money<Currency>(detail::unrounded_tag{}, a.units_, d);
+    }
+    /// Returns: the exact ratio a / b (e.g. a share of a total).
+    /// Throws: undefined_error if b is zero (ratio_of returns std::nullopt instead).
+    friend constexpr ratio operator/(money a, money b) {
+        if (b.units_ == 0) throw undefined_error("division of money by a zero amount");
+        return ratio(a.units_, b.units_);
+    }
+
+    // Deliberately absent operations, deleted so that the compiler names the rule.
+    friend void operator*(money, money) BMM_DELETED("money * money has no meaning; multiply by a bmm::ratio");
+    template <class F>
+    friend std::enable_if_t<std::is_floating_point_v<F>> operator*(money, F)
+        BMM_DELETED("money * floating point loses pennies; use bmm::ratio");
+    template <class F>
+    friend std::enable_if_t<std::is_floating_point_v<F>> operator*(F, money)
+        BMM_DELETED("floating point * money loses pennies; use bmm::ratio");
+    template <class F>
+    friend std::enable_if_t<std::is_floating_point_v<F>> operator/(money, F)
+        BMM_DELETED("money / floating point loses pennies; use bmm::ratio");
+
+    // --- comparison -------------------------------------------------------------------------------
+
+    friend constexpr bool operator==(money a, money b) noexcept { return a.units_ == b.units_; }
+    friend constexpr bool operator!=(money a, money b) noexcept { return a.units_ != b.units_; }
+    friend constexpr bool operator<(money a, money b) noexcept { return a.units_ < b.units_; }
+    friend constexpr bool operator<=(money a, money b) noexcept { return a.units_ <= b.units_; }
+    friend constexpr bool operator>(money a, money b) noexcept { return a.units_ > b.units_; }
+    friend constexpr bool operator>=(money a, money b) noexcept { return a.units_ >= b.units_; }
+    friend constexpr bool operator==(money a, zero_t) noexcept { return a.units_ == 0; }
+    friend constexpr bool operator!=(money a, zero_t) noexcept { return a.units_ != 0; }
+    friend constexpr bool operator<(money a, zero_t) noexcept { return a.units_ < 0; }
+    friend constexpr bool operator<=(money a, zero_t) noexcept { return a.units_ <= 0; }
+    friend constexpr bool operator>(money a, zero_t) noexcept { return a.units_ > 0; }
+    friend constexpr bool operator>=(money a, zero_t) noexcept { return a.units_ >= 0; }
+    friend constexpr bool operator==(zero_t, money a) noexcept { return a.units_ == 0; }
+    friend constexpr bool operator!=(zero_t, money a) noexcept { return a.units_ != 0; }
+    friend constexpr bool operator<(zero_t, money a) noexcept { return 0 < a.units_; }
+    friend constexpr bool operator<=(zero_t, money a) noexcept { return 0 <= a.units_; }
+    friend constexpr bool operator>(zero_t, money a) noexcept { return 0 > a.units_; }
+    friend constexpr bool operator>=(zero_t, money a) noexcept { return 0 >= a.units_; }
+
+private:
+    [[noreturn]] static void overflow(const char* what) {
+        throw overflow_error(std::string(what) + " " + std::string(Currency::code) +
+                             " amounts overflows the 64-bit range of minor units");
+    }
+    static money read(std::string_view text, int scale, const rounding_mode* mode);
+
+    std::int64_t units_ = 0;
+};
+
+/// An exact amount that is not yet a whole number of minor units: the result of money × ratio,
+/// money / ratio and money / n. It becomes money only through a named rounding.
+///
+///   auto share = (bmm::gbp::parse("100.00") / 3).round(bmm::rounding_mode::half_even); // 33.33
+template <class Currency>
+class unrounded_money {
+public:
+    /// Returns: the amount rounded to a whole minor unit by `mode`.
+    /// Throws: overflow_error if the rounded amount is out of money's range.
+    [[nodiscard]] constexpr money<Currency> round(rounding_mode mode) const {
+        const detail::i128 r = detail::div_round(num_, detail::i128(den_), mode);
+        if (!detail::fits_i64(r)) {
+            throw overflow_error("a rounded " + std::string(Currency::code) +
+                                 " amount overflows the 64-bit range of minor units");
+        }
+        return money<Currency>::from_minor_units(static_cast<std::int64_t>(r));
+    }
+    /// Returns: true when no rounding is needed (the amount is a whole number of minor units).
+    [[nodiscard]] constexpr bool is_exact() const noexcept { return num_ % den_ == 0; }
+    /// Returns: the exact amount in minor units as a ratio.
+    /// Throws: overflow_error if its lowest terms do not fit int64.
+    [[nodiscard]] constexpr ratio in_minor_units() const { return ratio::from128(num_, den_); }
+
+    /// Internal: made only by money's operators (num / den minor units, den > 0).
+    constexpr unrounded_money(detail::unrounded_tag, detail::i128 num, detail::i128 den) noexcept
+        : num_(num), den_(den) {}
+
+private:
+    detail::i128 num_;  // minor units × den
+    detail::i128 den_;  // > 0, at most |INT64_MIN|
+};
+
+using gbp = money<currency::gbp>;
+using eur = money<currency::eur>;
+using usd = money<currency::usd>;
+using jpy = money<currency::jpy>;
+
+/// Returns: `n` pence. pence(123'456) is £1,234.56.
+[[nodiscard]] constexpr gbp pence(std::int64_t n) noexcept { return gbp::from_minor_units(n); }
+/// Returns: `n` whole pounds. Throws: overflow_error if out of range.
+[[nodiscard]] constexpr gbp pounds(std::int64_t n) { return gbp::from_major_units(n); }
+
+/// Returns: |m|. Throws: overflow_error for the most negative amount.
+template <class C>
+[[nodiscard]] constexpr money<C> abs(money<C> m) {
+    return m.is_negative() ? -m : m;
+}
+
+/// Returns: a / b as an exact ratio, or std::nullopt (undefined) when b is zero.
+template <class C>
+[[nodiscard]] constexpr std::optional<ratio> ratio_of(money<C> a, money<C> b) noexcept {
+    if (b.is_zero()) return std::nullopt;
+    return ratio(a.in_minor_units(), b.in_minor_units());
+}
+
+/// Returns: the amount in major units with exactly minor_digits decimals: "-1234.56", "0.00",
+/// never "-0.00" (money::parse reads it back). For £m, £000 and separators see bmm/format.hpp.
+template <class C>
+[[nodiscard]] std::string to_string(money<C> m) {
+    return detail::fixed_point_text(m.in_minor_units(), C::minor_digits);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+template <class C>
+constexpr money<C> money<C>::from_major_units(std::int64_t units) {
+    std::int64_t r = 0;
+    if (detail::mul_overflow(units, minor_per_major, &r)) overflow("converting whole");
+    return from_minor_units(r);
+}
+
+namespace detail {
+
+/// `digits` × 10^exponent rounded by `mode` (or exactly, when mode is null) into int64.
+/// Returns: the value, or why it failed (1 inexact, 2 overflow).
+struct scaled_result {
+    std::int64_t value = 0;
+    int failure = 0;
+};
+[[nodiscard]] constexpr scaled_result scale_to_i64(i128 digits, bool negative, int exponent,
+                                                   const rounding_mode* mode) noexcept {
+    scaled_result out;
+    i128 v = 0;
+    if (exponent >= 0) {
+        if (exponent > 30 || (digits != 0 && digits > i128(i64_max) / pow10_128(exponent) + 1)) {
+            out.failure = 2;
+            return out;
+        }
+        v = digits * pow10_128(exponent);
+        if (negative) v = -v;
+    } else {
+        const i128 p = pow10_128(-exponent);
+        const i128 n = negative ? -digits : digits;
+        if (n % p != 0 && mode == nullptr) {
+            out.failure = 1;
+            return out;
+        }
+        v = div_round(n, p, mode != nullptr ? *mode : rounding_mode::toward_zero);
+    }
+    if (!fits_i64(v)) {
+        out.failure = 2;
+        return out;
+    }
+    out.value = static_cast<std::int64_t>(v);
+    return out;
+}
+
+inline constexpr const char* scale_names[] = {"an amount", "", "", "an amount in thousands", "", "",
+                                              "an amount in millions"};
+
+}  // namespace detail
+
+template <class C>
+money<C> money<C>::read(std::string_view text, int scale, const rounding_mode* mode) {
+    const detail::decimal_text t = detail::scan_decimal(text, C::symbol);
+    const char* what = detail::scale_names[scale];
+    if (!t.ok()) throw parse_error(text, what, t.error, t.error_position);
+    const auto r = detail::scale_to_i64(t.digits, t.negative, C::minor_digits + scale - t.fraction_digits, mode);
+    if (r.failure == 1) {
+        throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
+                                std::string(C::code) +
+                                " minor unit: pass a rounding_mode to round it",
+                            text);
+    }
+    if (r.failure == 2) {
+        throw overflow_error("\"" + std::string(text) + "\" is out of the range of " +
+                                 std::string(C::code) + " money",
+                             text);
+    }
+    return from_minor_units(r.value);
+}
+
+template <class C>
+std::optional<money<C>> money<C>::try_parse(std::string_view text) noexcept {
+    const detail::decimal_text t = detail::scan_decimal(text, C::symbol);
+    if (!t.ok()) return std::nullopt;
+    const auto r = detail::scale_to_i64(t.digits, t.negative, C::minor_digits - t.fraction_digits, nullptr);
+    if (r.failure != 0) return std::nullopt;
+    return from_minor_units(r.value);
+}
+
+template <class C>
+money<C> money<C>::from_decimal(decimal d, int scale) {
+    BMM_EXPECTS(scale >= 0 && scale <= 18);
+    const bool negative = d.units() < 0;
+    const detail::i128 mag = detail::abs128(detail::i128(d.units()));
+    const auto r = detail::scale_to_i64(mag, negative, C::minor_digits + scale - d.places(), nullptr);
+    if (r.failure == 1) {
+        throw inexact_error(to_string(d) + " is finer than the " + std::string(C::code) + " minor unit");
+    }
+    if (r.failure == 2) {
+        throw overflow_error(to_string(d) + " is out of the range of " + std::string(C::code) + " money");
+    }
+    return from_minor_units(r.value);
+}
+
+}  // namespace bmm

@@ -1,0 +1,291 @@
+// bmm — ratio: an exact fraction, the basis of rates, variance %, % of target, % delivered.
+//
+// A ratio is numerator/denominator in lowest terms (denominator > 0), each an int64. Every
+// operation is exact, computed through 128-bit intermediates; a result whose lowest terms do not
+// fit int64 raises overflow_error rather than losing precision. A zero denominator is never a
+// ratio: it is the typed "undefined" result (std::nullopt from try_ forms, undefined_error from
+// throwing forms) — never inf or NaN.
+//
+//   operation                 result        note
+//   ratio ± ratio             ratio         exact
+//   ratio * ratio, ratio * n  ratio         exact
+//   ratio / ratio             ratio         throws undefined_error for a zero divisor; try_divide
+//   ratio <=> ratio           bool          exact (cross-multiplied in 128 bits)
+//   r.round(places, mode)     decimal       the only way to a finite decimal: the mode is named
+//   r.percent(places, mode)   decimal       100·r rounded, e.g. 1/12 -> 8.3 at 1 dp
+//   ratio + money, money*money …            not provided (see money.hpp for money × ratio)
+//
+//   auto rate = bmm::ratio::parse("2.5%");             // 1/40
+//   auto share = bmm::ratio(22'600, 30'200);           // 113/151
+//   share.percent(1, bmm::rounding_mode::half_even);   // 74.8
+//   bmm::ratio::try_make(5, 0);                        // std::nullopt: undefined
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "config.hpp"
+#include "decimal.hpp"
+#include "detail/decimal_text.hpp"
+#include "detail/int128.hpp"
+#include "error.hpp"
+#include "rounding.hpp"
+#include "zero.hpp"
+
+namespace bmm {
+
+class ratio {
+public:
+    /// Zero (0/1).
+    constexpr ratio() noexcept = default;
+    constexpr ratio(zero_t) noexcept {}  // NOLINT: zero converts implicitly
+
+    /// Returns: the whole number n as a ratio (n/1).
+    explicit constexpr ratio(std::int64_t n) noexcept : num_(n) {}
+
+    /// Returns: numerator/denominator in lowest terms.
+    /// Throws: undefined_error if denominator == 0; overflow_error if the lowest terms do not
+    /// fit (only for INT64_MIN over a negative denominator).
+    constexpr ratio(std::int64_t numerator, std::int64_t denominator) : ratio(make(numerator, denominator)) {}
+
+    /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
+    /// Throws: nothing but overflow_error as for the constructor.
+    [[nodiscard]] static constexpr std::optional<ratio> try_make(std::int64_t numerator,
+                                                                 std::int64_t denominator);
+
+    /// Reads "0.025", "2.5%", "-3", "1/12", " 12.5 % ", "1,000/3". A trailing '%' divides by 100.
+    /// Throws: parse_error for malformed text or a zero denominator in "a/0" (the message says
+    /// so); overflow_error when the exact value's lowest terms do not fit int64.
+    [[nodiscard]] static ratio parse(std::string_view text);
+    /// Returns: parse(text), or std::nullopt where parse would throw.
+    [[nodiscard]] static std::optional<ratio> try_parse(std::string_view text) noexcept;
+    /// Reads a percentage figure without its sign: from_percent("2.5") == parse("2.5%").
+    [[nodiscard]] static ratio from_percent(std::string_view text);
+    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10.
+    [[nodiscard]] static constexpr ratio from_decimal(decimal d) noexcept;
+
+    [[nodiscard]] constexpr std::int64_t numerator() const noexcept { return num_; }
+    [[nodiscard]] constexpr std::int64_t denominator() const noexcept { return den_; }
+    [[nodiscard]] constexpr int sign() const noexcept { return num_ > 0 ? 1 : (num_ < 0 ? -1 : 0); }
+
+    /// Returns: this value rounded to `places` decimal places (0..18) by `mode`.
+    /// Throws: overflow_error if the rounded coefficient does not fit int64.
+    [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
+    /// Returns: 100 × this value rounded to `places` decimal places by `mode` (a percentage).
+    /// Throws: overflow_error as for round().
+    [[nodiscard]] constexpr decimal percent(int places, rounding_mode mode) const;
+
+    /// Returns: a / b, or std::nullopt (undefined) when b is zero.
+    /// Throws: overflow_error when the exact quotient's lowest terms do not fit.
+    [[nodiscard]] static constexpr std::optional<ratio> try_divide(ratio a, ratio b);
+
+    friend constexpr ratio operator-(ratio a) { return from128(-detail::i128(a.num_), a.den_); }
+    friend constexpr ratio operator+(ratio a, ratio b) {
+        return from128(detail::i128(a.num_) * b.den_ + detail::i128(b.num_) * a.den_,
+                       detail::i128(a.den_) * b.den_);
+    }
+    friend constexpr ratio operator-(ratio a, ratio b) {
+        return from128(detail::i128(a.num_) * b.den_ - detail::i128(b.num_) * a.den_,
+                       detail::i128(a.den_) * b.den_);
+    }
+    friend constexpr ratio operator*(ratio a, ratio b) {
+        return from128(detail::i128(a.num_) * b.num_, detail::i128(a.den_) * b.den_);
+    }
+    friend constexpr ratio operator*(ratio a, std::int64_t n) {
+        return from128(detail::i128(a.num_) * n, a.den_);
+    }
+    friend constexpr ratio operator*(std::int64_t n, ratio a) { return a * n; }
+    /// Throws: undefined_error when b is zero (use try_divide for the non-throwing form).
+    friend constexpr ratio operator/(ratio a, ratio b) {
+        if (auto q = try_divide(a, b)) return *q;
+        throw undefined_error("division of a ratio by zero");
+    }
+    constexpr ratio& operator+=(ratio b) { return *this = *this + b; }
+    constexpr ratio& operator-=(ratio b) { return *this = *this - b; }
+    constexpr ratio& operator*=(ratio b) { return *this = *this * b; }
+
+    friend constexpr bool operator==(ratio a, ratio b) noexcept {
+        return a.num_ == b.num_ && a.den_ == b.den_;  // lowest terms are unique
+    }
+    friend constexpr bool operator!=(ratio a, ratio b) noexcept { return !(a == b); }
+    friend constexpr bool operator<(ratio a, ratio b) noexcept { return cmp(a, b) < 0; }
+    friend constexpr bool operator<=(ratio a, ratio b) noexcept { return cmp(a, b) <= 0; }
+    friend constexpr bool operator>(ratio a, ratio b) noexcept { return cmp(a, b) > 0; }
+    friend constexpr bool operator>=(ratio a, ratio b) noexcept { return cmp(a, b) >= 0; }
+
+    // Detail, public so that money.hpp's unrounded amounts can reuse the normalisation.
+    /// Returns: n/d in lowest terms. Requires: d != 0. Throws: overflow_error if it does not fit.
+    [[nodiscard]] static constexpr ratio from128(detail::i128 n, detail::i128 d);
+
+private:
+    static constexpr ratio make(std::int64_t n, std::int64_t d) {
+        if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
+        return from128(n, d);
+    }
+    static constexpr int cmp(ratio a, ratio b) noexcept {
+        const detail::i128 x = detail::i128(a.num_) * b.den_, y = detail::i128(b.num_) * a.den_;
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    static std::optional<ratio> parse_impl(std::string_view text, const char** why,
+                                           std::size_t* where, bool* overflowed);
+
+    std::int64_t num_ = 0;
+    std::int64_t den_ = 1;
+};
+
+/// Returns: "1/12", "-3", "0": the exact value in lowest terms (ratio::parse reads it back).
+[[nodiscard]] std::string to_string(ratio r);
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+inline std::string to_string(ratio r) {
+    std::string s = std::to_string(r.numerator());
+    if (r.denominator() != 1) s += '/' + std::to_string(r.denominator());
+    return s;
+}
+
+constexpr ratio ratio::from128(detail::i128 n, detail::i128 d) {
+    BMM_EXPECTS(d != 0);
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const detail::i128 g = detail::gcd128(n, d);
+    if (g > 1) {
+        n /= g;
+        d /= g;
+    }
+    if (!detail::fits_i64(n) || !detail::fits_i64(d)) {
+        throw overflow_error("an exact ratio does not fit 64-bit numerator and denominator");
+    }
+    ratio r;
+    r.num_ = static_cast<std::int64_t>(n);
+    r.den_ = static_cast<std::int64_t>(d);
+    return r;
+}
+
+constexpr std::optional<ratio> ratio::try_make(std::int64_t numerator, std::int64_t denominator) {
+    if (denominator == 0) return std::nullopt;
+    return from128(numerator, denominator);
+}
+
+constexpr std::optional<ratio> ratio::try_divide(ratio a, ratio b) {
+    if (b.num_ == 0) return std::nullopt;
+    return from128(detail::i128(a.num_) * b.den_, detail::i128(a.den_) * b.num_);
+}
+
+constexpr ratio ratio::from_decimal(decimal d) noexcept {
+    // units / 10^places with places <= 18: 10^18 fits int64 and the gcd only shrinks both.
+    return from128(d.units(), detail::pow10_128(d.places()));
+}
+
+constexpr decimal ratio::round(int places, rounding_mode mode) const {
+    BMM_EXPECTS(places >= 0 && places <= decimal::max_places);
+    const detail::i128 r =
+        detail::div_round(detail::i128(num_) * detail::pow10_128(places), detail::i128(den_), mode);
+    if (!detail::fits_i64(r)) throw overflow_error("a rounded ratio does not fit a decimal");
+    return decimal::from_units(static_cast<std::int64_t>(r), places);
+}
+
+constexpr decimal ratio::percent(int places, rounding_mode mode) const {
+    BMM_EXPECTS(places >= 0 && places <= decimal::max_places - 2);
+    const detail::i128 r = detail::div_round(
+        detail::i128(num_) * detail::pow10_128(places + 2), detail::i128(den_), mode);
+    if (!detail::fits_i64(r)) throw overflow_error("a rounded percentage does not fit a decimal");
+    return decimal::from_units(static_cast<std::int64_t>(r), places);
+}
+
+inline std::optional<ratio> ratio::parse_impl(std::string_view text, const char** why,
+                                              std::size_t* where, bool* overflowed) {
+    using detail::i128;
+    std::size_t lead = 0;
+    std::string_view body = detail::trim(text, &lead);
+    bool percent = false;
+    if (!body.empty() && body.back() == '%') {
+        body = detail::trim(body.substr(0, body.size() - 1));
+        percent = true;
+    }
+    // Each side is read as an exact fraction in lowest terms (both parts below 10^37).
+    struct fraction {
+        i128 n, d;
+    };
+    auto read = [&](std::string_view part, std::size_t offset, fraction& out) {
+        const detail::decimal_text t = detail::scan_decimal(part);
+        if (!t.ok()) {
+            *why = t.error;
+            *where = lead + offset + t.error_position;
+            return false;
+        }
+        out.n = t.negative ? -t.digits : t.digits;
+        out.d = detail::pow10_128(t.fraction_digits);
+        const i128 g = detail::gcd128(out.n, out.d);
+        out.n /= g;
+        out.d /= g;
+        return true;
+    };
+    auto too_big = [](const i128& v) { return detail::abs128(v) > i128(detail::i64_max); };
+    const std::size_t slash = body.find('/');
+    fraction a{0, 1}, b{1, 1};
+    if (!read(body.substr(0, slash), 0, a)) return std::nullopt;
+    if (slash != std::string_view::npos) {
+        if (!read(body.substr(slash + 1), slash + 1, b)) return std::nullopt;
+        if (b.n == 0) {
+            *why = "the denominator is zero, so the ratio is undefined";
+            *where = lead + slash + 1;
+            return std::nullopt;
+        }
+    }
+    if (percent) b.n *= 100;  // |b.n| < 10^37, so 100·b.n < 2^127
+    // a/b = (a.n·b.d) / (a.d·b.n). Cross-reduce; the result is then in lowest terms, so a part
+    // beyond int64 means the value itself does not fit.
+    const i128 g1 = detail::gcd128(a.n, b.n), g2 = detail::gcd128(a.d, b.d);
+    const i128 an = a.n / (g1 == 0 ? 1 : g1), bn = b.n / (g1 == 0 ? 1 : g1);
+    const i128 ad = a.d / g2, bd = b.d / g2;
+    if (too_big(an) || too_big(bn) || too_big(ad) || too_big(bd)) {
+        *overflowed = true;
+        return std::nullopt;
+    }
+    i128 n = an * bd, d = ad * bn;
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    if (!detail::fits_i64(n) || !detail::fits_i64(d)) {
+        *overflowed = true;
+        return std::nullopt;
+    }
+    return from128(n, d);
+}
+
+inline ratio ratio::parse(std::string_view text) {
+    const char* why = nullptr;
+    std::size_t where = 0;
+    bool overflowed = false;
+    if (auto r = parse_impl(text, &why, &where, &overflowed)) return *r;
+    if (overflowed) {
+        throw overflow_error("\"" + std::string(text) + "\" does not fit an exact 64-bit ratio", text);
+    }
+    throw parse_error(text, "a ratio", why, where);
+}
+
+inline std::optional<ratio> ratio::try_parse(std::string_view text) noexcept {
+    const char* why = nullptr;
+    std::size_t where = 0;
+    bool overflowed = false;
+    try {
+        return parse_impl(text, &why, &where, &overflowed);
+    } catch (const error&) {
+        return std::nullopt;
+    }
+}
+
+inline ratio ratio::from_percent(std::string_view text) {
+    const detail::decimal_text t = detail::scan_decimal(text);
+    if (!t.ok()) throw parse_error(text, "a percentage", t.error, t.error_position);
+    return parse(std::string(detail::trim(text)) + "%");
+}
+
+}  // namespace bmm

@@ -1,0 +1,44 @@
+// Test support for bmm's specs: detection of (deliberately) missing operators, and
+// same_type_and_value, which fails when a result silently changed type.
+//
+//   static_assert(!bmm_test::can_add<bmm::gbp, bmm::eur>);
+//   CHECK(bmm_test::same_type_and_value(fy + date::years{1}, bmm::fiscal_year<>{2024}));
+#pragma once
+
+#include <type_traits>
+#include <utility>
+
+namespace bmm_test {
+
+template <class, template <class...> class Op, class... Args>
+struct detector : std::false_type {};
+template <template <class...> class Op, class... Args>
+struct detector<std::void_t<Op<Args...>>, Op, Args...> : std::true_type {};
+template <template <class...> class Op, class... Args>
+inline constexpr bool is_detected = detector<void, Op, Args...>::value;
+
+template <class A, class B> using add_t = decltype(std::declval<A>() + std::declval<B>());
+template <class A, class B> using sub_t = decltype(std::declval<A>() - std::declval<B>());
+template <class A, class B> using mul_t = decltype(std::declval<A>() * std::declval<B>());
+template <class A, class B> using div_t = decltype(std::declval<A>() / std::declval<B>());
+template <class A, class B> using less_t = decltype(std::declval<A>() < std::declval<B>());
+template <class A, class B> using equal_t = decltype(std::declval<A>() == std::declval<B>());
+
+template <class A, class B> inline constexpr bool can_add = is_detected<add_t, A, B>;
+template <class A, class B> inline constexpr bool can_subtract = is_detected<sub_t, A, B>;
+template <class A, class B> inline constexpr bool can_multiply = is_detected<mul_t, A, B>;
+template <class A, class B> inline constexpr bool can_divide = is_detected<div_t, A, B>;
+template <class A, class B> inline constexpr bool can_order = is_detected<less_t, A, B>;
+template <class A, class B> inline constexpr bool can_compare_equal = is_detected<equal_t, A, B>;
+
+/// True when `actual` has exactly type T and equals `expected`.
+template <class T, class U>
+constexpr bool same_type_and_value(const T& actual, const U& expected) {
+    if constexpr (std::is_same_v<T, U>) {
+        return actual == expected;
+    } else {
+        return false;
+    }
+}
+
+}  // namespace bmm_test

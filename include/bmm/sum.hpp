@@ -107,7 +107,7 @@ template <class It>
     std::int64_t acc = 0;
     for (; first != last; ++first) {
         std::int64_t r = 0;
-        if (BMM_UNLIKELY(detail::add_overflow(acc, first->in_minor_units(), &r))) {
+        if (BMM_UNLIKELY(detail::add_overflow(acc, (*first).in_minor_units(), &r))) {
             // Escalate: continue exactly on the wide accumulator from here.
             money_accumulator<C> wide;
             wide += money<C>::from_minor_units(acc);

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Runs bmm's benchmarks and writes their same-run ratios as a Markdown table.
+#   scripts/run-bench.sh BUILD_DIR OUTPUT.md
+# Each benchmark runs 7 times in one process; the table uses the medians of that one run, so a
+# ratio compares bmm with its baseline under the same machine conditions.
+set -eu
+build=${1:-build/bench}
+out=${2:-bench/results.md}
+json=$(mktemp)
+trap 'rm -f "$json"' EXIT
+"$build/bench/bmm_bench_money" --benchmark_repetitions=7 --benchmark_report_aggregates_only=true \
+  --benchmark_format=json --benchmark_out="$json" --benchmark_out_format=json >/dev/null
+compiler=$(c++ --version | head -n 1)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+python3 - "$json" "$out" "$compiler" "$cpu" "$(nproc)" <<'PY'
+import json, sys, datetime
+path, out, compiler, cpu, cores = sys.argv[1:6]
+data = json.load(open(path))
+median = {}
+counters = {}
+for b in data["benchmarks"]:
+    if b.get("aggregate_name") == "median":
+        name = b["run_name"]
+        median[name] = b["real_time"] * {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
+        if "wrong_pennies" in b:
+            counters[name] = int(b["wrong_pennies"])
+items = None
+rows = [
+    ("sum/raw_int64", "sum/raw_int64", None, "baseline"),
+    ("sum/bmm", "sum/raw_int64", 1.3, "exact, overflow-checked"),
+    ("sum/double", "sum/raw_int64", None, "information: inexact"),
+    ("scale/raw_int64", "scale/raw_int64", None, "baseline"),
+    ("scale/bmm", "scale/raw_int64", 3.0, "exact, half-even"),
+    ("scale/double", "scale/raw_int64", None, "information: inexact"),
+]
+n = 10_000_000
+lines = ["| benchmark | median ms (10^7 items) | ns/item | ratio to baseline | goal | result |",
+         "|---|---:|---:|---:|---:|---|"]
+ok = True
+for name, base, goal, note in rows:
+    if name not in median or base not in median:
+        continue
+    r = median[name] / median[base]
+    verdict = note
+    if goal is not None:
+        passed = r <= goal
+        ok = ok and passed
+        verdict = ("pass" if passed else "FAIL") + f" ({note})"
+    if name in counters:
+        verdict += f", {counters[name]} pennies wrong"
+    lines.append(f"| {name} | {median[name]/1e6:.2f} | {median[name]/n:.2f} | {r:.2f}x | "
+                 f"{'<= %.1fx' % goal if goal else '-'} | {verdict} |")
+text = "\n".join([
+    f"Run {datetime.date.today().isoformat()} on {cpu} ({cores} cores), {compiler}, -O2.",
+    "", *lines, ""])
+open(out, "w").write(text)
+print(text)
+sys.exit(0 if ok else 1)
+PY

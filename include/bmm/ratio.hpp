@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "config.hpp"
 #include "decimal.hpp"
@@ -36,19 +37,32 @@
 
 namespace bmm {
 
+namespace detail {
+/// Integers that convert to int64 without loss: every signed type up to 64 bits and unsigned
+/// types narrower than 64 bits (never bool, never floating point).
+template <class I>
+inline constexpr bool is_ratio_int = std::is_integral_v<I> && !std::is_same_v<I, bool> &&
+                                     (std::is_signed_v<I> || sizeof(I) < sizeof(std::int64_t));
+}  // namespace detail
+
 class ratio {
 public:
     /// Zero (0/1).
     constexpr ratio() noexcept = default;
     constexpr ratio(zero_t) noexcept {}  // NOLINT: zero converts implicitly
 
-    /// Returns: the whole number n as a ratio (n/1).
-    explicit constexpr ratio(std::int64_t n) noexcept : num_(n) {}
+    /// Returns: the whole number n as a ratio (n/1). Integers only: ratio(0.5) does not compile
+    /// (read decimals exactly with ratio::parse("0.5")).
+    template <class I, std::enable_if_t<detail::is_ratio_int<I>, int> = 0>
+    explicit constexpr ratio(I n) noexcept : num_(static_cast<std::int64_t>(n)) {}
 
-    /// Returns: numerator/denominator in lowest terms.
+    /// Returns: numerator/denominator in lowest terms (integers only).
     /// Throws: undefined_error if denominator == 0; overflow_error if the lowest terms do not
     /// fit (only for INT64_MIN over a negative denominator).
-    constexpr ratio(std::int64_t numerator, std::int64_t denominator) : ratio(make(numerator, denominator)) {}
+    template <class I, class J,
+              std::enable_if_t<detail::is_ratio_int<I> && detail::is_ratio_int<J>, int> = 0>
+    constexpr ratio(I numerator, J denominator)
+        : ratio(make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {}
 
     /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
     /// Throws: nothing but overflow_error as for the constructor.

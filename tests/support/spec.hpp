@@ -5,6 +5,10 @@
 //   CHECK(bmm_test::same_type_and_value(fy + date::years{1}, bmm::fiscal_year<>{2024}));
 #pragma once
 
+// operator<< for bmm's types, so that doctest prints values in failed checks. Specs include the
+// header under test first, so this cannot hide a missing include.
+#include <bmm/io.hpp>
+
 #include <type_traits>
 #include <utility>
 

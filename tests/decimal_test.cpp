@@ -1,0 +1,87 @@
+// Spec: bmm/decimal.hpp — exact decimal numbers with the places they were printed with.
+#include <bmm/decimal.hpp>
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <type_traits>
+
+#include "support/spec.hpp"
+
+using bmm::decimal;
+using bmm::rounding_mode;
+
+static_assert(std::is_trivially_copyable_v<decimal>);
+static_assert(!std::is_constructible_v<decimal, double>);
+static_assert(!std::is_convertible_v<int, decimal>);
+static_assert(!bmm_test::can_multiply<decimal, decimal>, "products go through bmm::ratio");
+static_assert(decimal::from_units(9, 1) == decimal::from_units(90, 2));
+static_assert(decimal::from_units(-7, 2) < bmm::zero);
+
+TEST_SUITE("decimal") {
+    TEST_CASE("a decimal keeps the places it was printed with") {
+        const decimal d = decimal::parse("-0.07");
+        CHECK(d.units() == -7);
+        CHECK(d.places() == 2);
+        CHECK(decimal::parse("93.50").places() == 2);
+        CHECK(decimal::parse("1,234.5").units() == 12345);
+        CHECK(decimal::parse("+2.4").units() == 24);
+    }
+
+    TEST_CASE("decimals with different places compare by value") {
+        CHECK(decimal::parse("0.9") == decimal::parse("0.90"));
+        CHECK(decimal::parse("0.9") < decimal::parse("0.91"));
+        CHECK(decimal::parse("-0.1") < decimal::parse("0.0"));
+        CHECK(decimal::parse("12") > decimal::parse("11.99999999999999999"));
+        CHECK(decimal::parse("0.0") == bmm::zero);
+    }
+
+    TEST_CASE("adding and subtracting decimals is exact at the larger number of places") {
+        const decimal s = decimal::parse("22.6") + decimal::parse("6.8") + decimal::parse("0.8");
+        CHECK(s == decimal::parse("30.2"));
+        CHECK(bmm::to_string(s) == "30.2");
+        CHECK(bmm::to_string(decimal::parse("1.25") - decimal::parse("0.5")) == "0.75");
+        CHECK(bmm::to_string(-decimal::parse("3.0")) == "-3.0");
+    }
+
+    TEST_CASE("a decimal never prints a negative zero") {
+        CHECK(bmm::to_string(decimal::parse("-0.0")) == "0.0");
+        CHECK(bmm::to_string(decimal::parse("-0.04").round(1, rounding_mode::half_up)) == "0.0");
+        CHECK(bmm::to_string(decimal::parse("-0.05").round(1, rounding_mode::half_up)) == "-0.1");
+        CHECK(bmm::to_string(decimal::from_units(5, 3)) == "0.005");
+        CHECK(bmm::to_string(decimal::from_units(std::numeric_limits<std::int64_t>::min(), 0)) ==
+              "-9223372036854775808");
+    }
+
+    TEST_CASE("rounding a decimal to fewer places uses the named mode and widening is exact") {
+        CHECK(bmm::to_string(decimal::parse("2.45").round(1, rounding_mode::half_even)) == "2.4");
+        CHECK(bmm::to_string(decimal::parse("2.45").round(1, rounding_mode::half_up)) == "2.5");
+        CHECK(bmm::to_string(decimal::parse("2.4").round(3, rounding_mode::half_up)) == "2.400");
+        CHECK_THROWS_AS((void)decimal::parse("9223372036854775807").round(1, rounding_mode::half_up),
+                        bmm::overflow_error);
+    }
+
+    TEST_CASE("malformed decimal text is a parse_error naming the text") {
+        for (const char* bad : {"", "1.", ".1", "1,2", "1e5", "--1", "0x10", "1 2"}) {
+            CAPTURE(bad);
+            const std::string quoted = '"' + std::string(bad) + '"';
+            CHECK_THROWS_WITH_AS((void)decimal::parse(bad), doctest::Contains(quoted.c_str()),
+                                 bmm::parse_error);
+            CHECK_FALSE(decimal::try_parse(bad).has_value());
+        }
+    }
+
+    TEST_CASE("a decimal beyond int64 or 18 places is an overflow_error naming the text") {
+        CHECK_THROWS_WITH_AS((void)decimal::parse("9223372036854775808"),
+                             doctest::Contains("9223372036854775808"), bmm::overflow_error);
+        CHECK_THROWS_AS((void)decimal::parse("0.0000000000000000001"), bmm::overflow_error);
+        CHECK(decimal::parse("-9223372036854775808").units() == std::numeric_limits<std::int64_t>::min());
+        CHECK_FALSE(decimal::try_parse("9223372036854775808").has_value());
+        CHECK_THROWS_AS((void)(decimal::from_units(std::numeric_limits<std::int64_t>::max(), 0) +
+                               decimal::from_units(1, 0)),
+                        bmm::overflow_error);
+        CHECK_THROWS_AS((void)-decimal::from_units(std::numeric_limits<std::int64_t>::min(), 0),
+                        bmm::overflow_error);
+    }
+}

@@ -11,10 +11,10 @@
 // scripts/run-bench.sh turns the medians of one run into ratios (BENCHMARKS.md).
 // --items=N sets the number of amounts (default 10,000,000).
 #include <benchmark/benchmark.h>
+
 #include <bmm/money.hpp>
 #include <bmm/ratio.hpp>
 #include <bmm/sum.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <cstdio>

@@ -11,7 +11,6 @@
 #include <bmm/ratio.hpp>
 #include <bmm/sum.hpp>
 #include <bmm/version.hpp>
-
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -22,7 +21,9 @@ using bmm::gbp;
 using bmm::rounding_mode;
 
 std::string m1(gbp amount) { return bmm::to_string(amount, bmm::money_format::millions(1)); }
-std::string pct1(bmm::ratio r) { return bmm::to_string(r.percent(1, rounding_mode::half_up)) + "%"; }
+std::string pct1(bmm::ratio r) {
+    return bmm::to_string(r.percent(1, rounding_mode::half_up)) + "%";
+}
 
 struct line {
     const char* name;
@@ -32,9 +33,9 @@ struct line {
 
 // Seed 003, Table 11 "OCC Forecast Financial Position May 2023": the directorate lines.
 const line directorates[] = {
-    {"Adult Services", "226.9", "226.9"},      {"Children's Services", "169.3", "172.4"},
-    {"Environment & Place", "74.5", "75.1"},   {"Public Health", "2.2", "2.2"},
-    {"Community Safety", "24.8", "24.8"},      {"Resources", "69.7", "71.3"},
+    {"Adult Services", "226.9", "226.9"},    {"Children's Services", "169.3", "172.4"},
+    {"Environment & Place", "74.5", "75.1"}, {"Public Health", "2.2", "2.2"},
+    {"Community Safety", "24.8", "24.8"},    {"Resources", "69.7", "71.3"},
 };
 
 void section(const char* title) { std::printf("\n%s\n", title); }
@@ -48,21 +49,24 @@ int main() {
 
     // --- The reporting period ------------------------------------------------------------------
     section("The reporting period");
-    const auto report = bmm::fiscal_month<>::containing(date::year_month{date::year{2023}, date::May});
+    const auto report =
+        bmm::fiscal_month<>::containing(date::year_month{date::year{2023}, date::May});
     const auto ytd = report.ytd();
     std::printf("  'Forecast position as at the end of May 2023' is %s, in %s of %s\n",
                 bmm::to_string(report).c_str(), bmm::to_string(report.quarter()).c_str(),
                 bmm::to_string(report.year()).c_str());
     std::printf("  year to date: %s to %s (%zu months)\n",
                 date::format("%d %B %Y", report.year().first_day()).c_str(),
-                date::format("%d %B %Y", ytd.last_day()).c_str(), static_cast<std::size_t>(ytd.size()));
+                date::format("%d %B %Y", ytd.last_day()).c_str(),
+                static_cast<std::size_t>(ytd.size()));
     std::printf("  months of the year still to run: %d\n",
                 static_cast<int>((report.year().month(12) - report).count()));
     const bmm::reporting_schedule<> cabinet{bmm::frequency::bi_monthly};
     std::printf("  bi-monthly Cabinet reports fall in:");
     for (auto m : report.year().months()) {
         if (cabinet.is_reporting_month(m)) {
-            std::printf(" %s", date::format("%b", date::year_month_day{m.year_month() / 1}).c_str());
+            std::printf(" %s",
+                        date::format("%b", date::year_month_day{m.year_month() / 1}).c_str());
         }
     }
     std::printf("\n  waste data, a month in arrears, shows %s\n",
@@ -112,11 +116,12 @@ int main() {
                 m1(covid_left).c_str());
     const gbp dsg_opening = gbp::from_millions("-41.1");
     const gbp dsg_in_year = gbp::from_millions("-18.3");
-    std::printf("  DSG High Needs unusable reserve: %s %s = %s at %s\n",
-                m1(dsg_opening).c_str(), m1(dsg_in_year).c_str(), m1(dsg_opening + dsg_in_year).c_str(),
+    std::printf("  DSG High Needs unusable reserve: %s %s = %s at %s\n", m1(dsg_opening).c_str(),
+                m1(dsg_in_year).c_str(), m1(dsg_opening + dsg_in_year).c_str(),
                 date::format("%d %B %Y", report.year().last_day()).c_str());
 
-    // --- Savings (paragraph 77) -------------------------------------------------------------------
+    // --- Savings (paragraph 77)
+    // -------------------------------------------------------------------
     section("Savings (paragraph 77)");
     const gbp planned = gbp::from_millions("28.2");
     const gbp on_track = gbp::from_millions("13.8");
@@ -125,8 +130,8 @@ int main() {
     std::printf("  delivered or expected %s of %s planned = %s (the report prints 50%%)\n",
                 m1(on_track).c_str(), m1(planned).c_str(), pct1(on_track / planned).c_str());
     std::printf("  amber %s, red %s: %s + %s + %s = %s\n", pct1(amber / planned).c_str(),
-                pct1(red / planned).c_str(), m1(on_track).c_str(), m1(amber).c_str(), m1(red).c_str(),
-                m1(on_track + amber + red).c_str());
+                pct1(red / planned).c_str(), m1(on_track).c_str(), m1(amber).c_str(),
+                m1(red).c_str(), m1(on_track + amber + red).c_str());
 
     // --- Homes for Ukraine (Annex B-6) -----------------------------------------------------------
     section("Homes for Ukraine (Annex B-6)");
@@ -157,7 +162,8 @@ int main() {
     std::printf("\n  all five: %s\n",
                 bmm::to_string(bmm::sum(district_totals), bmm::money_format::whole()).c_str());
 
-    // --- No penny lost ------------------------------------------------------------------------------
+    // --- No penny lost
+    // ------------------------------------------------------------------------------
     section("No penny lost");
     const gbp childrens = gbp::from_millions("169.3");
     const auto months = bmm::allocate(childrens, 12);

@@ -1,7 +1,7 @@
 // Spec: bmm/decimal.hpp — exact decimal numbers with the places they were printed with.
-#include <bmm/decimal.hpp>
 #include <doctest/doctest.h>
 
+#include <bmm/decimal.hpp>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -58,8 +58,9 @@ TEST_SUITE("decimal") {
         CHECK(bmm::to_string(decimal::parse("2.45").round(1, rounding_mode::half_even)) == "2.4");
         CHECK(bmm::to_string(decimal::parse("2.45").round(1, rounding_mode::half_up)) == "2.5");
         CHECK(bmm::to_string(decimal::parse("2.4").round(3, rounding_mode::half_up)) == "2.400");
-        CHECK_THROWS_AS((void)decimal::parse("9223372036854775807").round(1, rounding_mode::half_up),
-                        bmm::overflow_error);
+        CHECK_THROWS_AS(
+            (void)decimal::parse("9223372036854775807").round(1, rounding_mode::half_up),
+            bmm::overflow_error);
     }
 
     TEST_CASE("malformed decimal text is a parse_error naming the text") {
@@ -76,7 +77,8 @@ TEST_SUITE("decimal") {
         CHECK_THROWS_WITH_AS((void)decimal::parse("9223372036854775808"),
                              doctest::Contains("9223372036854775808"), bmm::overflow_error);
         CHECK_THROWS_AS((void)decimal::parse("0.0000000000000000001"), bmm::overflow_error);
-        CHECK(decimal::parse("-9223372036854775808").units() == std::numeric_limits<std::int64_t>::min());
+        CHECK(decimal::parse("-9223372036854775808").units() ==
+              std::numeric_limits<std::int64_t>::min());
         CHECK_FALSE(decimal::try_parse("9223372036854775808").has_value());
         CHECK_THROWS_AS((void)(decimal::from_units(std::numeric_limits<std::int64_t>::max(), 0) +
                                decimal::from_units(1, 0)),

@@ -1,7 +1,7 @@
 // Spec: bmm/money.hpp — exact amounts in integer minor units.
-#include <bmm/money.hpp>
 #include <doctest/doctest.h>
 
+#include <bmm/money.hpp>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -32,8 +32,9 @@ static_assert(!bmm_test::can_add<gbp, bmm::ratio>, "a ratio is not an amount");
 static_assert(!bmm_test::can_add<gbp, int>);
 static_assert(bmm_test::can_add<gbp, gbp>);
 static_assert(bmm_test::can_multiply<gbp, int>);
-static_assert(std::is_same_v<decltype(gbp{} * bmm::ratio(1, 2)), bmm::unrounded_money<bmm::currency::gbp>>,
-              "money * ratio must be rounded before it is money again");
+static_assert(
+    std::is_same_v<decltype(gbp{} * bmm::ratio(1, 2)), bmm::unrounded_money<bmm::currency::gbp>>,
+    "money * ratio must be rounded before it is money again");
 static_assert(std::is_same_v<decltype(gbp{} / 3), bmm::unrounded_money<bmm::currency::gbp>>);
 static_assert(std::is_same_v<decltype(gbp{} / bmm::pence(1)), bmm::ratio>);
 static_assert(!bmm::is_currency_v<int>);
@@ -67,8 +68,11 @@ TEST_SUITE("money") {
         CHECK(gbp::parse("£4,685,633") == bmm::pounds(4'685'633));
         CHECK(gbp::parse("-£5") == bmm::pounds(-5));
         CHECK(gbp::parse("£-5") == bmm::pounds(-5));
-        CHECK(gbp::parse("\xE2\x88\x92" "3.50") == bmm::pence(-350));  // U+2212 minus sign
-        CHECK(bmm::eur::parse("\xE2\x82\xAC" "10.00").in_minor_units() == 1000);
+        CHECK(gbp::parse("\xE2\x88\x92"
+                         "3.50") == bmm::pence(-350));  // U+2212 minus sign
+        CHECK(bmm::eur::parse("\xE2\x82\xAC"
+                              "10.00")
+                  .in_minor_units() == 1000);
     }
 
     TEST_CASE("figures printed in millions and thousands are exact amounts") {
@@ -81,14 +85,18 @@ TEST_SUITE("money") {
     }
 
     TEST_CASE("malformed money text is a parse_error that names the text") {
-        for (const char* bad : {"\xC2\xA3" "493,032,40", "1.2.3", "", "12a", ".5", "5.", "1,23",
-                                "--5", "1 000", "abc", "\xC2\xA3\xC2\xA3" "5"}) {
+        for (const char* bad : {"\xC2\xA3"
+                                "493,032,40",
+                                "1.2.3", "", "12a", ".5", "5.", "1,23", "--5", "1 000", "abc",
+                                "\xC2\xA3\xC2\xA3"
+                                "5"}) {
             CAPTURE(bad);
             CHECK_THROWS_AS((void)gbp::parse(bad), bmm::parse_error);
             try {
                 (void)gbp::parse(bad);
             } catch (const bmm::parse_error& e) {
-                CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') != std::string::npos);
+                CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') !=
+                      std::string::npos);
                 CHECK(e.input() == bad);
                 CHECK(e.code() == bmm::errc::parse);
             }
@@ -97,7 +105,8 @@ TEST_SUITE("money") {
 
     TEST_CASE("the seed 002 figure with a misplaced separator is rejected at its last group") {
         // Seed 002 prints "£493,032,40": the last group has two digits.
-        CHECK_THROWS_WITH_AS((void)gbp::parse("\xC2\xA3" "493,032,40"),
+        CHECK_THROWS_WITH_AS((void)gbp::parse("\xC2\xA3"
+                                              "493,032,40"),
                              doctest::Contains("groups of three digits"), bmm::parse_error);
         CHECK_THROWS_AS((void)gbp::from_thousands("1,7622"), bmm::parse_error);
         CHECK_THROWS_AS((void)gbp::from_millions("5.3m"), bmm::parse_error);
@@ -200,11 +209,11 @@ TEST_SUITE("money") {
             std::int64_t up;    // 5p / 2 = 2.5p
             std::int64_t down;  // -5p / 2 = -2.5p
         };
-        for (const row& r : {row{rounding_mode::half_up, 3, -3}, row{rounding_mode::half_down, 2, -2},
-                             row{rounding_mode::half_even, 2, -2},
-                             row{rounding_mode::toward_zero, 2, -2},
-                             row{rounding_mode::away_from_zero, 3, -3},
-                             row{rounding_mode::floor, 2, -3}, row{rounding_mode::ceiling, 3, -2}}) {
+        for (const row& r :
+             {row{rounding_mode::half_up, 3, -3}, row{rounding_mode::half_down, 2, -2},
+              row{rounding_mode::half_even, 2, -2}, row{rounding_mode::toward_zero, 2, -2},
+              row{rounding_mode::away_from_zero, 3, -3}, row{rounding_mode::floor, 2, -3},
+              row{rounding_mode::ceiling, 3, -2}}) {
             CAPTURE(bmm::to_string(r.mode));
             CHECK((bmm::pence(5) / 2).round(r.mode) == bmm::pence(r.up));
             CHECK((bmm::pence(-5) / 2).round(r.mode) == bmm::pence(r.down));

@@ -1,7 +1,7 @@
 // Spec: bmm/ratio.hpp — exact fractions for rates, variance % and % of target.
-#include <bmm/ratio.hpp>
 #include <doctest/doctest.h>
 
+#include <bmm/ratio.hpp>
 #include <cstdint>
 #include <limits>
 #include <random>

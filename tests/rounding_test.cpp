@@ -1,7 +1,7 @@
 // Spec: bmm/rounding.hpp — the named rounding modes.
-#include <bmm/rounding.hpp>
 #include <doctest/doctest.h>
 
+#include <bmm/rounding.hpp>
 #include <cstdint>
 
 namespace {

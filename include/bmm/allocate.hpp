@@ -25,10 +25,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
-#include <type_traits>
-#include <utility>
 #include <numeric>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "detail/int128.hpp"
@@ -51,20 +51,22 @@ struct allocation {
 /// zero; overflow_error if the weights' sum exceeds int64.
 /// `Weights` is any range of integers, or of money<C> (to allocate in proportion to amounts).
 template <class C, class Weights, class = decltype(std::begin(std::declval<const Weights&>()))>
-[[nodiscard]] allocation<C> allocate(money<C> amount, const Weights& weights,
-                                     allocation_policy policy = allocation_policy::largest_remainder);
+[[nodiscard]] allocation<C> allocate(
+    money<C> amount, const Weights& weights,
+    allocation_policy policy = allocation_policy::largest_remainder);
 
 /// As above, for weights written in place: allocate(amount, {70, 30}).
 template <class C>
-[[nodiscard]] allocation<C> allocate(money<C> amount, std::initializer_list<std::int64_t> weights,
-                                     allocation_policy policy = allocation_policy::largest_remainder) {
+[[nodiscard]] allocation<C> allocate(
+    money<C> amount, std::initializer_list<std::int64_t> weights,
+    allocation_policy policy = allocation_policy::largest_remainder) {
     return allocate(amount, std::vector<std::int64_t>(weights), policy);
 }
 
 /// Splits `amount` into `n` equal shares (see above). Throws: invalid_argument if n <= 0.
 template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
-[[nodiscard]] allocation<C> allocate(money<C> amount, I n,
-                                     allocation_policy policy = allocation_policy::largest_remainder);
+[[nodiscard]] allocation<C> allocate(
+    money<C> amount, I n, allocation_policy policy = allocation_policy::largest_remainder);
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -76,7 +78,8 @@ template <class W>
     if constexpr (std::is_integral_v<W>) {
         static_assert(!std::is_same_v<W, bool>, "allocation weights are numbers, not bools");
         if constexpr (std::is_unsigned_v<W>) {
-            if (w > static_cast<W>(i64_max)) throw overflow_error("an allocation weight exceeds int64");
+            if (w > static_cast<W>(i64_max))
+                throw overflow_error("an allocation weight exceeds int64");
         }
         return static_cast<std::int64_t>(w);
     } else {
@@ -89,7 +92,8 @@ template <class W>
 template <class C, class Weights, class>
 allocation<C> allocate(money<C> amount, const Weights& weights, allocation_policy policy) {
     using detail::i128;
-    const std::size_t n = static_cast<std::size_t>(std::distance(std::begin(weights), std::end(weights)));
+    const std::size_t n =
+        static_cast<std::size_t>(std::distance(std::begin(weights), std::end(weights)));
     if (n == 0) throw invalid_argument("allocate: there are no weights to allocate over");
     std::vector<std::int64_t> w;
     w.reserve(n);

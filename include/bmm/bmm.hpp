@@ -11,7 +11,8 @@
 //   bmm/error.hpp     the exception hierarchy
 //
 //   #include <bmm/bmm.hpp>
-//   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"), bmm::gbp::from_millions("6.8")});
+//   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"),
+//   bmm::gbp::from_millions("6.8")});
 #pragma once
 
 #include "allocate.hpp"

@@ -5,11 +5,10 @@
 // 0..18 decimal places; 0.9 at 1 dp and 0.90 at 2 dp compare equal but keep their places.
 //
 //   operation                      result     note
-//   decimal ± decimal              decimal    places = the larger; overflow_error if it does not fit
-//   -decimal                       decimal
-//   decimal <=> decimal            bool       exact, across places
-//   decimal vs bmm::zero           bool
-//   decimal * decimal, decimal / … —          not provided: go through bmm::ratio (exact)
+//   decimal ± decimal              decimal    places = the larger; overflow_error if it does not
+//   fit -decimal                       decimal decimal <=> decimal            bool       exact,
+//   across places decimal vs bmm::zero           bool decimal * decimal, decimal / … —          not
+//   provided: go through bmm::ratio (exact)
 //
 //   auto d = bmm::decimal::parse("-0.07");      // units() == -7, places() == 2
 //   d.round(1, bmm::rounding_mode::half_up);    // "-0.1"
@@ -147,8 +146,8 @@ namespace detail {
 inline std::string fixed_point_text(std::int64_t units, int places) {
     // |INT64_MIN| does not fit int64: work on the unsigned magnitude.
     const bool negative = units < 0;
-    std::uint64_t mag = negative ? 0u - static_cast<std::uint64_t>(units)
-                                 : static_cast<std::uint64_t>(units);
+    std::uint64_t mag =
+        negative ? 0u - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
     char buf[48];
     int n = 0;
     int written = 0;

@@ -37,11 +37,16 @@ enum class errc {
 /// Returns: a short English name for `c` ("parse error", "overflow", ...).
 [[nodiscard]] constexpr const char* to_string(errc c) noexcept {
     switch (c) {
-        case errc::parse: return "parse error";
-        case errc::inexact: return "inexact value";
-        case errc::overflow: return "overflow";
-        case errc::undefined: return "undefined result";
-        case errc::invalid_argument: return "invalid argument";
+        case errc::parse:
+            return "parse error";
+        case errc::inexact:
+            return "inexact value";
+        case errc::overflow:
+            return "overflow";
+        case errc::undefined:
+            return "undefined result";
+        case errc::invalid_argument:
+            return "invalid argument";
     }
     return "unknown error";
 }

@@ -27,13 +27,13 @@ enum class negative_style { minus, brackets };
 
 /// How to show an amount. Build one from a preset and adjust it with the with_… setters.
 struct money_format {
-    int scale = 0;          ///< power of ten of the unit shown: 0 units, 3 thousands, 6 millions
-    int decimals = -1;      ///< digits after the point; -1 = the currency's minor digits
-    bool symbol = true;     ///< prefix the currency symbol ("£")
-    bool grouping = true;   ///< thousands separators in the integer part ("4,685,633")
+    int scale = 0;            ///< power of ten of the unit shown: 0 units, 3 thousands, 6 millions
+    int decimals = -1;        ///< digits after the point; -1 = the currency's minor digits
+    bool symbol = true;       ///< prefix the currency symbol ("£")
+    bool grouping = true;     ///< thousands separators in the integer part ("4,685,633")
     std::string_view suffix;  ///< after the number ("m" for millions)
     negative_style negative = negative_style::minus;
-    bool plus_sign = false;   ///< "+2.4" for positive values (changes since last report)
+    bool plus_sign = false;  ///< "+2.4" for positive values (changes since last report)
     rounding_mode rounding = rounding_mode::half_up;
 
     /// "£1,234.56": major units with every minor digit.
@@ -147,7 +147,8 @@ std::string to_string(money<C> m, const money_format& f) {
     }
     std::string whole = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
     std::string body = f.grouping ? detail::group_thousands(whole) : whole;
-    if (decimals > 0) body += '.' + digits.substr(digits.size() - static_cast<std::size_t>(decimals));
+    if (decimals > 0)
+        body += '.' + digits.substr(digits.size() - static_cast<std::size_t>(decimals));
     if (f.symbol) body.insert(0, C::symbol);
     body += f.suffix;
     if (negative) {

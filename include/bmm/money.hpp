@@ -10,9 +10,9 @@
 //                                                          ratio_of(a, b) returns std::optional
 //   money <=> money, money vs zero     bool
 //   money<GBP> + money<EUR>            does not compile    currencies never mix
-//   money * money                      does not compile    (deleted: "money * money has no meaning")
-//   money * double, money{1.5}         does not compile    (deleted: floating point loses pennies)
-//   gbp{5}, gbp x = 5                  does not compile    pence? pounds? £000? say which:
+//   money * money                      does not compile    (deleted: "money * money has no
+//   meaning") money * double, money{1.5}         does not compile    (deleted: floating point loses
+//   pennies) gbp{5}, gbp x = 5                  does not compile    pence? pounds? £000? say which:
 //                                                          from_minor_units / from_major_units /
 //                                                          parse / from_thousands / from_millions
 //
@@ -73,7 +73,8 @@ namespace detail {
 template <class C, class = void>
 struct is_currency : std::false_type {};
 template <class C>
-struct is_currency<C, std::void_t<decltype(C::code), decltype(C::minor_digits), decltype(C::symbol)>>
+struct is_currency<C,
+                   std::void_t<decltype(C::code), decltype(C::minor_digits), decltype(C::symbol)>>
     : std::bool_constant<std::is_convertible_v<decltype(C::code), std::string_view> &&
                          std::is_convertible_v<decltype(C::symbol), std::string_view> &&
                          (C::minor_digits >= 0) && (C::minor_digits <= 9)> {};
@@ -134,13 +135,17 @@ public:
     }
     /// Reads a figure printed in thousands (£000): from_thousands("1,762") is 1,762,000.00.
     /// Throws: as parse().
-    [[nodiscard]] static money from_thousands(std::string_view text) { return read(text, 3, nullptr); }
+    [[nodiscard]] static money from_thousands(std::string_view text) {
+        return read(text, 3, nullptr);
+    }
     [[nodiscard]] static money from_thousands(std::string_view text, rounding_mode mode) {
         return read(text, 3, &mode);
     }
     /// Reads a figure printed in millions (£m): from_millions("5.3") is 5,300,000.00 and
     /// from_millions("0.070") is 70,000.00. Throws: as parse().
-    [[nodiscard]] static money from_millions(std::string_view text) { return read(text, 6, nullptr); }
+    [[nodiscard]] static money from_millions(std::string_view text) {
+        return read(text, 6, nullptr);
+    }
     [[nodiscard]] static money from_millions(std::string_view text, rounding_mode mode) {
         return read(text, 6, &mode);
     }
@@ -152,7 +157,8 @@ public:
     /// Throws: inexact_error if finer than a minor unit; overflow_error if out of range.
     [[nodiscard]] static money from_decimal(decimal d, int scale = 0);
 
-    // --- observers --------------------------------------------------------------------------------
+    // --- observers
+    // --------------------------------------------------------------------------------
 
     /// Returns: the amount in minor units (pence): the exact stored value.
     [[nodiscard]] constexpr std::int64_t in_minor_units() const noexcept { return units_; }
@@ -162,7 +168,9 @@ public:
     }
     [[nodiscard]] constexpr bool is_zero() const noexcept { return units_ == 0; }
     [[nodiscard]] constexpr bool is_negative() const noexcept { return units_ < 0; }
-    [[nodiscard]] constexpr int sign() const noexcept { return units_ > 0 ? 1 : (units_ < 0 ? -1 : 0); }
+    [[nodiscard]] constexpr int sign() const noexcept {
+        return units_ > 0 ? 1 : (units_ < 0 ? -1 : 0);
+    }
 
     // --- arithmetic (hidden friends) -------------------------------------------------------------
 
@@ -194,7 +202,8 @@ public:
         static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
                       "multiply money by a signed integer (a uint64_t count may not fit int64)");
         std::int64_t r = 0;
-        if (detail::mul_overflow(a.units_, static_cast<std::int64_t>(n), &r)) overflow("multiplying");
+        if (detail::mul_overflow(a.units_, static_cast<std::int64_t>(n), &r))
+            overflow("multiplying");
         return from_minor_units(r);
     }
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
@@ -208,15 +217,20 @@ public:
 
     /// Returns: the exact product, to be rounded with a named mode before it is money again.
     friend constexpr unrounded_money<Currency> operator*(money a, ratio r) noexcept {
-        return unrounded_money<Currency>(detail::unrounded_tag{}, detail::i128(a.units_) * r.numerator(), r.denominator());
+        return unrounded_money<Currency>(detail::unrounded_tag{},
+                                         detail::i128(a.units_) * r.numerator(), r.denominator());
     }
-    friend constexpr unrounded_money<Currency> operator*(ratio r, money a) noexcept { return a * r; }
+    friend constexpr unrounded_money<Currency> operator*(ratio r, money a) noexcept {
+        return a * r;
+    }
     /// Returns: the exact quotient, to be rounded. Throws: undefined_error if r is zero.
     friend constexpr unrounded_money<Currency> operator/(money a, ratio r) {
         if (r.numerator() == 0) throw undefined_error("division of money by a zero ratio");
         const detail::i128 n = detail::i128(a.units_) * r.denominator();
-        return r.numerator() < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -n, -detail::i128(r.numerator()))
-                                 : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
+        return r.numerator() < 0
+                   ? unrounded_money<Currency>(detail::unrounded_tag{}, -n,
+                                               -detail::i128(r.numerator()))
+                   : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
     }
     /// Returns: the exact quotient a / n, to be rounded. Throws: undefined_error if n == 0.
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
@@ -225,7 +239,8 @@ public:
                       "divide money by a signed integer (a uint64_t count may not fit int64)");
         if (n == 0) throw undefined_error("division of money by zero");
         const auto d = static_cast<std::int64_t>(n);
-        return d < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -detail::i128(a.units_), -detail::i128(d))
+        return d < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -detail::i128(a.units_),
+                                                 -detail::i128(d))
                      : unrounded_money<Currency>(detail::unrounded_tag{}, a.units_, d);
     }
     /// Returns: the exact ratio a / b (e.g. a share of a total).
@@ -236,7 +251,8 @@ public:
     }
 
     // Deliberately absent operations, deleted so that the compiler names the rule.
-    friend void operator*(money, money) BMM_DELETED("money * money has no meaning; multiply by a bmm::ratio");
+    friend void operator*(money, money)
+        BMM_DELETED("money * money has no meaning; multiply by a bmm::ratio");
     template <class F>
     friend std::enable_if_t<std::is_floating_point_v<F>> operator*(money, F)
         BMM_DELETED("money * floating point loses pennies; use bmm::ratio");
@@ -247,7 +263,8 @@ public:
     friend std::enable_if_t<std::is_floating_point_v<F>> operator/(money, F)
         BMM_DELETED("money / floating point loses pennies; use bmm::ratio");
 
-    // --- comparison -------------------------------------------------------------------------------
+    // --- comparison
+    // -------------------------------------------------------------------------------
 
     friend constexpr bool operator==(money a, money b) noexcept { return a.units_ == b.units_; }
     friend constexpr bool operator!=(money a, money b) noexcept { return a.units_ != b.units_; }
@@ -392,8 +409,8 @@ struct scaled_result {
     return out;
 }
 
-inline constexpr const char* scale_names[] = {"an amount", "", "", "an amount in thousands", "", "",
-                                              "an amount in millions"};
+inline constexpr const char* scale_names[] = {
+    "an amount", "", "", "an amount in thousands", "", "", "an amount in millions"};
 
 }  // namespace detail
 
@@ -402,7 +419,8 @@ money<C> money<C>::read(std::string_view text, int scale, const rounding_mode* m
     const detail::decimal_text t = detail::scan_decimal(text, C::symbol);
     const char* what = detail::scale_names[scale];
     if (!t.ok()) throw parse_error(text, what, t.error, t.error_position);
-    const auto r = detail::scale_to_i64(t.digits, t.negative, C::minor_digits + scale - t.fraction_digits, mode);
+    const auto r = detail::scale_to_i64(t.digits, t.negative,
+                                        C::minor_digits + scale - t.fraction_digits, mode);
     if (r.failure == 1) {
         throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
                                 std::string(C::code) +
@@ -421,7 +439,8 @@ template <class C>
 std::optional<money<C>> money<C>::try_parse(std::string_view text) noexcept {
     const detail::decimal_text t = detail::scan_decimal(text, C::symbol);
     if (!t.ok()) return std::nullopt;
-    const auto r = detail::scale_to_i64(t.digits, t.negative, C::minor_digits - t.fraction_digits, nullptr);
+    const auto r =
+        detail::scale_to_i64(t.digits, t.negative, C::minor_digits - t.fraction_digits, nullptr);
     if (r.failure != 0) return std::nullopt;
     return from_minor_units(r.value);
 }
@@ -431,12 +450,15 @@ money<C> money<C>::from_decimal(decimal d, int scale) {
     BMM_EXPECTS(scale >= 0 && scale <= 18);
     const bool negative = d.units() < 0;
     const detail::i128 mag = detail::abs128(detail::i128(d.units()));
-    const auto r = detail::scale_to_i64(mag, negative, C::minor_digits + scale - d.places(), nullptr);
+    const auto r =
+        detail::scale_to_i64(mag, negative, C::minor_digits + scale - d.places(), nullptr);
     if (r.failure == 1) {
-        throw inexact_error(to_string(d) + " is finer than the " + std::string(C::code) + " minor unit");
+        throw inexact_error(to_string(d) + " is finer than the " + std::string(C::code) +
+                            " minor unit");
     }
     if (r.failure == 2) {
-        throw overflow_error(to_string(d) + " is out of the range of " + std::string(C::code) + " money");
+        throw overflow_error(to_string(d) + " is out of the range of " + std::string(C::code) +
+                             " money");
     }
     return from_minor_units(r.value);
 }

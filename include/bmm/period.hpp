@@ -28,6 +28,8 @@
 // naming the input; try_parse returns std::nullopt instead.
 #pragma once
 
+#include <date/date.h>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -36,15 +38,14 @@
 #include <string_view>
 #include <vector>
 
-#include <date/date.h>
-
 #include "config.hpp"
 #include "error.hpp"
 
 namespace bmm {
 
 /// Three months: the duration between fiscal quarters.
-using quarters = std::chrono::duration<int, std::ratio_multiply<std::ratio<3>, date::months::period>>;
+using quarters =
+    std::chrono::duration<int, std::ratio_multiply<std::ratio<3>, date::months::period>>;
 
 template <unsigned StartMonth = 4>
 class fiscal_year;
@@ -63,7 +64,7 @@ namespace detail {
 /// A year index clamped into int so that arithmetic far out of date's range stays defined
 /// (the result is simply not ok()).
 [[nodiscard]] constexpr int clamp_year(std::int64_t y) noexcept {
-    constexpr std::int64_t lim = 1'000'000;
+    constexpr std::int64_t lim = 1'000'000;  // far outside date's +-32767: never ok()
     return static_cast<int>(y < -lim ? -lim : (y > lim ? lim : y));
 }
 }  // namespace detail
@@ -114,8 +115,8 @@ public:
     }
     /// Returns: the last day (31 March 2024 for 2023/24).
     [[nodiscard]] constexpr date::year_month_day last_day() const noexcept {
-        return date::year_month_day{end_year() / date::month{StartMonth == 1 ? 12 : StartMonth - 1} /
-                                    date::last};
+        return date::year_month_day{
+            end_year() / date::month{StartMonth == 1 ? 12 : StartMonth - 1} / date::last};
     }
     [[nodiscard]] constexpr bool contains(date::year_month_day d) const noexcept {
         return d >= first_day() && d <= last_day();
@@ -123,8 +124,11 @@ public:
     [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept {
         return contains(date::year_month_day{d});
     }
-    /// Returns: true when both calendar years lie inside date's range.
-    [[nodiscard]] constexpr bool ok() const noexcept { return start_year().ok() && end_year().ok(); }
+    /// Returns: true when both calendar years lie inside date's range (-32767 to 32767).
+    [[nodiscard]] constexpr bool ok() const noexcept {
+        return y_ >= static_cast<int>(date::year::min()) &&
+               y_ + (StartMonth == 1 ? 0 : 1) <= static_cast<int>(date::year::max());
+    }
 
     /// Returns: fiscal month n of this year (1 = the start month). Not ok() unless 1 <= n <= 12.
     [[nodiscard]] constexpr fiscal_month<StartMonth> month(unsigned n) const noexcept;
@@ -135,10 +139,24 @@ public:
     [[nodiscard]] constexpr fiscal_year next() const noexcept { return fiscal_year(y_ + 1); }
     [[nodiscard]] constexpr fiscal_year prev() const noexcept { return fiscal_year(y_ - 1); }
 
-    constexpr fiscal_year& operator++() noexcept { ++y_; return *this; }
-    constexpr fiscal_year operator++(int) noexcept { auto t = *this; ++y_; return t; }
-    constexpr fiscal_year& operator--() noexcept { --y_; return *this; }
-    constexpr fiscal_year operator--(int) noexcept { auto t = *this; --y_; return t; }
+    constexpr fiscal_year& operator++() noexcept {
+        ++y_;
+        return *this;
+    }
+    constexpr fiscal_year operator++(int) noexcept {
+        auto t = *this;
+        ++y_;
+        return t;
+    }
+    constexpr fiscal_year& operator--() noexcept {
+        --y_;
+        return *this;
+    }
+    constexpr fiscal_year operator--(int) noexcept {
+        auto t = *this;
+        --y_;
+        return t;
+    }
 
     friend constexpr fiscal_year operator+(fiscal_year a, date::years n) noexcept {
         return fiscal_year(detail::clamp_year(std::int64_t{a.y_} + n.count()));
@@ -171,13 +189,16 @@ public:
     [[nodiscard]] static std::optional<fiscal_year> try_parse(std::string_view text) noexcept;
 
 private:
-    int y_ = 0;  // the calendar year the fiscal year starts in
+    friend class fiscal_month<StartMonth>;
+    friend class fiscal_quarter<StartMonth>;
+    int y_ = 0;  // the calendar year the fiscal year starts in (any int; ok() checks date's range)
 };
 
 /// The UK public sector's financial year (1 April – 31 March).
 using uk_fiscal_year = fiscal_year<4>;
 
 /// Returns: the canonical label: "2023/24" ("1999/00"); "2023" for a January-start calendar.
+/// Requires: y.ok().
 template <unsigned S>
 [[nodiscard]] std::string to_string(fiscal_year<S> y);
 
@@ -242,7 +263,9 @@ public:
         return fiscal_month(fiscal_year<StartMonth>(detail::clamp_year(detail::floor_div(t, 12))),
                             static_cast<unsigned>(t - 12 * detail::floor_div(t, 12)) + 1);
     }
-    friend constexpr fiscal_month operator+(date::months n, fiscal_month a) noexcept { return a + n; }
+    friend constexpr fiscal_month operator+(date::months n, fiscal_month a) noexcept {
+        return a + n;
+    }
     friend constexpr fiscal_month operator-(fiscal_month a, date::months n) noexcept {
         return a + date::months{-n.count()};
     }
@@ -269,7 +292,7 @@ public:
 
 private:
     [[nodiscard]] constexpr std::int64_t serial() const noexcept {
-        return std::int64_t{static_cast<int>(y_.start_year())} * 12 + m_ - 1;
+        return std::int64_t{y_.y_} * 12 + m_ - 1;
     }
     fiscal_year<StartMonth> y_{};
     unsigned char m_ = 0;
@@ -325,7 +348,9 @@ public:
         return fiscal_quarter(fiscal_year<StartMonth>(detail::clamp_year(detail::floor_div(t, 4))),
                               static_cast<unsigned>(t - 4 * detail::floor_div(t, 4)) + 1);
     }
-    friend constexpr fiscal_quarter operator+(quarters n, fiscal_quarter a) noexcept { return a + n; }
+    friend constexpr fiscal_quarter operator+(quarters n, fiscal_quarter a) noexcept {
+        return a + n;
+    }
     friend constexpr fiscal_quarter operator-(fiscal_quarter a, quarters n) noexcept {
         return a + quarters{-n.count()};
     }
@@ -336,13 +361,19 @@ public:
     friend constexpr bool operator==(fiscal_quarter a, fiscal_quarter b) noexcept {
         return a.y_ == b.y_ && a.q_ == b.q_;
     }
-    friend constexpr bool operator!=(fiscal_quarter a, fiscal_quarter b) noexcept { return !(a == b); }
+    friend constexpr bool operator!=(fiscal_quarter a, fiscal_quarter b) noexcept {
+        return !(a == b);
+    }
     friend constexpr bool operator<(fiscal_quarter a, fiscal_quarter b) noexcept {
         return a.serial() < b.serial();
     }
-    friend constexpr bool operator<=(fiscal_quarter a, fiscal_quarter b) noexcept { return !(b < a); }
+    friend constexpr bool operator<=(fiscal_quarter a, fiscal_quarter b) noexcept {
+        return !(b < a);
+    }
     friend constexpr bool operator>(fiscal_quarter a, fiscal_quarter b) noexcept { return b < a; }
-    friend constexpr bool operator>=(fiscal_quarter a, fiscal_quarter b) noexcept { return !(a < b); }
+    friend constexpr bool operator>=(fiscal_quarter a, fiscal_quarter b) noexcept {
+        return !(a < b);
+    }
 
     /// Reads "Q1 2023/24", "2023/24 Q1", "q4 2017-18".
     /// Throws: parse_error naming the text ("Q5 2023/24", "Q1", "Q1 2023/25").
@@ -351,7 +382,7 @@ public:
 
 private:
     [[nodiscard]] constexpr std::int64_t serial() const noexcept {
-        return std::int64_t{static_cast<int>(y_.start_year())} * 4 + q_ - 1;
+        return std::int64_t{y_.y_} * 4 + q_ - 1;
     }
     fiscal_year<StartMonth> y_{};
     unsigned char q_ = 0;
@@ -442,11 +473,16 @@ enum class frequency { monthly, bi_monthly, quarterly, six_monthly, annual };
 /// Returns: "monthly", "bi-monthly", "quarterly", "six-monthly" or "annual".
 [[nodiscard]] constexpr std::string_view to_string(frequency f) noexcept {
     switch (f) {
-        case frequency::monthly: return "monthly";
-        case frequency::bi_monthly: return "bi-monthly";
-        case frequency::quarterly: return "quarterly";
-        case frequency::six_monthly: return "six-monthly";
-        case frequency::annual: return "annual";
+        case frequency::monthly:
+            return "monthly";
+        case frequency::bi_monthly:
+            return "bi-monthly";
+        case frequency::quarterly:
+            return "quarterly";
+        case frequency::six_monthly:
+            return "six-monthly";
+        case frequency::annual:
+            return "annual";
     }
     return "unknown";
 }
@@ -459,11 +495,16 @@ enum class frequency { monthly, bi_monthly, quarterly, six_monthly, annual };
 /// Returns: the months between two reports: 1, 2, 3, 6 or 12.
 [[nodiscard]] constexpr unsigned months_per_period(frequency f) noexcept {
     switch (f) {
-        case frequency::monthly: return 1;
-        case frequency::bi_monthly: return 2;
-        case frequency::quarterly: return 3;
-        case frequency::six_monthly: return 6;
-        case frequency::annual: return 12;
+        case frequency::monthly:
+            return 1;
+        case frequency::bi_monthly:
+            return 2;
+        case frequency::quarterly:
+            return 3;
+        case frequency::six_monthly:
+            return 6;
+        case frequency::annual:
+            return 12;
     }
     return 1;
 }
@@ -488,7 +529,8 @@ public:
         return (m.index() + 12 - first_) % months_per_period(f_) == 0;
     }
     /// Returns: the reporting months of `y`, in order.
-    [[nodiscard]] std::vector<fiscal_month<StartMonth>> reporting_months(fiscal_year<StartMonth> y) const {
+    [[nodiscard]] std::vector<fiscal_month<StartMonth>> reporting_months(
+        fiscal_year<StartMonth> y) const {
         std::vector<fiscal_month<StartMonth>> out;
         for (auto m : y.months()) {
             if (is_reporting_month(m)) out.push_back(m);

@@ -62,7 +62,8 @@ public:
     template <class I, class J,
               std::enable_if_t<detail::is_ratio_int<I> && detail::is_ratio_int<J>, int> = 0>
     constexpr ratio(I numerator, J denominator)
-        : ratio(make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {}
+        : ratio(
+              make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {}
 
     /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
     /// Throws: nothing but overflow_error as for the constructor.
@@ -206,8 +207,8 @@ constexpr decimal ratio::round(int places, rounding_mode mode) const {
 
 constexpr decimal ratio::percent(int places, rounding_mode mode) const {
     BMM_EXPECTS(places >= 0 && places <= decimal::max_places - 2);
-    const detail::i128 r = detail::div_round(
-        detail::i128(num_) * detail::pow10_128(places + 2), detail::i128(den_), mode);
+    const detail::i128 r = detail::div_round(detail::i128(num_) * detail::pow10_128(places + 2),
+                                             detail::i128(den_), mode);
     if (!detail::fits_i64(r)) throw overflow_error("a rounded percentage does not fit a decimal");
     return decimal::from_units(static_cast<std::int64_t>(r), places);
 }
@@ -280,7 +281,8 @@ inline ratio ratio::parse(std::string_view text) {
     bool overflowed = false;
     if (auto r = parse_impl(text, &why, &where, &overflowed)) return *r;
     if (overflowed) {
-        throw overflow_error("\"" + std::string(text) + "\" does not fit an exact 64-bit ratio", text);
+        throw overflow_error("\"" + std::string(text) + "\" does not fit an exact 64-bit ratio",
+                             text);
     }
     throw parse_error(text, "a ratio", why, where);
 }

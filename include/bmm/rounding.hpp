@@ -23,18 +23,33 @@
 
 namespace bmm {
 
-enum class rounding_mode { half_up, half_down, half_even, toward_zero, away_from_zero, floor, ceiling };
+enum class rounding_mode {
+    half_up,
+    half_down,
+    half_even,
+    toward_zero,
+    away_from_zero,
+    floor,
+    ceiling
+};
 
 /// Returns: the mode's name as spelt above ("half_up", ...).
 [[nodiscard]] constexpr std::string_view to_string(rounding_mode m) noexcept {
     switch (m) {
-        case rounding_mode::half_up: return "half_up";
-        case rounding_mode::half_down: return "half_down";
-        case rounding_mode::half_even: return "half_even";
-        case rounding_mode::toward_zero: return "toward_zero";
-        case rounding_mode::away_from_zero: return "away_from_zero";
-        case rounding_mode::floor: return "floor";
-        case rounding_mode::ceiling: return "ceiling";
+        case rounding_mode::half_up:
+            return "half_up";
+        case rounding_mode::half_down:
+            return "half_down";
+        case rounding_mode::half_even:
+            return "half_even";
+        case rounding_mode::toward_zero:
+            return "toward_zero";
+        case rounding_mode::away_from_zero:
+            return "away_from_zero";
+        case rounding_mode::floor:
+            return "floor";
+        case rounding_mode::ceiling:
+            return "ceiling";
     }
     return "unknown";
 }
@@ -54,12 +69,18 @@ template <class I>
     const I ad = d < 0 ? I(-d) : d;
     const I rest = ad - ar;  // 2|r| vs |d| without overflow: compare |r| with |d| - |r|
     switch (mode) {
-        case rounding_mode::toward_zero: return q;
-        case rounding_mode::away_from_zero: return q + away;
-        case rounding_mode::floor: return negative ? q - 1 : q;
-        case rounding_mode::ceiling: return negative ? q : q + 1;
-        case rounding_mode::half_up: return ar >= rest ? q + away : q;
-        case rounding_mode::half_down: return ar > rest ? q + away : q;
+        case rounding_mode::toward_zero:
+            return q;
+        case rounding_mode::away_from_zero:
+            return q + away;
+        case rounding_mode::floor:
+            return negative ? q - 1 : q;
+        case rounding_mode::ceiling:
+            return negative ? q : q + 1;
+        case rounding_mode::half_up:
+            return ar >= rest ? q + away : q;
+        case rounding_mode::half_down:
+            return ar > rest ? q + away : q;
         case rounding_mode::half_even:
             if (ar > rest) return q + away;
             if (ar < rest) return q;

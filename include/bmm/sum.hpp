@@ -14,13 +14,12 @@
 //   bmm::gbp same = acc.total();
 #pragma once
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <cstdint>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <type_traits>
-
-#include <boost/multiprecision/cpp_int.hpp>
 
 #include "config.hpp"
 #include "detail/checked.hpp"

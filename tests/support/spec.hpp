@@ -8,7 +8,6 @@
 // operator<< for bmm's types, so that doctest prints values in failed checks. Specs include the
 // header under test first, so this cannot hide a missing include.
 #include <bmm/io.hpp>
-
 #include <type_traits>
 #include <utility>
 
@@ -21,19 +20,31 @@ struct detector<std::void_t<Op<Args...>>, Op, Args...> : std::true_type {};
 template <template <class...> class Op, class... Args>
 inline constexpr bool is_detected = detector<void, Op, Args...>::value;
 
-template <class A, class B> using add_t = decltype(std::declval<A>() + std::declval<B>());
-template <class A, class B> using sub_t = decltype(std::declval<A>() - std::declval<B>());
-template <class A, class B> using mul_t = decltype(std::declval<A>() * std::declval<B>());
-template <class A, class B> using div_t = decltype(std::declval<A>() / std::declval<B>());
-template <class A, class B> using less_t = decltype(std::declval<A>() < std::declval<B>());
-template <class A, class B> using equal_t = decltype(std::declval<A>() == std::declval<B>());
+template <class A, class B>
+using add_t = decltype(std::declval<A>() + std::declval<B>());
+template <class A, class B>
+using sub_t = decltype(std::declval<A>() - std::declval<B>());
+template <class A, class B>
+using mul_t = decltype(std::declval<A>() * std::declval<B>());
+template <class A, class B>
+using div_t = decltype(std::declval<A>() / std::declval<B>());
+template <class A, class B>
+using less_t = decltype(std::declval<A>() < std::declval<B>());
+template <class A, class B>
+using equal_t = decltype(std::declval<A>() == std::declval<B>());
 
-template <class A, class B> inline constexpr bool can_add = is_detected<add_t, A, B>;
-template <class A, class B> inline constexpr bool can_subtract = is_detected<sub_t, A, B>;
-template <class A, class B> inline constexpr bool can_multiply = is_detected<mul_t, A, B>;
-template <class A, class B> inline constexpr bool can_divide = is_detected<div_t, A, B>;
-template <class A, class B> inline constexpr bool can_order = is_detected<less_t, A, B>;
-template <class A, class B> inline constexpr bool can_compare_equal = is_detected<equal_t, A, B>;
+template <class A, class B>
+inline constexpr bool can_add = is_detected<add_t, A, B>;
+template <class A, class B>
+inline constexpr bool can_subtract = is_detected<sub_t, A, B>;
+template <class A, class B>
+inline constexpr bool can_multiply = is_detected<mul_t, A, B>;
+template <class A, class B>
+inline constexpr bool can_divide = is_detected<div_t, A, B>;
+template <class A, class B>
+inline constexpr bool can_order = is_detected<less_t, A, B>;
+template <class A, class B>
+inline constexpr bool can_compare_equal = is_detected<equal_t, A, B>;
 
 /// True when `actual` has exactly type T and equals `expected`.
 template <class T, class U>

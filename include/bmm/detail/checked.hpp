@@ -6,7 +6,8 @@
 
 namespace bmm::detail {
 
-[[nodiscard]] constexpr bool add_overflow(std::int64_t a, std::int64_t b, std::int64_t* out) noexcept {
+[[nodiscard]] constexpr bool add_overflow(std::int64_t a, std::int64_t b,
+                                          std::int64_t* out) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     return __builtin_add_overflow(a, b, out);
 #else
@@ -16,7 +17,8 @@ namespace bmm::detail {
 #endif
 }
 
-[[nodiscard]] constexpr bool sub_overflow(std::int64_t a, std::int64_t b, std::int64_t* out) noexcept {
+[[nodiscard]] constexpr bool sub_overflow(std::int64_t a, std::int64_t b,
+                                          std::int64_t* out) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     return __builtin_sub_overflow(a, b, out);
 #else
@@ -26,7 +28,8 @@ namespace bmm::detail {
 #endif
 }
 
-[[nodiscard]] constexpr bool mul_overflow(std::int64_t a, std::int64_t b, std::int64_t* out) noexcept {
+[[nodiscard]] constexpr bool mul_overflow(std::int64_t a, std::int64_t b,
+                                          std::int64_t* out) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     return __builtin_mul_overflow(a, b, out);
 #else
@@ -34,8 +37,16 @@ namespace bmm::detail {
         *out = 0;
         return false;
     }
-    if (a == -1) { if (b == INT64_MIN) return true; *out = -b; return false; }
-    if (b == -1) { if (a == INT64_MIN) return true; *out = -a; return false; }
+    if (a == -1) {
+        if (b == INT64_MIN) return true;
+        *out = -b;
+        return false;
+    }
+    if (b == -1) {
+        if (a == INT64_MIN) return true;
+        *out = -a;
+        return false;
+    }
     if (a > 0 ? (b > 0 ? a > INT64_MAX / b : b < INT64_MIN / a)
               : (b > 0 ? a < INT64_MIN / b : a < INT64_MAX / b))
         return true;

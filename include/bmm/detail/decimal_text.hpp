@@ -36,7 +36,8 @@ struct decimal_text {
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 /// Text with surrounding white space removed; `offset` receives the number of leading spaces.
-[[nodiscard]] constexpr std::string_view trim(std::string_view s, std::size_t* offset = nullptr) noexcept {
+[[nodiscard]] constexpr std::string_view trim(std::string_view s,
+                                              std::size_t* offset = nullptr) noexcept {
     std::size_t b = 0;
     while (b < s.size() && is_space(s[b])) ++b;
     std::size_t e = s.size();

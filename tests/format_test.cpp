@@ -1,0 +1,113 @@
+// Spec: bmm/format.hpp — money as reports print it.
+#include <doctest/doctest.h>
+
+#include <bmm/format.hpp>
+#include <cstdint>
+#include <string>
+
+#include "support/spec.hpp"
+
+using bmm::gbp;
+using bmm::money_format;
+
+TEST_SUITE("format") {
+    TEST_CASE("millions print to the places asked for with the pound sign and an m") {
+        CHECK(bmm::to_string(gbp::from_millions("5.3"), money_format::millions(1)) ==
+              "\xC2\xA3"
+              "5.3m");
+        CHECK(bmm::to_string(gbp::from_millions("0.070"), money_format::millions(3)) ==
+              "\xC2\xA3"
+              "0.070m");
+        CHECK(bmm::to_string(gbp::parse("5297400"), money_format::millions(1)) ==
+              "\xC2\xA3"
+              "5.3m");
+        CHECK(bmm::to_string(gbp::from_millions("1234.5"), money_format::millions(1)) ==
+              "\xC2\xA3"
+              "1,234.5m");
+    }
+
+    TEST_CASE("whole pounds and thousands print as the seed tables print them") {
+        CHECK(bmm::to_string(gbp::parse("4685633"), money_format::whole()) ==
+              "\xC2\xA3"
+              "4,685,633");
+        CHECK(bmm::to_string(gbp::from_thousands("1762"), money_format::thousands()) == "1,762");
+        CHECK(bmm::to_string(gbp::from_thousands("-1762"), money_format::thousands()) == "-1,762");
+        CHECK(bmm::to_string(gbp::parse("1234.56"), money_format::full()) ==
+              "\xC2\xA3"
+              "1,234.56");
+        CHECK(bmm::to_string(gbp::parse("1234.56"),
+                             money_format::full().without_grouping().without_symbol()) ==
+              "1234.56");
+    }
+
+    TEST_CASE("negatives print with a minus or in brackets and changes with a plus") {
+        const gbp m = gbp::from_millions("-1.2");
+        CHECK(bmm::to_string(m, money_format::millions_column(1)) == "-1.2");
+        CHECK(bmm::to_string(m, money_format::millions_column(1).with_brackets()) == "(1.2)");
+        CHECK(bmm::to_string(m, money_format::millions(1).with_brackets()) ==
+              "(\xC2\xA3"
+              "1.2m)");
+        CHECK(bmm::to_string(-m + -m, money_format::millions_column(1).with_plus_sign()) == "+2.4");
+        CHECK(bmm::to_string(gbp{}, money_format::millions_column(1).with_plus_sign()) == "0.0");
+    }
+
+    TEST_CASE("a value that rounds to zero never prints a minus sign") {
+        CHECK(bmm::to_string(bmm::pence(-4), money_format::millions(1)) ==
+              "\xC2\xA3"
+              "0.0m");
+        CHECK(bmm::to_string(bmm::pence(-4), money_format::millions(1).with_brackets()) ==
+              "\xC2\xA3"
+              "0.0m");
+        CHECK(bmm::to_string(gbp::parse("-49999.99"), money_format::millions_column(1)) == "0.0");
+        CHECK(bmm::to_string(gbp::parse("-50000.00"), money_format::millions_column(1)) == "-0.1");
+        CHECK(bmm::to_string(gbp::parse("-0.49"), money_format::whole()) ==
+              "\xC2\xA3"
+              "0");
+        CHECK(bmm::to_string(gbp{}, money_format::full()) ==
+              "\xC2\xA3"
+              "0.00");
+    }
+
+    TEST_CASE("the rounding mode of a format decides ties") {
+        const gbp tie = gbp::parse("250000");  // 0.25m
+        CHECK(bmm::to_string(tie, money_format::millions(1)) ==
+              "\xC2\xA3"
+              "0.3m");  // half_up
+        CHECK(bmm::to_string(
+                  tie, money_format::millions(1).with_rounding(bmm::rounding_mode::half_even)) ==
+              "\xC2\xA3"
+              "0.2m");
+        CHECK(bmm::to_string(-tie, money_format::millions(1)) ==
+              "-\xC2\xA3"
+              "0.3m");
+        CHECK(bmm::to_string(
+                  -tie, money_format::millions(1).with_rounding(bmm::rounding_mode::toward_zero)) ==
+              "-\xC2\xA3"
+              "0.2m");
+    }
+
+    TEST_CASE("the extreme amounts print in full") {
+        CHECK(bmm::to_string(gbp::from_minor_units(INT64_MIN), money_format::full()) ==
+              "-\xC2\xA3"
+              "92,233,720,368,547,758.08");
+        CHECK(bmm::to_string(gbp::from_minor_units(INT64_MAX), money_format::millions(8)) ==
+              "\xC2\xA3"
+              "92,233,720,368.54775807m");
+    }
+
+    TEST_CASE("other currencies print with their own symbol and minor digits") {
+        CHECK(bmm::to_string(bmm::eur::parse("12.5"), money_format::full()) ==
+              "\xE2\x82\xAC"
+              "12.50");
+        CHECK(bmm::to_string(bmm::jpy::parse("1500"), money_format::full()) ==
+              "\xC2\xA5"
+              "1,500");
+    }
+
+    TEST_CASE("an amount printed in full parses back to itself") {
+        for (const char* text : {"0.00", "-0.07", "1,234.56", "-92,233,720,368,547,758.08"}) {
+            const gbp m = gbp::parse(text);
+            CHECK(gbp::parse(bmm::to_string(m, money_format::full())) == m);
+        }
+    }
+}

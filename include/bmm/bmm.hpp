@@ -12,7 +12,7 @@
 //
 //   #include <bmm/bmm.hpp>
 //   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"),
-//   bmm::gbp::from_millions("6.8")});
+//                                     bmm::gbp::from_millions("6.8")});
 #pragma once
 
 #include "allocate.hpp"

@@ -4,11 +4,12 @@
 // figure is read as before its precision is known ("93.5"). It holds an int64 coefficient and
 // 0..18 decimal places; 0.9 at 1 dp and 0.90 at 2 dp compare equal but keep their places.
 //
-//   operation                      result     note
-//   decimal ± decimal              decimal    places = the larger; overflow_error if it does not
-//   fit -decimal                       decimal decimal <=> decimal            bool       exact,
-//   across places decimal vs bmm::zero           bool decimal * decimal, decimal / … —          not
-//   provided: go through bmm::ratio (exact)
+//   operation               result    note
+//   decimal ± decimal       decimal   places = the larger; overflow_error if it does not fit
+//   -decimal                decimal
+//   decimal <=> decimal     bool      exact, across places
+//   decimal vs bmm::zero    bool
+//   decimal * decimal       -         not provided: go through bmm::ratio (exact)
 //
 //   auto d = bmm::decimal::parse("-0.07");      // units() == -7, places() == 2
 //   d.round(1, bmm::rounding_mode::half_up);    // "-0.1"

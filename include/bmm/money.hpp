@@ -10,9 +10,9 @@
 //                                                          ratio_of(a, b) returns std::optional
 //   money <=> money, money vs zero     bool
 //   money<GBP> + money<EUR>            does not compile    currencies never mix
-//   money * money                      does not compile    (deleted: "money * money has no
-//   meaning") money * double, money{1.5}         does not compile    (deleted: floating point loses
-//   pennies) gbp{5}, gbp x = 5                  does not compile    pence? pounds? £000? say which:
+//   money * money                      does not compile    deleted: no meaning
+//   money * double, money{1.5}         does not compile    deleted: floating point loses pennies
+//   gbp{5}, gbp x = 5                  does not compile    pence? pounds? £000? say which:
 //                                                          from_minor_units / from_major_units /
 //                                                          parse / from_thousands / from_millions
 //

@@ -1,0 +1,40 @@
+// Spec: bmm/bmm.hpp (the umbrella), bmm/fwd.hpp, bmm/version.hpp, bmm/zero.hpp, bmm/config.hpp.
+#include <doctest/doctest.h>
+
+#include <bmm/bmm.hpp>
+#include <bmm/fwd.hpp>  // first: the forward declarations must agree with the definitions
+#include <type_traits>
+#include <vector>
+
+#include "support/spec.hpp"
+
+static_assert(BMM_VERSION ==
+              BMM_VERSION_NUMBER(BMM_VERSION_MAJOR, BMM_VERSION_MINOR, BMM_VERSION_PATCH));
+static_assert(BMM_VERSION_NUMBER(0, 1, 0) == 100);
+static_assert(BMM_VERSION_NUMBER(1, 0, 0) > BMM_VERSION_NUMBER(0, 99, 99));
+static_assert(std::is_same_v<bmm::gbp, bmm::money<bmm::currency::gbp>>);
+static_assert(std::is_same_v<bmm::fiscal_year<>, bmm::fiscal_year<4>>);
+
+TEST_SUITE("bmm") {
+    TEST_CASE("the umbrella header gives money periods sums and allocation together") {
+        const auto fy = bmm::fiscal_year<>::parse("2023/24");
+        const std::vector<bmm::gbp> parts{bmm::gbp::from_millions("22.6"),
+                                          bmm::gbp::from_millions("6.8"),
+                                          bmm::gbp::from_millions("0.8")};
+        CHECK(bmm::sum(parts) == bmm::gbp::from_millions("30.2"));
+        CHECK(bmm::sum(bmm::allocate(bmm::sum(parts), 12).parts) == bmm::sum(parts));
+        CHECK(fy.last_day() == date::year{2024} / date::March / 31);
+    }
+
+    TEST_CASE("zero converts to every quantity and compares with each") {
+        bmm::gbp m = bmm::zero;
+        bmm::ratio r = bmm::zero;
+        bmm::decimal d = bmm::zero;
+        CHECK(m == bmm::zero);
+        CHECK(r == bmm::zero);
+        CHECK(d == bmm::zero);
+        CHECK(bmm::pence(1) > bmm::zero);
+        CHECK(bmm::ratio(-1, 2) < bmm::zero);
+        CHECK(bmm::zero == bmm::zero);
+    }
+}

@@ -1,13 +1,12 @@
 # bmm — the two commands of the README's quick start, and a few more.
 #   make demo    install what is missing, build the examples, run the demo on embedded data
-#   make test    install what is missing, then build and run every test in every configuration:
-#                GCC and Clang × C++17 and C++20, ASan+UBSan, the compile-fail rules, and the
-#                install + find_package consumer check
+#   make test    install what is missing, check the formatting, then build and run every test in
+#                every configuration: GCC and Clang × C++17 and C++20, ASan+UBSan, the
+#                compile-fail rules, and the install + find_package consumer check
 #   make bench   build the benchmarks (Release) and write bench/results.md
 #   make format  clang-format the sources in place;  make format-check  fails on any difference
 #   make clean   remove build/
 CONFIGS ?= gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan
-FORMAT_FILES = $(shell git ls-files '*.hpp' '*.cpp' 2>/dev/null)
 
 .PHONY: demo test bench deps-demo deps-test format format-check clean
 
@@ -16,7 +15,7 @@ demo: deps-demo
 	cmake --build --preset demo
 	cmake --build --preset demo --target demo
 
-test: deps-test
+test: deps-test format-check
 	sh scripts/test-matrix.sh $(CONFIGS)
 
 bench: deps-test
@@ -31,10 +30,11 @@ deps-test:
 	@sh scripts/install-deps.sh test
 
 format:
-	clang-format -i $(FORMAT_FILES)
+	clang-format -i $$(git ls-files '*.hpp' '*.cpp')
 
-format-check:
-	clang-format --dry-run -Werror $(FORMAT_FILES)
+format-check: deps-test
+	@files=$$(git ls-files '*.hpp' '*.cpp'); [ -n "$$files" ] || { echo "bmm: no sources found"; exit 1; }; \
+	clang-format --dry-run -Werror $$files && echo "bmm: clang-format: every source is formatted"
 
 clean:
 	rm -rf build

@@ -26,6 +26,7 @@ TEST_SUITE("allocate") {
         const auto a = bmm::allocate(gbp::parse("100.00"), 3);
         CHECK(pennies(a) == v64{3334, 3333, 3333});
         CHECK(a.remainder == bmm::zero);
+        CHECK(pennies(bmm::allocate(gbp::parse("100.00"), std::size_t{3})) == pennies(a));
         CHECK(bmm::sum(a.parts) == gbp::parse("100.00"));
     }
 

@@ -120,7 +120,11 @@ public:
     }
     /// Returns: `units` whole major units (pounds): from_major_units(1'234) is 1234.00.
     /// Throws: overflow_error if that many pence do not fit int64.
-    [[nodiscard]] static constexpr money from_major_units(std::int64_t units);
+    [[nodiscard]] static constexpr money from_major_units(std::int64_t units) {
+        std::int64_t r = 0;
+        if (detail::mul_overflow(units, minor_per_major, &r)) overflow("converting whole");
+        return from_minor_units(r);
+    }
 
     /// Reads an amount in major units: "1234.56", "-0.07", "1,234.56", "£1,234.56", "-£5",
     /// "£-5", "+2.40" (grammar in detail/decimal_text.hpp). At most minor_digits decimals unless
@@ -365,13 +369,6 @@ template <class C>
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
-
-template <class C>
-constexpr money<C> money<C>::from_major_units(std::int64_t units) {
-    std::int64_t r = 0;
-    if (detail::mul_overflow(units, minor_per_major, &r)) overflow("converting whole");
-    return from_minor_units(r);
-}
 
 namespace detail {
 

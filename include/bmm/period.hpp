@@ -783,11 +783,19 @@ inline std::string two_digits(int v) {
 
 }  // namespace detail
 
+namespace detail {
+/// Runs `parse` over `text`; returns its value or throws the parse_error it recorded.
+template <class Parse>
+[[nodiscard]] auto parse_or_throw(std::string_view text, const char* what, Parse parse) {
+    period_scanner p{text};
+    if (auto value = parse(p)) return *value;
+    throw parse_error(text, what, p.why, p.where);
+}
+}  // namespace detail
+
 template <unsigned S>
 fiscal_year<S> fiscal_year<S>::parse(std::string_view text) {
-    detail::period_scanner p{text};
-    if (auto y = detail::parse_fiscal_year<S>(p)) return *y;
-    throw parse_error(text, "a fiscal year", p.why, p.where);
+    return detail::parse_or_throw(text, "a fiscal year", detail::parse_fiscal_year<S>);
 }
 template <unsigned S>
 std::optional<fiscal_year<S>> fiscal_year<S>::try_parse(std::string_view text) noexcept {
@@ -796,9 +804,7 @@ std::optional<fiscal_year<S>> fiscal_year<S>::try_parse(std::string_view text) n
 }
 template <unsigned S>
 fiscal_month<S> fiscal_month<S>::parse(std::string_view text) {
-    detail::period_scanner p{text};
-    if (auto m = detail::parse_fiscal_month<S>(p)) return *m;
-    throw parse_error(text, "a fiscal month", p.why, p.where);
+    return detail::parse_or_throw(text, "a fiscal month", detail::parse_fiscal_month<S>);
 }
 template <unsigned S>
 std::optional<fiscal_month<S>> fiscal_month<S>::try_parse(std::string_view text) noexcept {
@@ -807,9 +813,7 @@ std::optional<fiscal_month<S>> fiscal_month<S>::try_parse(std::string_view text)
 }
 template <unsigned S>
 fiscal_quarter<S> fiscal_quarter<S>::parse(std::string_view text) {
-    detail::period_scanner p{text};
-    if (auto q = detail::parse_fiscal_quarter<S>(p)) return *q;
-    throw parse_error(text, "a fiscal quarter", p.why, p.where);
+    return detail::parse_or_throw(text, "a fiscal quarter", detail::parse_fiscal_quarter<S>);
 }
 template <unsigned S>
 std::optional<fiscal_quarter<S>> fiscal_quarter<S>::try_parse(std::string_view text) noexcept {

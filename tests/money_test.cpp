@@ -240,6 +240,9 @@ TEST_SUITE("money") {
         CHECK_THROWS_AS((void)(bmm::pence(5) / gbp{}), bmm::undefined_error);
         CHECK_FALSE(bmm::ratio_of(bmm::pence(5), gbp{}).has_value());
         CHECK(bmm::ratio_of(bmm::pence(5), bmm::pence(10)) == bmm::ratio(1, 2));
+        // The one quotient of two amounts that does not fit an exact 64-bit ratio.
+        CHECK_THROWS_AS((void)bmm::ratio_of(gbp::from_minor_units(min64), bmm::pence(-1)),
+                        bmm::overflow_error);
     }
 
     TEST_CASE("an amount divided by an amount is an exact ratio") {

@@ -152,6 +152,7 @@ TEST_SUITE("period") {
         CHECK(date::months{1} + m == (2023_fy).month(12));
         CHECK((2024_fy).month(2) - (2022_fy).month(12) == date::months{14});
         CHECK((2022_fy).month(12) - (2024_fy).month(2) == date::months{-14});
+        CHECK(bmm::months_between((2022_fy).month(12), (2023_fy).month(2)) == date::months{2});
         CHECK(m.next() == (2023_fy).month(12));
         CHECK((2023_fy).month(1).prev() == (2022_fy).month(12));
         CHECK((2022_fy).month(12) < (2023_fy).month(1));

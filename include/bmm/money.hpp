@@ -248,7 +248,8 @@ public:
                      : unrounded_money<Currency>(detail::unrounded_tag{}, a.units_, d);
     }
     /// Returns: the exact ratio a / b (e.g. a share of a total).
-    /// Throws: undefined_error if b is zero (ratio_of returns std::nullopt instead).
+    /// Throws: undefined_error if b is zero (ratio_of returns std::nullopt instead);
+    /// overflow_error for the most negative amount divided by minus one penny.
     friend constexpr ratio operator/(money a, money b) {
         if (b.units_ == 0) throw undefined_error("division of money by a zero amount");
         return ratio(a.units_, b.units_);
@@ -354,8 +355,10 @@ template <class C>
 }
 
 /// Returns: a / b as an exact ratio, or std::nullopt (undefined) when b is zero.
+/// Throws: overflow_error only for the one quotient whose lowest terms do not fit int64
+/// (the most negative amount divided by minus one penny).
 template <class C>
-[[nodiscard]] constexpr std::optional<ratio> ratio_of(money<C> a, money<C> b) noexcept {
+[[nodiscard]] constexpr std::optional<ratio> ratio_of(money<C> a, money<C> b) {
     if (b.is_zero()) return std::nullopt;
     return ratio(a.in_minor_units(), b.in_minor_units());
 }

@@ -555,6 +555,14 @@ template <unsigned S>
     return reporting_schedule<S>(f).is_reporting_month(m);
 }
 
+/// Returns: the number of months from `from` to `to` (negative when `to` is earlier); the same as
+/// `to - from`. months_between(M12 2022/23, M2 2023/24) is 2 months.
+template <unsigned S>
+[[nodiscard]] constexpr date::months months_between(fiscal_month<S> from,
+                                                    fiscal_month<S> to) noexcept {
+    return to - from;
+}
+
 /// Returns: the month whose data a report made in `report_month` shows, for data reported
 /// `lag` months in arrears. Seed 003: waste tonnage is a month behind, so the May 2023 report
 /// shows April (M1); invoices are collected at 120 days, so a report shows invoices raised

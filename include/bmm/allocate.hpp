@@ -20,18 +20,17 @@
 //   // b.parts == {0.01, 0.01, 0.01}, b.remainder == 0.02
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <iterator>
-#include <numeric>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "detail/int128.hpp"
+#include "detail/largest_remainder.hpp"
 #include "error.hpp"
 #include "money.hpp"
 
@@ -113,33 +112,14 @@ allocation<C> allocate(money<C> amount, const Weights& weights, allocation_polic
     // Work on the magnitude (as 128-bit: |INT64_MIN| fits), then restore the sign.
     const bool negative = amount.is_negative();
     const i128 whole = detail::abs128(i128(amount.in_minor_units()));
-    std::vector<i128> part(n);
-    std::vector<i128> rest(n);  // fractional remainder numerators, over `total`
-    i128 given = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const i128 p = whole * w[i];  // < 2^64 · 2^63: fits
-        part[i] = p / total;
-        rest[i] = p % total;
-        given += part[i];
-    }
-    i128 left = whole - given;  // < n pennies
-    if (policy == allocation_policy::largest_remainder) {
-        std::vector<std::size_t> order(n);
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
-        for (std::size_t k = 0; k < n && left > 0; ++k) {
-            if (w[order[k]] == 0) continue;
-            ++part[order[k]];
-            --left;
-        }
-    } else if (policy == allocation_policy::first_parts) {
-        for (std::size_t i = 0; i < n && left > 0; ++i) {
-            if (w[i] == 0) continue;
-            ++part[i];
-            --left;
-        }
-    }
+    const auto split = detail::split_by_weights(
+        whole, w, total,
+        policy == allocation_policy::largest_remainder
+            ? detail::remainder_to::largest
+            : (policy == allocation_policy::first_parts ? detail::remainder_to::first
+                                                        : detail::remainder_to::nobody));
+    const i128 left = split.left;
+    const std::vector<i128>& part = split.parts;
     allocation<C> out;
     out.parts.reserve(n);
     for (const i128& p : part) {

@@ -8,6 +8,13 @@
 //   bmm/allocate.hpp  splitting amounts without losing a penny
 //   bmm/sum.hpp       exact totals (Boost.Multiprecision on overflow)
 //   bmm/period.hpp    fiscal years, quarters, months, YTD, reporting frequencies (date)
+//   bmm/status.hpp    Green / Amber / Red and the data statuses, symbols and words
+//   bmm/target.hpp    targets as printed (value, bound, range, quartile), YTD profiles
+//   bmm/rag.hpp       rating policies, rate(), effective-dated values (date)
+//   bmm/measure.hpp   measure ids, measures, observations, YTD rules (date)
+//   bmm/history.hpp   exceptions and status changes between reports (date)
+//   bmm/trend.hpp     direction of travel: improving / stable / deteriorating (date)
+//   bmm/summary.hpp   counts and percentages that add to 100, per priority, roll-ups
 //   bmm/error.hpp     the exception hierarchy
 //
 //   #include <bmm/bmm.hpp>
@@ -19,10 +26,17 @@
 #include "config.hpp"
 #include "decimal.hpp"
 #include "error.hpp"
+#include "history.hpp"
+#include "measure.hpp"
 #include "money.hpp"
 #include "period.hpp"
+#include "rag.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
+#include "status.hpp"
 #include "sum.hpp"
+#include "summary.hpp"
+#include "target.hpp"
+#include "trend.hpp"
 #include "version.hpp"
 #include "zero.hpp"

@@ -8,9 +8,14 @@
 #include <ostream>
 
 #include "decimal.hpp"
+#include "history.hpp"
+#include "measure.hpp"
 #include "money.hpp"
 #include "period.hpp"
 #include "ratio.hpp"
+#include "status.hpp"
+#include "target.hpp"
+#include "trend.hpp"
 
 namespace bmm {
 
@@ -32,5 +37,14 @@ template <unsigned S>
 std::ostream& operator<<(std::ostream& os, fiscal_month<S> m) {
     return os << to_string(m);
 }
+inline std::ostream& operator<<(std::ostream& os, rag r) { return os << to_string(r); }
+inline std::ostream& operator<<(std::ostream& os, data_status d) { return os << to_string(d); }
+inline std::ostream& operator<<(std::ostream& os, status s) { return os << to_string(s); }
+inline std::ostream& operator<<(std::ostream& os, const target& t) { return os << to_string(t); }
+inline std::ostream& operator<<(std::ostream& os, const measure_id& id) {
+    return os << to_string(id);
+}
+inline std::ostream& operator<<(std::ostream& os, status_change c) { return os << to_string(c); }
+inline std::ostream& operator<<(std::ostream& os, direction d) { return os << to_string(d); }
 
 }  // namespace bmm

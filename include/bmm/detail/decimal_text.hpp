@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "int128.hpp"
+#include "text.hpp"
 
 namespace bmm::detail {
 
@@ -29,22 +30,6 @@ struct decimal_text {
 
     [[nodiscard]] constexpr bool ok() const noexcept { return error == nullptr; }
 };
-
-[[nodiscard]] constexpr bool is_space(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-/// Text with surrounding white space removed; `offset` receives the number of leading spaces.
-[[nodiscard]] constexpr std::string_view trim(std::string_view s,
-                                              std::size_t* offset = nullptr) noexcept {
-    std::size_t b = 0;
-    while (b < s.size() && is_space(s[b])) ++b;
-    std::size_t e = s.size();
-    while (e > b && is_space(s[e - 1])) --e;
-    if (offset != nullptr) *offset = b;
-    return s.substr(b, e - b);
-}
 
 inline constexpr std::string_view unicode_minus = "\xE2\x88\x92";  // U+2212 MINUS SIGN
 inline constexpr int max_significant_digits = 36;

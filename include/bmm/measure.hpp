@@ -1,0 +1,245 @@
+// bmm — measure: a performance measure, its observations, and how they add up to year to date.
+//
+//   measure_id::parse("OCC11.02")   prefix "OCC", priority 11, number 2; prints "OCC11.02"
+//   measure<>                       id, title, owner, unit, frequency, cumulative?, polarity,
+//                                   how it aggregates to YTD, effective-dated target and policy
+//   observation<>                   a fiscal month, the reading (a figure, a position, or a data
+//                                   status), and optional YTD actual and YTD target
+//
+// Year to date is declared per measure, because summing the wrong thing is the commonest error
+// in published reports (seed 003 prints "% of calls abandoned" YTD 29% = 15% + 14%):
+//
+//   ytd_rule::sum            flows: visits, assessments       YTD = Σ monthly figures
+//   ytd_rule::latest         stocks: children we care for     YTD = the latest figure
+//   ytd_rule::ratio_of_sums  rates: % calls abandoned         YTD = Σ numerators / Σ denominators
+//   ytd_rule::average        averages of a level (cash)       YTD = Σ figures / months
+//
+//   auto id = bmm::measure_id::parse("OCC01.07");   // id.priority() == 1, id.number() == 7
+//   bmm::ytd_sum({bmm::decimal::parse("367"), bmm::decimal::parse("270")}); // 637
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "decimal.hpp"
+#include "detail/text.hpp"
+#include "error.hpp"
+#include "period.hpp"
+#include "rag.hpp"
+#include "ratio.hpp"
+#include "status.hpp"
+#include "target.hpp"
+
+namespace bmm {
+
+/// A measure's identifier: letters, a priority number, '.', a measure number ("OCC11.02").
+class measure_id {
+public:
+    /// Throws: invalid_argument if the prefix is not 1-8 ASCII letters or a number is out of
+    /// 0..999.
+    measure_id(std::string_view prefix, unsigned priority, unsigned number,
+               unsigned priority_digits = 2, unsigned number_digits = 2)
+        : priority_(priority),
+          number_(number),
+          priority_digits_(static_cast<std::uint8_t>(priority_digits)),
+          number_digits_(static_cast<std::uint8_t>(number_digits)) {
+        if (prefix.empty() || prefix.size() > 8) {
+            throw invalid_argument("a measure id prefix has 1 to 8 letters", prefix);
+        }
+        for (char c : prefix) {
+            if (!detail::is_alpha(c)) {
+                throw invalid_argument("a measure id prefix has letters only", prefix);
+            }
+        }
+        if (priority > 999 || number > 999 || priority_digits < 1 || priority_digits > 3 ||
+            number_digits < 1 || number_digits > 3) {
+            throw invalid_argument("a measure id's numbers are 0 to 999");
+        }
+        prefix_ = std::string(prefix);
+    }
+
+    /// Reads "OCC11.02", "OCC04.05:", " occ1.2 " (the prefix is kept as written, compared
+    /// ignoring case).
+    /// Throws: parse_error naming the text and the offset: no prefix, no priority, no '.', no
+    /// measure number, more than three digits, or anything after (except one ':').
+    [[nodiscard]] static measure_id parse(std::string_view text);
+    [[nodiscard]] static std::optional<measure_id> try_parse(std::string_view text) noexcept;
+
+    [[nodiscard]] const std::string& prefix() const noexcept { return prefix_; }
+    [[nodiscard]] unsigned priority() const noexcept { return priority_; }
+    [[nodiscard]] unsigned number() const noexcept { return number_; }
+    /// Returns: the priority's own id, "OCC11".
+    [[nodiscard]] std::string priority_id() const {
+        return prefix_ + pad(priority_, priority_digits_);
+    }
+
+    friend bool operator==(const measure_id& a, const measure_id& b) noexcept {
+        return a.priority_ == b.priority_ && a.number_ == b.number_ &&
+               detail::iequals(a.prefix_, b.prefix_);
+    }
+    friend bool operator!=(const measure_id& a, const measure_id& b) noexcept { return !(a == b); }
+    /// Ordered by prefix (ignoring case), then priority, then number.
+    friend bool operator<(const measure_id& a, const measure_id& b) noexcept {
+        const int c = compare_prefix(a.prefix_, b.prefix_);
+        if (c != 0) return c < 0;
+        if (a.priority_ != b.priority_) return a.priority_ < b.priority_;
+        return a.number_ < b.number_;
+    }
+    friend bool operator>(const measure_id& a, const measure_id& b) noexcept { return b < a; }
+    friend bool operator<=(const measure_id& a, const measure_id& b) noexcept { return !(b < a); }
+    friend bool operator>=(const measure_id& a, const measure_id& b) noexcept { return !(a < b); }
+
+    /// Returns: "OCC11.02", with the digits as read (or as constructed).
+    friend std::string to_string(const measure_id& id) {
+        return id.priority_id() + '.' + pad(id.number_, id.number_digits_);
+    }
+
+private:
+    static std::string pad(unsigned n, unsigned digits) {
+        std::string s = std::to_string(n);
+        while (s.size() < digits) s.insert(s.begin(), '0');
+        return s;
+    }
+    static int compare_prefix(const std::string& a, const std::string& b) noexcept {
+        for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+            const char x = detail::to_lower(a[i]), y = detail::to_lower(b[i]);
+            if (x != y) return x < y ? -1 : 1;
+        }
+        return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+    }
+
+    std::string prefix_;
+    unsigned priority_ = 0;
+    unsigned number_ = 0;
+    std::uint8_t priority_digits_ = 2;
+    std::uint8_t number_digits_ = 2;
+};
+
+/// How a measure's monthly figures make its year-to-date figure (see the header comment).
+enum class ytd_rule : std::uint8_t { sum, latest, ratio_of_sums, average };
+
+/// A performance measure. Targets and rating policies are effective-dated.
+template <unsigned StartMonth = 4>
+struct measure {
+    measure_id id;
+    std::string title;
+    std::string owner;  ///< the accountable director
+    bmm::unit unit = unit::number;
+    bmm::frequency frequency = frequency::monthly;
+    bool cumulative = false;  ///< its target accumulates over the year (YTD = profile share)
+    ytd_rule ytd = ytd_rule::sum;
+    effective_dated<target, StartMonth> targets;
+    effective_dated<rag_policy, StartMonth> policies;
+
+    /// Returns: the rating of a reading for month m, with the target and policy in force in m.
+    /// Throws: invalid_argument when no target or policy is in force in m; as rate().
+    [[nodiscard]] status rate(fiscal_month<StartMonth> m, const reading& r) const {
+        return bmm::rate(r, targets.at(m), policies.at(m));
+    }
+};
+
+/// One period's observation of a measure.
+template <unsigned StartMonth = 4>
+struct observation {
+    fiscal_month<StartMonth> month;
+    bmm::reading actual;
+    std::optional<bmm::reading> ytd_actual;
+    std::optional<target> ytd_target;
+};
+
+/// Returns: the sum of monthly figures (flows). Throws: overflow_error.
+[[nodiscard]] inline decimal ytd_sum(const std::vector<decimal>& months) {
+    decimal total;
+    for (const decimal& m : months) total = total + m;
+    return total;
+}
+/// Returns: the latest figure (stocks). Throws: invalid_argument for no months.
+[[nodiscard]] inline decimal ytd_latest(const std::vector<decimal>& months) {
+    if (months.empty()) throw invalid_argument("a YTD figure needs at least one month");
+    return months.back();
+}
+/// One month of a rate measure: numerator over denominator (abandoned calls over calls offered).
+struct rate_parts {
+    decimal numerator;
+    decimal denominator;
+};
+/// Returns: Σ numerators / Σ denominators, exactly (rates), or std::nullopt (undefined) when the
+/// denominators sum to zero. Throws: overflow_error.
+[[nodiscard]] inline std::optional<ratio> ytd_ratio_of_sums(const std::vector<rate_parts>& months) {
+    decimal n, d;
+    for (const rate_parts& m : months) {
+        n = n + m.numerator;
+        d = d + m.denominator;
+    }
+    return ratio::try_divide(ratio::from_decimal(n), ratio::from_decimal(d));
+}
+/// Returns: the mean of the monthly figures, exactly. Throws: invalid_argument for no months.
+[[nodiscard]] inline ratio ytd_average(const std::vector<decimal>& months) {
+    if (months.empty()) throw invalid_argument("a YTD average needs at least one month");
+    return ratio::from_decimal(ytd_sum(months)) / ratio(static_cast<std::int64_t>(months.size()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+namespace detail {
+inline std::optional<measure_id> parse_measure_id(std::string_view text, const char** why,
+                                                  std::size_t* where) {
+    std::size_t off = 0;
+    const std::string_view t = trim(text, &off);
+    std::size_t i = 0;
+    auto fail = [&](const char* reason) -> std::optional<measure_id> {
+        *why = reason;
+        *where = off + i;
+        return std::nullopt;
+    };
+    while (i < t.size() && is_alpha(t[i])) ++i;
+    if (i == 0) return fail("expected letters such as \"OCC\"");
+    if (i > 8) return fail("more than 8 letters");
+    const std::string_view prefix = t.substr(0, i);
+    auto number = [&](unsigned& out, unsigned& digits) {
+        out = 0;
+        digits = 0;
+        while (i < t.size() && is_digit(t[i]) && digits < 4) {
+            out = out * 10 + static_cast<unsigned>(t[i] - '0');
+            ++i;
+            ++digits;
+        }
+    };
+    unsigned priority = 0, pd = 0, number_ = 0, nd = 0;
+    number(priority, pd);
+    if (pd == 0) return fail("expected a priority number after the letters");
+    if (pd > 3) return fail("a priority has at most 3 digits");
+    if (i >= t.size() || t[i] != '.') return fail("expected '.' between priority and measure");
+    ++i;
+    number(number_, nd);
+    if (nd == 0) return fail("expected a measure number after '.'");
+    if (nd > 3) return fail("a measure number has at most 3 digits");
+    if (i < t.size() && t[i] == ':') ++i;
+    if (i != t.size()) return fail("unexpected text after the measure id");
+    return measure_id(prefix, priority, number_, pd, nd);
+}
+}  // namespace detail
+
+inline measure_id measure_id::parse(std::string_view text) {
+    const char* why = nullptr;
+    std::size_t where = 0;
+    if (auto id = detail::parse_measure_id(text, &why, &where)) return *id;
+    throw parse_error(text, "a measure id", why, where);
+}
+
+inline std::optional<measure_id> measure_id::try_parse(std::string_view text) noexcept {
+    const char* why = nullptr;
+    std::size_t where = 0;
+    try {
+        return detail::parse_measure_id(text, &why, &where);
+    } catch (...) {  // std::bad_alloc from the prefix string
+        return std::nullopt;
+    }
+}
+
+}  // namespace bmm

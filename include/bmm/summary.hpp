@@ -1,0 +1,189 @@
+// bmm — summary: counts of statuses with percentages that add up, overall and per priority.
+//
+//   rag_counts c = bmm::count(statuses);         green, amber, red, unrated (any data status)
+//   bmm::percentages(c, 0)                       {61, 14, 9, 16}: always sums to exactly 100
+//   bmm::percentages(c, 0, percent_rounding::per_cell)   each cell rounded half-up on its own,
+//                                                as reports print them (may sum to 99 or 101)
+//   bmm::by_priority(rows)                       counts per priority id ("OCC11")
+//   bmm::overall(c, rollup_rule::worst)          one status for a priority
+//
+// Largest remainder: every cell gets its exact share of 100 rounded down (at `places`), then the
+// units left go to the largest fractional remainders, ties to the earlier cell (Green, Amber,
+// Red, unrated). Seed 003 Table 2, April 2023 (12/5/4/11 of 32): 37.5, 15.6, 12.5, 34.4 -> 38,
+// 16, 12, 34 — as printed.
+//
+// Roll-up rules for a priority's overall status (seed 003's printed priority symbols follow none
+// consistently: OCC04 and OCC07 both have 3 Green and 2 Amber, one printed ★, the other ●):
+//   worst           the worst rating of its rated measures
+//   majority        the most common rating; a tie goes to the worse rating
+//   share_green     Green when at least `green_share` of rated measures are Green, Red when at
+//                   least `red_share` are Red, otherwise Amber
+// A priority with no rated measure has no overall rating (std::nullopt).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "decimal.hpp"
+#include "detail/int128.hpp"
+#include "detail/largest_remainder.hpp"
+#include "error.hpp"
+#include "measure.hpp"
+#include "ratio.hpp"
+#include "rounding.hpp"
+#include "status.hpp"
+
+namespace bmm {
+
+/// How many measures have each status.
+struct rag_counts {
+    std::int64_t green = 0;
+    std::int64_t amber = 0;
+    std::int64_t red = 0;
+    std::int64_t unrated = 0;  ///< monitoring only, data unavailable, not reported, ...
+
+    [[nodiscard]] constexpr std::int64_t rated() const noexcept { return green + amber + red; }
+    [[nodiscard]] constexpr std::int64_t total() const noexcept { return rated() + unrated; }
+    /// Counts one more status.
+    constexpr rag_counts& add(status s) noexcept {
+        if (s.is(rag::green)) {
+            ++green;
+        } else if (s.is(rag::amber)) {
+            ++amber;
+        } else if (s.is(rag::red)) {
+            ++red;
+        } else {
+            ++unrated;
+        }
+        return *this;
+    }
+    /// Returns: {green, amber, red, unrated}.
+    [[nodiscard]] constexpr std::array<std::int64_t, 4> cells() const noexcept {
+        return {green, amber, red, unrated};
+    }
+    friend constexpr rag_counts operator+(rag_counts a, const rag_counts& b) noexcept {
+        a.green += b.green;
+        a.amber += b.amber;
+        a.red += b.red;
+        a.unrated += b.unrated;
+        return a;
+    }
+    friend constexpr bool operator==(const rag_counts& a, const rag_counts& b) noexcept {
+        return a.green == b.green && a.amber == b.amber && a.red == b.red && a.unrated == b.unrated;
+    }
+    friend constexpr bool operator!=(const rag_counts& a, const rag_counts& b) noexcept {
+        return !(a == b);
+    }
+};
+
+/// Returns: the counts of a range of statuses.
+template <class Statuses>
+[[nodiscard]] rag_counts count(const Statuses& statuses) {
+    rag_counts c;
+    for (const status& s : statuses) c.add(s);
+    return c;
+}
+
+/// How percentages of a total are rounded.
+enum class percent_rounding : std::uint8_t {
+    largest_remainder,  ///< the cells sum to exactly 100 (default)
+    per_cell,           ///< each cell rounded on its own (as printed), by the mode given
+};
+
+/// Returns: each count as a percentage of their sum at `places` (0..6) decimal places.
+/// Throws: undefined_error when the counts sum to zero (no percentage exists);
+/// invalid_argument for a negative count or places outside 0..6; overflow_error if the sum
+/// exceeds int64.
+[[nodiscard]] inline std::vector<decimal> percentages(
+    const std::vector<std::int64_t>& counts, int places = 0,
+    percent_rounding how = percent_rounding::largest_remainder,
+    rounding_mode per_cell_mode = rounding_mode::half_up) {
+    if (places < 0 || places > 6) throw invalid_argument("percentages have 0 to 6 decimal places");
+    detail::i128 total = 0;
+    for (std::int64_t c : counts) {
+        if (c < 0) throw invalid_argument("a count cannot be negative", std::to_string(c));
+        total += c;
+    }
+    if (total == 0) throw undefined_error("percentages of an empty table are undefined");
+    if (!detail::fits_i64(total)) throw overflow_error("counts sum beyond int64");
+    const detail::i128 whole = 100 * detail::pow10_128(places);  // units of 10^-places %
+    std::vector<decimal> out;
+    out.reserve(counts.size());
+    if (how == percent_rounding::largest_remainder) {
+        const auto split =
+            detail::split_by_weights(whole, counts, total, detail::remainder_to::largest);
+        for (const detail::i128& p : split.parts) {
+            out.push_back(decimal::from_units(static_cast<std::int64_t>(p), places));
+        }
+    } else {
+        for (std::int64_t c : counts) {
+            const detail::i128 u = detail::div_round(whole * c, total, per_cell_mode);
+            out.push_back(decimal::from_units(static_cast<std::int64_t>(u), places));
+        }
+    }
+    return out;
+}
+
+/// Returns: {green, amber, red, unrated} as percentages of the total (see above).
+[[nodiscard]] inline std::array<decimal, 4> percentages(
+    const rag_counts& c, int places = 0, percent_rounding how = percent_rounding::largest_remainder,
+    rounding_mode per_cell_mode = rounding_mode::half_up) {
+    const auto cells = c.cells();
+    const auto v = percentages(std::vector<std::int64_t>(cells.begin(), cells.end()), places, how,
+                               per_cell_mode);
+    return {v[0], v[1], v[2], v[3]};
+}
+
+/// Returns: counts per priority ("OCC11") of (measure id, status) rows, in priority order.
+template <class Rows>
+[[nodiscard]] std::map<std::string, rag_counts> by_priority(const Rows& rows) {
+    std::map<std::pair<std::string, unsigned>, std::pair<std::string, rag_counts>> keyed;
+    for (const auto& [id, s] : rows) {
+        const measure_id& m = id;
+        std::string prefix;
+        for (char ch : m.prefix()) prefix += detail::to_lower(ch);
+        auto& slot = keyed[{prefix, m.priority()}];
+        if (slot.first.empty()) slot.first = m.priority_id();
+        slot.second.add(s);
+    }
+    std::map<std::string, rag_counts> out;
+    for (auto& [key, v] : keyed) out[v.first] = v.second;
+    return out;
+}
+
+/// How a priority's measures roll up to one status (see the header comment).
+enum class rollup_rule : std::uint8_t { worst, majority, share_green };
+
+/// Returns: the overall rating of a set of measures, or std::nullopt with none rated.
+/// `green_share` and `red_share` apply to share_green only (defaults 2/3 and 1/3).
+/// Throws: invalid_argument for shares outside 0..1.
+[[nodiscard]] inline std::optional<rag> overall(const rag_counts& c, rollup_rule rule,
+                                                ratio green_share = ratio(2, 3),
+                                                ratio red_share = ratio(1, 3)) {
+    if (green_share < zero || green_share > ratio(1) || red_share < zero || red_share > ratio(1)) {
+        throw invalid_argument("roll-up shares are between 0 and 1");
+    }
+    if (c.rated() == 0) return std::nullopt;
+    switch (rule) {
+        case rollup_rule::worst:
+            return c.red > 0 ? rag::red : (c.amber > 0 ? rag::amber : rag::green);
+        case rollup_rule::majority:
+            if (c.red >= c.amber && c.red >= c.green) return rag::red;
+            if (c.amber >= c.green) return rag::amber;
+            return rag::green;
+        case rollup_rule::share_green: {
+            const ratio g(c.green, c.rated()), r(c.red, c.rated());
+            if (g >= green_share) return rag::green;
+            if (r >= red_share) return rag::red;
+            return rag::amber;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace bmm

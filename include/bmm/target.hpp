@@ -1,0 +1,561 @@
+// bmm — target: what a measure is rated against, read exactly from the text reports print.
+//
+//   text as printed                  kind                     meaning
+//   "61.50%", "1,500", "£300,000"    value                    meet it (in the measure's polarity)
+//   ">6.8%", ">= 28%", "≥ 2315"      bound (greater)          x > 6.8 (or x ≥ ...)
+//   "<20%", "≤ 10"                   bound (less)             x < 20  (or x ≤ ...)
+//   "< 2.0% of net budget"           within                   |x| < 2.0 either side ("of ..." kept
+//                                                             as the basis)
+//   "93-95%", "60 – 63%"             range                    93 ≤ x ≤ 95
+//   "Top quartile"                   position                 quartile 1 (of 4) or better
+//   "Delivering to plan"             position                 a level on a milestone_scale
+//   "", "-", "n/a", "No target"      none                     monitoring only
+//
+// Numbers are exact decimals (bmm::decimal): "61.50%" holds 61.50 with unit::percent. A unit
+// word after the number ("48 days", "46.5 km") is kept as the target's qualifier. Text that is
+// none of these is a parse_error naming it ("93-", "95-93%", "60/20": composite targets are not
+// supported and say so).
+//
+// A ytd_profile gives the year-to-date target at any fiscal month exactly: flat (annual × m/12),
+// from relative monthly weights, from monthly shares that must sum to the whole, or from
+// monthly targets that must sum to the annual one.
+//
+//   auto t = bmm::target::parse("93-95%");     // t.low() == 93, t.high() == 95
+//   auto p = bmm::ytd_profile::flat();
+//   p.ytd(bmm::decimal::parse("7500"), 2);     // ratio 1250: the target to the end of month 2
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "decimal.hpp"
+#include "detail/checked.hpp"
+#include "detail/text.hpp"
+#include "error.hpp"
+#include "ratio.hpp"
+#include "zero.hpp"
+
+namespace bmm {
+
+/// What a measure counts. Percentages hold the figure as printed (61.50 for 61.50%).
+enum class unit : std::uint8_t {
+    number,         ///< a plain figure or count ("1,500")
+    percent,        ///< "61.50%"
+    money,          ///< pounds as printed ("£300,000")
+    rate_per_100k,  ///< a rate per 100,000 population
+    length_km,      ///< kilometres
+    days,           ///< elapsed days ("48 days")
+    milestone,      ///< a level on an ordered milestone scale
+};
+
+/// Returns: "number", "percent", "money", "rate per 100,000", "km", "days", "milestone".
+[[nodiscard]] constexpr std::string_view to_string(unit u) noexcept {
+    constexpr std::array<std::string_view, 7> names{
+        "number", "percent", "money", "rate per 100,000", "km", "days", "milestone"};
+    return names[static_cast<std::size_t>(u)];
+}
+
+/// A level on an ordered scale: 0 is the best level. Quartiles are positions 0..3 (top first).
+class position {
+public:
+    explicit constexpr position(unsigned level) noexcept : level_(level) {}
+    [[nodiscard]] constexpr unsigned level() const noexcept { return level_; }
+    friend constexpr bool operator==(position a, position b) noexcept {
+        return a.level_ == b.level_;
+    }
+    friend constexpr bool operator!=(position a, position b) noexcept { return !(a == b); }
+    /// Returns: true when `a` is strictly better (a lower level) than `b`.
+    [[nodiscard]] friend constexpr bool better_than(position a, position b) noexcept {
+        return a.level_ < b.level_;
+    }
+
+private:
+    unsigned level_;
+};
+
+/// An ordered list of milestone labels, best first, e.g.
+/// {"Delivering to plan", "Slightly behind schedule", "Significantly behind schedule"}.
+class milestone_scale {
+public:
+    /// Throws: invalid_argument if `labels` is empty, or a label is blank or repeated (ignoring
+    /// case).
+    explicit milestone_scale(std::vector<std::string> labels) : labels_(std::move(labels)) {
+        if (labels_.empty()) throw invalid_argument("a milestone scale needs at least one level");
+        for (std::size_t i = 0; i < labels_.size(); ++i) {
+            if (detail::trim(labels_[i]).empty()) {
+                throw invalid_argument("a milestone scale has a blank level", labels_[i]);
+            }
+            for (std::size_t j = 0; j < i; ++j) {
+                if (detail::iequals(detail::trim(labels_[i]), detail::trim(labels_[j]))) {
+                    throw invalid_argument(
+                        "a milestone scale repeats the level \"" + labels_[i] + "\"", labels_[i]);
+                }
+            }
+        }
+    }
+    milestone_scale(std::initializer_list<std::string> labels)
+        : milestone_scale(std::vector<std::string>(labels)) {}
+
+    /// The four benchmark quartiles: "Top quartile", "Second quartile", "Third quartile",
+    /// "Bottom quartile".
+    [[nodiscard]] static const milestone_scale& quartiles() {
+        static const milestone_scale q{"Top quartile", "Second quartile", "Third quartile",
+                                       "Bottom quartile"};
+        return q;
+    }
+
+    [[nodiscard]] std::size_t size() const noexcept { return labels_.size(); }
+    /// Returns: the label of a position. Throws: invalid_argument when it is not on the scale.
+    [[nodiscard]] const std::string& label(position p) const {
+        if (p.level() >= labels_.size()) {
+            throw invalid_argument("position " + std::to_string(p.level()) +
+                                   " is not on a scale of " + std::to_string(labels_.size()));
+        }
+        return labels_[p.level()];
+    }
+    /// Returns: the position whose label is `text` (ignoring case and surrounding space).
+    [[nodiscard]] std::optional<position> try_find(std::string_view text) const noexcept {
+        const std::string_view t = detail::trim(text);
+        for (std::size_t i = 0; i < labels_.size(); ++i) {
+            if (detail::iequals(t, detail::trim(labels_[i]))) {
+                return position(static_cast<unsigned>(i));
+            }
+        }
+        return std::nullopt;
+    }
+    /// Throws: parse_error naming the text and the scale's first level when it is not a level.
+    [[nodiscard]] position find(std::string_view text) const {
+        if (auto p = try_find(text)) return *p;
+        throw parse_error(text, "a milestone",
+                          "not a level of the scale that starts \"" + labels_.front() + "\"");
+    }
+
+private:
+    std::vector<std::string> labels_;
+};
+
+/// A target, as described at the top of this header.
+class target {
+public:
+    enum class kind : std::uint8_t { none, value, bound, within, range, position };
+    /// For bounds: which side of the figure meets the target.
+    enum class side : std::uint8_t { greater, greater_equal, less, less_equal };
+
+    /// No target: the measure is monitoring only.
+    target() = default;
+
+    [[nodiscard]] static target none() { return target(); }
+    /// Meet `v` (polarity comes from the rating policy).
+    [[nodiscard]] static target value(decimal v, bmm::unit u = unit::number) {
+        target t(kind::value, u);
+        t.low_ = t.high_ = v;
+        return t;
+    }
+    /// x > v, x ≥ v, x < v or x ≤ v.
+    [[nodiscard]] static target bound(side s, decimal v, bmm::unit u = unit::number) {
+        target t(kind::bound, u);
+        t.side_ = s;
+        t.low_ = t.high_ = v;
+        return t;
+    }
+    /// |x| < m (strict) or |x| ≤ m, e.g. a variance within 2.0% of net budget either side.
+    /// Throws: invalid_argument if m is negative.
+    [[nodiscard]] static target within(decimal m, bool inclusive, bmm::unit u = unit::number,
+                                       std::string basis = {}) {
+        if (m < zero) throw invalid_argument("a tolerance cannot be negative", to_string(m));
+        target t(kind::within, u);
+        t.side_ = inclusive ? side::less_equal : side::less;
+        t.low_ = t.high_ = m;
+        t.qualifier_ = std::move(basis);
+        return t;
+    }
+    /// lo ≤ x ≤ hi. Throws: invalid_argument if lo > hi.
+    [[nodiscard]] static target range(decimal lo, decimal hi, bmm::unit u = unit::number) {
+        if (hi < lo) {
+            throw invalid_argument("a target range runs from low to high",
+                                   to_string(lo) + "-" + to_string(hi));
+        }
+        target t(kind::range, u);
+        t.low_ = lo;
+        t.high_ = hi;
+        return t;
+    }
+    /// A position on an ordered scale (0 best) with its label, e.g. quartile(1) "Top quartile".
+    [[nodiscard]] static target at_position(position p, std::string label) {
+        target t(kind::position, unit::milestone);
+        t.position_ = p;
+        t.qualifier_ = std::move(label);
+        return t;
+    }
+    /// Benchmark quartile q, 1 (top) to 4 (bottom). Throws: invalid_argument otherwise.
+    [[nodiscard]] static target quartile(unsigned q) {
+        if (q < 1 || q > 4) {
+            throw invalid_argument("a quartile is 1 (top) to 4 (bottom)", std::to_string(q));
+        }
+        const position p(q - 1);
+        return at_position(p, milestone_scale::quartiles().label(p));
+    }
+
+    [[nodiscard]] kind what() const noexcept { return kind_; }
+    [[nodiscard]] bool is_none() const noexcept { return kind_ == kind::none; }
+    [[nodiscard]] bmm::unit unit() const noexcept { return unit_; }
+    /// The figure of a value or bound target, the tolerance of a within target, a range's low end.
+    [[nodiscard]] decimal low() const noexcept { return low_; }
+    /// The same as low() except for a range, where it is the high end.
+    [[nodiscard]] decimal high() const noexcept { return high_; }
+    [[nodiscard]] side bound_side() const noexcept { return side_; }
+    [[nodiscard]] bmm::position at() const noexcept { return position_; }
+    /// The words after the figure ("days", "of net budget") or a position's label.
+    [[nodiscard]] const std::string& qualifier() const noexcept { return qualifier_; }
+
+    friend bool operator==(const target& a, const target& b) noexcept {
+        return a.kind_ == b.kind_ && a.unit_ == b.unit_ && a.side_ == b.side_ && a.low_ == b.low_ &&
+               a.high_ == b.high_ && a.position_ == b.position_ && a.qualifier_ == b.qualifier_;
+    }
+    friend bool operator!=(const target& a, const target& b) noexcept { return !(a == b); }
+
+    /// Reads a target as printed (table at the top of this header).
+    /// Throws: parse_error naming the text and saying why.
+    [[nodiscard]] static target parse(std::string_view text);
+    /// As parse(), also reading the labels of `scale` as position targets.
+    [[nodiscard]] static target parse(std::string_view text, const milestone_scale& scale);
+
+private:
+    target(kind k, bmm::unit u) : kind_(k), unit_(u) {}
+
+    kind kind_ = kind::none;
+    bmm::unit unit_ = unit::number;
+    side side_ = side::greater_equal;
+    decimal low_;
+    decimal high_;
+    bmm::position position_{0};
+    std::string qualifier_;
+};
+
+/// Returns: the target as a report would print it: "61.50%", ">6.8%", "< 2.0% of net budget",
+/// "93-95%", "£300,000" is printed "£300000", "Top quartile", "No target". parse() reads it back.
+[[nodiscard]] std::string to_string(const target& t);
+
+/// How an annual target is spread over the months of a fiscal year, to give YTD targets.
+class ytd_profile {
+public:
+    /// Each month carries 1/12: the YTD target at month m is annual × m / 12.
+    [[nodiscard]] static ytd_profile flat() { return ytd_profile(std::array<ratio, 12>{}, true); }
+    /// Relative weights per fiscal month (month 1 first); any positive total.
+    /// Throws: invalid_argument for a negative weight or all weights zero.
+    [[nodiscard]] static ytd_profile from_weights(const std::array<std::int64_t, 12>& weights);
+    /// Each month's share of the year (e.g. 1/10, 8.5%); the shares must sum to exactly 1.
+    /// Throws: invalid_argument naming the sum when they do not, or a share is negative.
+    [[nodiscard]] static ytd_profile from_shares(const std::array<ratio, 12>& shares);
+    /// Monthly targets that must sum to the annual target exactly.
+    /// Throws: invalid_argument naming both sums when they differ, or a month is negative.
+    [[nodiscard]] static ytd_profile from_monthly_targets(decimal annual,
+                                                          const std::array<decimal, 12>& months);
+
+    /// Returns: the fraction of the year's target due by the end of fiscal month `m` (1..12).
+    /// Throws: invalid_argument if m is not 1..12.
+    [[nodiscard]] ratio share_to(unsigned m) const {
+        if (m < 1 || m > 12) {
+            throw invalid_argument("a fiscal month index is 1 to 12", std::to_string(m));
+        }
+        return flat_ ? ratio(static_cast<std::int64_t>(m), 12) : cumulative_[m - 1];
+    }
+    /// Returns: the exact YTD target at the end of month m for an annual target.
+    /// Throws: as share_to(); overflow_error if the exact product does not fit a ratio.
+    [[nodiscard]] ratio ytd(decimal annual, unsigned m) const {
+        return ratio::from_decimal(annual) * share_to(m);
+    }
+    /// Returns: the same, rounded to `places` by `mode` (as a report prints it).
+    [[nodiscard]] decimal ytd(decimal annual, unsigned m, int places, rounding_mode mode) const {
+        return ytd(annual, m).round(places, mode);
+    }
+
+private:
+    ytd_profile(const std::array<ratio, 12>& cumulative, bool flat)
+        : cumulative_(cumulative), flat_(flat) {}
+    static ytd_profile from_cumulative_shares(const std::array<ratio, 12>& shares);
+
+    std::array<ratio, 12> cumulative_;  ///< share of the year due by the end of each month
+    bool flat_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+namespace detail {
+
+struct target_number {
+    decimal value;
+    bmm::unit unit = unit::number;
+    std::string_view rest;  ///< what follows the number (and its % sign), trimmed
+};
+
+/// Reads "£300,000", "61.50%", "46.5 km", "2.0% of net budget" from the front of `s`: an optional
+/// '£', a decimal (thousands separators allowed), an optional '%', then the rest.
+inline std::optional<target_number> scan_target_number(std::string_view s, const char** why) {
+    s = trim(s);
+    target_number out;
+    std::size_t i = 0;
+    constexpr std::string_view pound = "\xC2\xA3";
+    bool pounds = false;
+    if (s.substr(0, pound.size()) == pound) {
+        pounds = true;
+        i = pound.size();
+    }
+    std::size_t j = i;
+    if (j < s.size() && (s[j] == '-' || s[j] == '+')) ++j;
+    while (j < s.size() && (is_digit(s[j]) || s[j] == ',' || s[j] == '.')) ++j;
+    if (j == i || (j == i + 1 && (s[i] == '-' || s[i] == '+'))) {
+        *why = "expected a number";
+        return std::nullopt;
+    }
+    const auto d = decimal::try_parse(s.substr(i, j - i));
+    if (!d) {
+        *why = "the number is malformed";
+        return std::nullopt;
+    }
+    out.value = *d;
+    std::size_t k = j;
+    while (k < s.size() && is_space(s[k])) ++k;
+    if (k < s.size() && s[k] == '%') {
+        if (pounds) {
+            *why = "a figure cannot be both pounds and a percentage";
+            return std::nullopt;
+        }
+        out.unit = unit::percent;
+        ++k;
+    } else if (pounds) {
+        out.unit = unit::money;
+    }
+    out.rest = trim(s.substr(k));
+    if (out.unit == unit::number) {
+        if (iequals(out.rest, "days") || iequals(out.rest, "day")) out.unit = unit::days;
+        if (iequals(out.rest, "km")) out.unit = unit::length_km;
+    }
+    return out;
+}
+
+struct target_parse_result {
+    std::optional<target> value;
+    const char* why = "not a target";
+};
+
+inline target_parse_result parse_target(std::string_view text, const milestone_scale* scale) {
+    target_parse_result r;
+    const std::string_view t = trim(text);
+    if (t.empty() || t == "-" || t == "\xE2\x80\x93" || iequals(t, "n/a") ||
+        iequals(t, "no target") || iequals(t, "monitoring only")) {
+        r.value = target::none();
+        return r;
+    }
+    if (scale != nullptr) {
+        if (auto p = scale->try_find(t)) {
+            r.value = target::at_position(*p, scale->label(*p));
+            return r;
+        }
+    }
+    if (auto q = milestone_scale::quartiles().try_find(t)) {
+        r.value = target::quartile(q->level() + 1);
+        return r;
+    }
+    // Bounds: >, >=, ≥, <, <=, ≤ (UTF-8), then a number and perhaps "of <basis>".
+    std::size_t i = 0;
+    std::optional<target::side> side;
+    constexpr std::string_view ge = "\xE2\x89\xA5", le = "\xE2\x89\xA4";
+    if (t.substr(0, ge.size()) == ge) {
+        side = target::side::greater_equal;
+        i = ge.size();
+    } else if (t.substr(0, le.size()) == le) {
+        side = target::side::less_equal;
+        i = le.size();
+    } else if (t[0] == '>' || t[0] == '<') {
+        const bool eq = t.size() > 1 && t[1] == '=';
+        side = t[0] == '>' ? (eq ? target::side::greater_equal : target::side::greater)
+                           : (eq ? target::side::less_equal : target::side::less);
+        i = eq ? 2 : 1;
+    }
+    if (side) {
+        auto n = scan_target_number(t.substr(i), &r.why);
+        if (!n) return r;
+        if (istarts_with(n->rest, "of ")) {
+            if (*side == target::side::greater || *side == target::side::greater_equal) {
+                r.why = "\"of <basis>\" tolerances are written with < or \xE2\x89\xA4";
+                return r;
+            }
+            if (n->value < zero) {
+                r.why = "a tolerance cannot be negative";
+                return r;
+            }
+            r.value = target::within(n->value, *side == target::side::less_equal, n->unit,
+                                     std::string(n->rest));
+            return r;
+        }
+        if (!n->rest.empty() && n->unit != unit::days && n->unit != unit::length_km) {
+            r.why = "unexpected text after the number";
+            return r;
+        }
+        r.value = target::bound(*side, n->value, n->unit);
+        return r;
+    }
+    auto first = scan_target_number(t, &r.why);
+    if (!first) return r;
+    // A range: "93-95%", "60 – 63%", "2-2.5".
+    std::string_view rest = first->rest;
+    std::size_t dash = 0;
+    if (!rest.empty() && rest[0] == '-') dash = 1;
+    if (rest.substr(0, 3) == "\xE2\x80\x93") dash = 3;  // en dash
+    if (dash != 0) {
+        const std::string_view after = trim(rest.substr(dash));
+        if (after.empty()) {
+            r.why = "a range needs a high end after the dash";
+            return r;
+        }
+        auto second = scan_target_number(after, &r.why);
+        if (!second) return r;
+        if (!second->rest.empty()) {
+            r.why = "unexpected text after the range";
+            return r;
+        }
+        const bmm::unit u =
+            first->unit == unit::number ? second->unit : first->unit;  // "93-95%": % on the end
+        if (first->unit != unit::number && second->unit != u) {
+            r.why = "the two ends of the range have different units";
+            return r;
+        }
+        if (second->value < first->value) {
+            r.why = "a range runs from low to high";
+            return r;
+        }
+        r.value = target::range(first->value, second->value, u);
+        return r;
+    }
+    if (!rest.empty() && rest[0] == '/') {
+        r.why = "composite targets (\"60/20\") are not supported: rate each part as a measure";
+        return r;
+    }
+    if (!rest.empty() && first->unit != unit::days && first->unit != unit::length_km &&
+        !iequals(rest, "achieved")) {
+        r.why = "unexpected text after the number";
+        return r;
+    }
+    r.value = target::value(first->value, first->unit);
+    return r;
+}
+
+}  // namespace detail
+
+inline target target::parse(std::string_view text) {
+    auto r = detail::parse_target(text, nullptr);
+    if (r.value) return *r.value;
+    throw parse_error(text, "a target", r.why);
+}
+
+inline target target::parse(std::string_view text, const milestone_scale& scale) {
+    auto r = detail::parse_target(text, &scale);
+    if (r.value) return *r.value;
+    throw parse_error(text, "a target", r.why);
+}
+
+inline std::string to_string(const target& t) {
+    auto figure = [&t](decimal d) {
+        std::string s = t.unit() == unit::money ? "\xC2\xA3" : "";
+        s += to_string(d);
+        if (t.unit() == unit::percent) s += '%';
+        if (t.unit() == unit::days) s += " days";
+        if (t.unit() == unit::length_km) s += " km";
+        return s;
+    };
+    switch (t.what()) {
+        case target::kind::none:
+            return "No target";
+        case target::kind::value:
+            return figure(t.low());
+        case target::kind::bound: {
+            constexpr std::array<std::string_view, 4> ops{">", ">=", "<", "<="};
+            return std::string(ops[static_cast<std::size_t>(t.bound_side())]) + figure(t.low());
+        }
+        case target::kind::within: {
+            std::string s = t.bound_side() == target::side::less ? "< " : "<= ";
+            s += figure(t.low());
+            if (!t.qualifier().empty()) s += ' ' + t.qualifier();
+            return s;
+        }
+        case target::kind::range: {
+            std::string lo = to_string(t.low());
+            if (t.unit() == unit::money) lo = "\xC2\xA3" + lo;
+            return lo + '-' + figure(t.high());
+        }
+        case target::kind::position:
+            return t.qualifier();
+    }
+    return "No target";
+}
+
+inline ytd_profile ytd_profile::from_cumulative_shares(const std::array<ratio, 12>& shares) {
+    std::array<ratio, 12> cum{};
+    ratio run;
+    for (std::size_t i = 0; i < 12; ++i) {
+        if (shares[i] < zero) {
+            throw invalid_argument("a YTD profile cannot have a negative month (month " +
+                                       std::to_string(i + 1) + ": " + to_string(shares[i]) + ")",
+                                   to_string(shares[i]));
+        }
+        run += shares[i];
+        cum[i] = run;
+    }
+    return ytd_profile(cum, false);
+}
+
+inline ytd_profile ytd_profile::from_weights(const std::array<std::int64_t, 12>& weights) {
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < 12; ++i) {
+        if (weights[i] < 0) {
+            throw invalid_argument(
+                "a YTD weight cannot be negative (month " + std::to_string(i + 1) + ")",
+                std::to_string(weights[i]));
+        }
+        if (detail::add_overflow(total, weights[i], &total)) {
+            throw overflow_error("YTD weights sum beyond int64");
+        }
+    }
+    if (total == 0) throw invalid_argument("YTD weights are all zero");
+    std::array<ratio, 12> shares{};
+    for (std::size_t i = 0; i < 12; ++i) shares[i] = ratio(weights[i], total);
+    return from_cumulative_shares(shares);
+}
+
+inline ytd_profile ytd_profile::from_shares(const std::array<ratio, 12>& shares) {
+    ratio total;
+    for (const ratio& s : shares) total += s;
+    if (total != ratio(1)) {
+        throw invalid_argument(
+            "monthly shares of a YTD profile sum to " + to_string(total) + ", not 1",
+            to_string(total));
+    }
+    return from_cumulative_shares(shares);
+}
+
+inline ytd_profile ytd_profile::from_monthly_targets(decimal annual,
+                                                     const std::array<decimal, 12>& months) {
+    decimal total;
+    for (const decimal& m : months) total = total + m;
+    if (total != annual) {
+        throw invalid_argument("monthly targets sum to " + to_string(total) +
+                                   ", not the annual target " + to_string(annual),
+                               to_string(total));
+    }
+    if (annual == zero) throw invalid_argument("an annual target of zero cannot be profiled");
+    std::array<ratio, 12> shares{};
+    const ratio a = ratio::from_decimal(annual);
+    for (std::size_t i = 0; i < 12; ++i) shares[i] = ratio::from_decimal(months[i]) / a;
+    return from_cumulative_shares(shares);
+}
+
+}  // namespace bmm

@@ -17,16 +17,13 @@
 #include <bmm/sum.hpp>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
-namespace {
+#include "bench_main.hpp"
 
-std::size_t g_items = 10'000'000;
+namespace {
 
 struct data_set {
     std::vector<std::int64_t> pence;
@@ -40,10 +37,10 @@ const data_set& data() {
         std::mt19937_64 rng(20230531);
         // Amounts as a budget table holds them: ±£10m, in pence.
         std::uniform_int_distribution<std::int64_t> dist(-1'000'000'000, 1'000'000'000);
-        s.pence.reserve(g_items);
-        s.amounts.reserve(g_items);
-        s.pounds.reserve(g_items);
-        for (std::size_t i = 0; i < g_items; ++i) {
+        s.pence.reserve(bmm_bench::items);
+        s.amounts.reserve(bmm_bench::items);
+        s.pounds.reserve(bmm_bench::items);
+        for (std::size_t i = 0; i < bmm_bench::items; ++i) {
             const std::int64_t p = dist(rng);
             s.pence.push_back(p);
             s.amounts.push_back(bmm::pence(p));
@@ -172,23 +169,4 @@ BENCHMARK(scale_raw_int64)->Name("scale/raw_int64")->Unit(benchmark::kMillisecon
 BENCHMARK(scale_bmm)->Name("scale/bmm")->Unit(benchmark::kMillisecond);
 BENCHMARK(scale_double)->Name("scale/double")->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) {
-    std::vector<char*> args;
-    for (int i = 0; i < argc; ++i) {
-        if (std::strncmp(argv[i], "--items=", 8) == 0) {
-            g_items = static_cast<std::size_t>(std::strtoull(argv[i] + 8, nullptr, 10));
-        } else {
-            args.push_back(argv[i]);
-        }
-    }
-    if (!baselines_agree()) {
-        std::fprintf(stderr, "bmm bench: bmm and the int64 baselines disagree\n");
-        return 1;
-    }
-    int n = static_cast<int>(args.size());
-    benchmark::Initialize(&n, args.data());
-    if (benchmark::ReportUnrecognizedArguments(n, args.data())) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree); }

@@ -7,9 +7,15 @@ set -eu
 build=${1:-build/bench}
 out=${2:-bench/results.md}
 json=$(mktemp)
-trap 'rm -f "$json"' EXIT
-"$build/bench/bmm_bench_money" --benchmark_repetitions=7 --benchmark_report_aggregates_only=true \
-  --benchmark_format=json --benchmark_out="$json" --benchmark_out_format=json >/dev/null
+part=$(mktemp)
+trap 'rm -f "$json" "$part"' EXIT
+echo '{"benchmarks": []}' >"$json"
+for program in money rag; do
+  "$build/bench/bmm_bench_$program" --benchmark_repetitions=7 \
+    --benchmark_report_aggregates_only=true --benchmark_format=json \
+    --benchmark_out="$part" --benchmark_out_format=json >/dev/null
+  python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); a["benchmarks"]+=b["benchmarks"]; json.dump(a, open(sys.argv[1], "w"))' "$json" "$part"
+done
 compiler=$(c++ --version | head -n 1)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 python3 - "$json" "$out" "$compiler" "$cpu" "$(nproc)" <<'PY'
@@ -32,6 +38,9 @@ rows = [
     ("scale/raw_int64", "scale/raw_int64", None, "baseline"),
     ("scale/bmm", "scale/raw_int64", 3.0, "exact, half-even"),
     ("scale/double", "scale/raw_int64", None, "information: inexact"),
+    ("rate/raw_int64", "rate/raw_int64", None, "baseline"),
+    ("rate/bmm", "rate/raw_int64", 1.5, "exact, any target kind"),
+    ("rate/double", "rate/raw_int64", None, "information"),
 ]
 n = 10_000_000
 lines = ["| benchmark | median ms (10^7 items) | ns/item | ratio to baseline | goal | result |",

@@ -2,6 +2,7 @@
 //
 //   BMM_DELETED("reason")   `= delete("reason")` where the compiler supports it, else `= delete`
 //   BMM_EXPECTS(cond)       a precondition on the caller (a programmer error, not bad data)
+//   BMM_LIKELY(x), BMM_UNLIKELY(x), BMM_NOINLINE   branch and inlining hints for hot paths
 //
 // Contracts: by default BMM_EXPECTS uses assert() (so it is checked unless NDEBUG is defined).
 // Define BMM_CONTRACTS to one of these before including any bmm header to choose otherwise:
@@ -42,7 +43,9 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define BMM_LIKELY(x) __builtin_expect(!!(x), 1)
 #define BMM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define BMM_NOINLINE __attribute__((noinline))
 #else
+#define BMM_NOINLINE
 #define BMM_LIKELY(x) (x)
 #define BMM_UNLIKELY(x) (x)
 #endif

@@ -43,18 +43,18 @@ public:
     /// Records (or replaces) the status of month m. Throws: invalid_argument for an invalid month.
     status_history& record(month_type m, status s) {
         if (!m.ok()) throw invalid_argument("a status history needs valid fiscal months");
-        entries_.insert_or_assign(m.serial(), std::pair<month_type, status>(m, s));
+        entries_.insert_or_assign(m, std::pair<month_type, status>(m, s));
         return *this;
     }
     /// Returns: the status recorded for m, if any.
     [[nodiscard]] std::optional<status> at(month_type m) const {
-        auto it = entries_.find(m.serial());
+        auto it = entries_.find(m);
         if (it == entries_.end()) return std::nullopt;
         return it->second.second;
     }
     /// Returns: the latest entry strictly before m, if any.
     [[nodiscard]] std::optional<std::pair<month_type, status>> before(month_type m) const {
-        auto it = entries_.lower_bound(m.serial());
+        auto it = entries_.lower_bound(m);
         if (it == entries_.begin()) return std::nullopt;
         return std::prev(it)->second;
     }
@@ -70,13 +70,13 @@ public:
     /// Returns: how many consecutive rated entries up to and including m were Amber or Red
     /// (entries with a data status are skipped). 0 when m itself is not rated off target.
     [[nodiscard]] unsigned off_target_run(month_type m) const {
-        auto it = entries_.upper_bound(m.serial());
+        auto it = entries_.upper_bound(m);
         unsigned run = 0;
         bool first = true;
         while (it != entries_.begin()) {
             --it;
             const status s = it->second.second;
-            if (first && it->first != m.serial()) return 0;  // nothing recorded for m
+            if (first && it->first != m) return 0;  // nothing recorded for m
             first = false;
             if (!s.is_rated()) {
                 if (run == 0) return 0;  // m itself is not rated
@@ -89,7 +89,7 @@ public:
     }
 
 private:
-    std::map<std::int64_t, std::pair<month_type, status>> entries_;
+    std::map<month_type, std::pair<month_type, status>> entries_;
 };
 
 /// When an Amber measure becomes an exception.

@@ -43,6 +43,7 @@
 #include <utility>
 #include <variant>
 
+#include "config.hpp"
 #include "decimal.hpp"
 #include "detail/int128.hpp"
 #include "error.hpp"
@@ -227,20 +228,19 @@ public:
         if (const data_status* d = r.data()) return *d;
         return rate_position(*r.at());
     }
-    /// Returns: the rating of a figure. Fast when x has the rater's places.
+    /// Returns: the rating of a figure. Fast (two integer interval tests, no branch) when x
+    /// has the rater's places.
+    /// Throws: invalid_argument against a position target.
     [[nodiscard]] status operator()(decimal x) const {
-        if (none_) return data_status::monitoring_only;
-        if (position_target_) {
-            throw invalid_argument("a figure cannot be rated against a position target",
-                                   to_string(x));
-        }
-        if (x.places() == places_) {
+        if (BMM_LIKELY(x.places() == places_ && figures_)) {
+            // The Amber interval contains the Green one, so the count of intervals missed is
+            // the rating: 0 Green, 1 Amber, 2 Red.
             const std::int64_t u = x.units();
-            if (u >= green_lo_ && u <= green_hi_) return rag::green;
-            if (u >= amber_lo_ && u <= amber_hi_) return rag::amber;
-            return rag::red;
+            const unsigned r = static_cast<unsigned>((u < green_lo_) | (u > green_hi_)) +
+                               static_cast<unsigned>((u < amber_lo_) | (u > amber_hi_));
+            return static_cast<rag>(r);
         }
-        return rate_exact(ratio::from_decimal(x));
+        return rate_other(x);
     }
     /// Returns: the rating of an exact value (e.g. a computed % of target).
     [[nodiscard]] status operator()(ratio x) const {
@@ -251,12 +251,11 @@ public:
     }
 
     /// The Green and Amber intervals (std::nullopt ends are unbounded), for display and audit.
+    /// Amber always contains Green (with no band they are equal).
     struct interval {
         std::optional<ratio> low, high;
         bool low_open = false, high_open = false;
-        bool empty = false;
         [[nodiscard]] bool contains(ratio x) const noexcept {
-            if (empty) return false;
             if (low && (low_open ? !(x > *low) : x < *low)) return false;
             if (high && (high_open ? !(x < *high) : x > *high)) return false;
             return true;
@@ -266,6 +265,14 @@ public:
     [[nodiscard]] const interval& amber() const noexcept { return amber_; }
 
 private:
+    BMM_NOINLINE status rate_other(decimal x) const {
+        if (none_) return data_status::monitoring_only;
+        if (position_target_) {
+            throw invalid_argument("a figure cannot be rated against a position target",
+                                   to_string(x));
+        }
+        return rate_exact(ratio::from_decimal(x));
+    }
     status rate_exact(ratio x) const {
         if (green_.contains(x)) return rag::green;
         if (amber_.contains(x)) return rag::amber;
@@ -282,13 +289,15 @@ private:
     }
     void thresholds_at_scale();
 
+    // The hot fields first: a figure at the rater's scale needs only these.
+    std::int64_t green_lo_ = 0, green_hi_ = -1, amber_lo_ = 0, amber_hi_ = -1;
+    int places_ = 2;
+    bool figures_ = false;  ///< a figure target: the fast path applies
     bool none_ = false;
     bool position_target_ = false;
     unsigned target_level_ = 0;
     unsigned amber_steps_ = 1;
     interval green_, amber_;
-    int places_ = 2;
-    std::int64_t green_lo_ = 0, green_hi_ = -1, amber_lo_ = 0, amber_hi_ = -1;
 };
 
 /// Returns: the rating of `r` against `t` under `p` (rater(t, p)(r)).
@@ -313,12 +322,12 @@ public:
     /// Throws: invalid_argument if `from` is not a valid month.
     effective_dated& set(month_type from, T value) {
         if (!from.ok()) throw invalid_argument("an effective date must be a valid fiscal month");
-        values_.insert_or_assign(from.serial(), entry{from, std::move(value)});
+        values_.insert_or_assign(from, entry{from, std::move(value)});
         return *this;
     }
     /// Returns: the value in force in month m, or nullptr before the first effective month.
     [[nodiscard]] const T* find(month_type m) const noexcept {
-        auto it = values_.upper_bound(m.serial());
+        auto it = values_.upper_bound(m);
         if (it == values_.begin()) return nullptr;
         return &std::prev(it)->second.value;
     }
@@ -330,7 +339,7 @@ public:
     }
     /// Returns: the month from which the value in force in m applies.
     [[nodiscard]] std::optional<month_type> effective_from(month_type m) const noexcept {
-        auto it = values_.upper_bound(m.serial());
+        auto it = values_.upper_bound(m);
         if (it == values_.begin()) return std::nullopt;
         return std::prev(it)->second.from;
     }
@@ -341,7 +350,7 @@ private:
         month_type from;
         T value;
     };
-    std::map<std::int64_t, entry> values_;
+    std::map<month_type, entry> values_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +409,7 @@ inline rater::rater(const target& t, const rag_policy& p, int places) : places_(
     auto widen = [&](const interval& gi, ratio reference) {
         interval ai = gi;
         const auto w = p.amber().width_for(reference);
-        if (!w) return interval{std::nullopt, std::nullopt, false, false, true};
+        if (!w) return ai;  // no band: Amber is empty beyond Green
         if (ai.low) {
             ai.low = *ai.low - *w;
             ai.low_open = false;
@@ -474,7 +483,7 @@ inline rater::rater(const target& t, const rag_policy& p, int places) : places_(
                 // A relative band on a range is a share of each end.
                 const auto wl = p.amber().width_for(lo), wh = p.amber().width_for(hi);
                 if (!wl) {
-                    a.empty = true;
+                    a = g;
                 } else {
                     a.low = lo - *wl;
                     a.high = hi + *wh;
@@ -488,6 +497,7 @@ inline rater::rater(const target& t, const rag_policy& p, int places) : places_(
     }
     green_ = g;
     amber_ = a;
+    figures_ = true;
     thresholds_at_scale();
 }
 
@@ -495,11 +505,6 @@ inline void rater::thresholds_at_scale() {
     constexpr std::int64_t lo_inf = std::numeric_limits<std::int64_t>::min();
     constexpr std::int64_t hi_inf = std::numeric_limits<std::int64_t>::max();
     auto to_int = [this](const interval& in, std::int64_t& l, std::int64_t& h) {
-        if (in.empty) {
-            l = 0;
-            h = -1;
-            return;
-        }
         // Integers u at this scale with u / 10^places inside the interval.
         detail::i128 li = lo_inf, hi = hi_inf;
         if (in.low) {

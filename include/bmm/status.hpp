@@ -57,25 +57,31 @@ enum class data_status : std::uint8_t {
 class status {
 public:
     /// Implicit, as std::optional from its value: every rating and data status is a status.
-    constexpr status(rag r) noexcept
-        : rated_(true), rag_(r) {}                          // NOLINT(google-explicit-constructor)
-    constexpr status(data_status d) noexcept : data_(d) {}  // NOLINT(google-explicit-constructor)
+    constexpr status(rag r) noexcept  // NOLINT(google-explicit-constructor)
+        : code_(static_cast<std::uint8_t>(r)) {}
+    constexpr status(data_status d) noexcept  // NOLINT(google-explicit-constructor)
+        : code_(static_cast<std::uint8_t>(data_base + static_cast<unsigned>(d))) {}
 
-    [[nodiscard]] constexpr bool is_rated() const noexcept { return rated_; }
+    [[nodiscard]] constexpr bool is_rated() const noexcept { return code_ < data_base; }
     /// Returns: the rating, or std::nullopt for a data status.
     [[nodiscard]] constexpr std::optional<rag> rating() const noexcept {
-        return rated_ ? std::optional<rag>(rag_) : std::nullopt;
+        return is_rated() ? std::optional<rag>(static_cast<rag>(code_)) : std::nullopt;
     }
     /// Returns: the data status, or std::nullopt for a rating.
     [[nodiscard]] constexpr std::optional<data_status> data() const noexcept {
-        return rated_ ? std::nullopt : std::optional<data_status>(data_);
+        return is_rated() ? std::nullopt
+                          : std::optional<data_status>(static_cast<data_status>(code_ - data_base));
     }
-    [[nodiscard]] constexpr bool is(rag r) const noexcept { return rated_ && rag_ == r; }
-    [[nodiscard]] constexpr bool is(data_status d) const noexcept { return !rated_ && data_ == d; }
+    [[nodiscard]] constexpr bool is(rag r) const noexcept {
+        return code_ == static_cast<std::uint8_t>(r);
+    }
+    [[nodiscard]] constexpr bool is(data_status d) const noexcept { return *this == status(d); }
+    /// Returns: 0 Green, 1 Amber, 2 Red, 3 for every data status (a table column index).
+    [[nodiscard]] constexpr unsigned column() const noexcept {
+        return code_ < data_base ? code_ : data_base;
+    }
 
-    friend constexpr bool operator==(status a, status b) noexcept {
-        return a.rated_ == b.rated_ && (a.rated_ ? a.rag_ == b.rag_ : a.data_ == b.data_);
-    }
+    friend constexpr bool operator==(status a, status b) noexcept { return a.code_ == b.code_; }
     friend constexpr bool operator!=(status a, status b) noexcept { return !(a == b); }
 
     /// Reads a symbol or a word from the table at the top of this header.
@@ -85,9 +91,8 @@ public:
     [[nodiscard]] static std::optional<status> try_parse(std::string_view text) noexcept;
 
 private:
-    bool rated_ = false;
-    rag rag_ = rag::green;
-    data_status data_ = data_status::monitoring_only;
+    static constexpr unsigned data_base = 3;
+    std::uint8_t code_;  ///< 0..2 a rag, 3.. a data_status
 };
 
 /// Returns: "Green", "Amber" or "Red".

@@ -88,25 +88,25 @@ public:
     /// Records (or replaces) the figure for m. Throws: invalid_argument for an invalid month.
     value_history& record(month_type m, decimal v) {
         if (!m.ok()) throw invalid_argument("a value history needs valid fiscal months");
-        values_.insert_or_assign(m.serial(), v);
+        values_.insert_or_assign(m, v);
         return *this;
     }
     [[nodiscard]] std::optional<decimal> at(month_type m) const {
-        auto it = values_.find(m.serial());
+        auto it = values_.find(m);
         if (it == values_.end()) return std::nullopt;
         return it->second;
     }
     /// Returns: up to n figures strictly before m, latest first.
     [[nodiscard]] std::vector<decimal> before(month_type m, std::size_t n) const {
         std::vector<decimal> out;
-        auto it = values_.lower_bound(m.serial());
+        auto it = values_.lower_bound(m);
         while (it != values_.begin() && out.size() < n) out.push_back((--it)->second);
         return out;
     }
     [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
 
 private:
-    std::map<std::int64_t, decimal> values_;
+    std::map<month_type, decimal> values_;
 };
 
 /// Returns: m against the latest earlier figure, or std::nullopt without both.

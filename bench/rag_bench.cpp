@@ -1,0 +1,155 @@
+// bmm benchmarks: rating 10 million observations of 1,000 measures, beside a same-run baseline.
+//
+//   rate/raw_int64   baseline: a hand-written loop over int64 figures (2 dp) with each
+//                    measure's Green and Amber thresholds precomputed as int64:
+//                    x >= green ? G : x >= amber ? A : R
+//   rate/bmm         one bmm::rater per measure (target + policy, built once), called on each
+//                    observation's bmm::decimal; counts kept in a bmm::rag_counts
+//   rate/double      information: the same thresholds and figures as double
+//
+// The measures are higher-is-better with a value target and an amber band of 5% or 10% of the
+// target (both exact: the thresholds are the band's exact integer bounds at 2 dp).
+// --items=N sets the number of observations (default 10,000,000).
+#include <benchmark/benchmark.h>
+
+#include <array>
+#include <bmm/rag.hpp>
+#include <bmm/summary.hpp>
+#include <bmm/target.hpp>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "bench_main.hpp"
+
+namespace {
+
+constexpr std::size_t measures = 1000;
+
+struct data_set {
+    std::vector<std::uint32_t> measure;  ///< which measure each observation belongs to
+    std::vector<std::int64_t> units;     ///< the figure at 2 dp
+    std::vector<bmm::decimal> figures;
+    std::vector<double> doubles;
+    std::vector<bmm::rater> raters;
+    std::vector<std::int64_t> green_from, amber_from;  ///< the baseline's thresholds
+    std::vector<double> green_d, amber_d;
+};
+
+const data_set& data() {
+    static const data_set d = [] {
+        data_set s;
+        std::mt19937_64 rng(20230531);
+        std::uniform_int_distribution<std::int64_t> target_units(1'000, 1'000'000);
+        std::uniform_int_distribution<std::uint32_t> pick(0, measures - 1);
+        for (std::size_t m = 0; m < measures; ++m) {
+            const std::int64_t t = target_units(rng);
+            const std::int64_t band_percent = m % 2 == 0 ? 5 : 10;
+            s.raters.emplace_back(bmm::target::value(bmm::decimal::from_units(t, 2)),
+                                  bmm::rag_policy::higher_is_better(
+                                      bmm::amber_band::relative(bmm::ratio(band_percent, 100))),
+                                  2);
+            s.green_from.push_back(t);
+            // x >= t - t*b/100 over integers: x >= ceil(t*(100-b)/100).
+            const std::int64_t n = t * (100 - band_percent);
+            s.amber_from.push_back(n / 100 + (n % 100 != 0 ? 1 : 0));
+            s.green_d.push_back(static_cast<double>(t) / 100.0);
+            s.amber_d.push_back(static_cast<double>(t) / 100.0 *
+                                (1.0 - 0.01 * static_cast<double>(band_percent)));
+        }
+        s.measure.reserve(bmm_bench::items);
+        s.units.reserve(bmm_bench::items);
+        s.figures.reserve(bmm_bench::items);
+        s.doubles.reserve(bmm_bench::items);
+        std::uniform_int_distribution<std::int64_t> spread(80, 120);
+        for (std::size_t i = 0; i < bmm_bench::items; ++i) {
+            const std::uint32_t m = pick(rng);
+            const std::int64_t x = s.green_from[m] * spread(rng) / 100;  // 80%..120% of target
+            s.measure.push_back(m);
+            s.units.push_back(x);
+            s.figures.push_back(bmm::decimal::from_units(x, 2));
+            s.doubles.push_back(static_cast<double>(x) / 100.0);
+        }
+        return s;
+    }();
+    return d;
+}
+
+std::array<std::int64_t, 3> rate_by_hand(const data_set& d) {
+    std::array<std::int64_t, 3> counts{};
+    for (std::size_t i = 0; i < d.units.size(); ++i) {
+        const std::uint32_t m = d.measure[i];
+        const std::int64_t x = d.units[i];
+        const int r = x >= d.green_from[m] ? 0 : (x >= d.amber_from[m] ? 1 : 2);
+        ++counts[static_cast<std::size_t>(r)];
+    }
+    return counts;
+}
+
+bmm::rag_counts rate_with_bmm(const data_set& d) {
+    bmm::rag_counts counts;
+    for (std::size_t i = 0; i < d.figures.size(); ++i) {
+        counts.add(d.raters[d.measure[i]](d.figures[i]));
+    }
+    return counts;
+}
+
+void rate_raw_int64(benchmark::State& state) {
+    const auto& d = data();
+    for (auto _ : state) {
+        auto counts = rate_by_hand(d);
+        benchmark::DoNotOptimize(counts);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.units.size()));
+}
+
+void rate_bmm(benchmark::State& state) {
+    const auto& d = data();
+    for (auto _ : state) {
+        auto counts = rate_with_bmm(d);
+        benchmark::DoNotOptimize(counts);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.units.size()));
+}
+
+void rate_double(benchmark::State& state) {
+    const auto& d = data();
+    for (auto _ : state) {
+        std::array<std::int64_t, 3> counts{};
+        for (std::size_t i = 0; i < d.doubles.size(); ++i) {
+            const std::uint32_t m = d.measure[i];
+            const double x = d.doubles[i];
+            const int r = x >= d.green_d[m] ? 0 : (x >= d.amber_d[m] ? 1 : 2);
+            ++counts[static_cast<std::size_t>(r)];
+        }
+        benchmark::DoNotOptimize(counts);
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.doubles.size()));
+}
+
+/// bmm and the hand-written loop must agree on every observation before anything is timed.
+bool baselines_agree() {
+    const auto& d = data();
+    const auto by_hand = rate_by_hand(d);
+    const auto counts = rate_with_bmm(d);
+    if (counts.green != by_hand[0] || counts.amber != by_hand[1] || counts.red != by_hand[2]) {
+        return false;
+    }
+    for (std::size_t i = 0; i < d.figures.size() && i < 100'000; ++i) {
+        const auto m = d.measure[i];
+        const std::int64_t x = d.units[i];
+        const bmm::status expect = x >= d.green_from[m]
+                                       ? bmm::rag::green
+                                       : (x >= d.amber_from[m] ? bmm::rag::amber : bmm::rag::red);
+        if (d.raters[m](d.figures[i]) != expect) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+BENCHMARK(rate_raw_int64)->Name("rate/raw_int64")->Unit(benchmark::kMillisecond);
+BENCHMARK(rate_bmm)->Name("rate/bmm")->Unit(benchmark::kMillisecond);
+BENCHMARK(rate_double)->Name("rate/double")->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree); }

@@ -36,7 +36,7 @@ struct row {
 
 constexpr auto hi = bmm::polarity::higher_is_better;
 constexpr auto lo = bmm::polarity::lower_is_better;
-constexpr auto close = bmm::polarity::close_to_target;
+constexpr auto near = bmm::polarity::close_to_target;
 
 // Seed 003, Annex A "Performance as at May 2023" (45 rows).
 const row annex_a[] = {
@@ -100,7 +100,7 @@ const row annex_a[] = {
      "99%", "\xE2\x98\x85"},
     {"OCC10.08", "Number of FOIs responded to within timescales", "Mark Haynes", hi, 5, "", "90",
      "85%", "\xE2\x98\x85"},
-    {"OCC11.01", "Overall forecast revenue variance across the Council", "Lorna Baxter", close, 0,
+    {"OCC11.01", "Overall forecast revenue variance across the Council", "Lorna Baxter", near, 0,
      "", "0.00", "0.00%", "\xE2\x98\x85"},
     {"OCC11.02", "Achievement of planned savings", "Lorna Baxter", hi, 10, "N/A", "50.00", "95.00%",
      "\xE2\x96\xB2"},
@@ -111,9 +111,9 @@ const row annex_a[] = {
      "\xE2\x98\x85"},
     {"OCC11.04", "Directorates deliver within agreed budget", "Lorna Baxter", lo, 0, "", "0.9",
      "1.0%", "\xE2\x98\x85"},
-    {"OCC11.05", "Outturn variation, DSG (schools/early years)", "Lorna Baxter", close, 0, "",
+    {"OCC11.05", "Outturn variation, DSG (schools/early years)", "Lorna Baxter", near, 0, "",
      "0.00", "0.00%", "\xE2\x98\x85"},
-    {"OCC11.06", "Outturn variation, DSG (high needs)", "Lorna Baxter", close, 0, "", "0.00",
+    {"OCC11.06", "Outturn variation, DSG (high needs)", "Lorna Baxter", near, 0, "", "0.00",
      "0.00%", "\xE2\x98\x85"},
     {"OCC11.07", "Use of non-DSG revenue grant funding", "Lorna Baxter", hi, 5, "", "95.00",
      "95.00%", "\xE2\x98\x85"},
@@ -131,7 +131,7 @@ const row annex_a[] = {
      "\xC2\xA3"
      "3,500,000",
      "\xE2\x96\xB2"},
-    {"OCC11.12", "Average cash balance compared to forecast", "Lorna Baxter", close, 10, "",
+    {"OCC11.12", "Average cash balance compared to forecast", "Lorna Baxter", near, 10, "",
      "441,293,000",
      "\xC2\xA3"
      "480,000,000",

@@ -122,6 +122,15 @@ private:
 /// How a measure's monthly figures make its year-to-date figure (see the header comment).
 enum class ytd_rule : std::uint8_t { sum, latest, ratio_of_sums, average };
 
+/// One period's observation of a measure.
+template <unsigned StartMonth = 4>
+struct observation {
+    fiscal_month<StartMonth> month;
+    bmm::reading actual;
+    std::optional<bmm::reading> ytd_actual;
+    std::optional<target> ytd_target;
+};
+
 /// A performance measure. Targets and rating policies are effective-dated.
 template <unsigned StartMonth = 4>
 struct measure {
@@ -135,20 +144,46 @@ struct measure {
     effective_dated<target, StartMonth> targets;
     effective_dated<rag_policy, StartMonth> policies;
 
-    /// Returns: the rating of a reading for month m, with the target and policy in force in m.
-    /// Throws: invalid_argument when no target or policy is in force in m; as rate().
-    [[nodiscard]] status rate(fiscal_month<StartMonth> m, const reading& r) const {
-        return bmm::rate(r, targets.at(m), policies.at(m));
-    }
-};
+    /// Which way is better; every policy in force must agree (see rate()).
+    bmm::polarity polarity = polarity::higher_is_better;
 
-/// One period's observation of a measure.
-template <unsigned StartMonth = 4>
-struct observation {
-    fiscal_month<StartMonth> month;
-    bmm::reading actual;
-    std::optional<bmm::reading> ytd_actual;
-    std::optional<target> ytd_target;
+    /// Returns: the rating of a reading for month m, with the target and policy in force in m.
+    /// Throws: invalid_argument when no target or policy is in force in m, or the policy's
+    /// polarity is not the measure's; as bmm::rate().
+    [[nodiscard]] status rate(fiscal_month<StartMonth> m, const reading& r) const {
+        return bmm::rate(r, targets.at(m), policy_at(m));
+    }
+    /// Returns: the rating of an observation's actual for its month.
+    /// Throws: as rate(m, r).
+    [[nodiscard]] status rate(const observation<StartMonth>& o) const {
+        return rate(o.month, o.actual);
+    }
+    /// Returns: the rating of an observation's YTD actual against its YTD target — the
+    /// observation's own ytd_target when it has one, else (for a measure that is not
+    /// cumulative) the target in force; std::nullopt without a YTD actual.
+    /// Throws: invalid_argument for a cumulative measure with no YTD target; as rate(m, r).
+    [[nodiscard]] std::optional<status> rate_ytd(const observation<StartMonth>& o) const {
+        if (!o.ytd_actual) return std::nullopt;
+        if (o.ytd_target) return bmm::rate(*o.ytd_actual, *o.ytd_target, policy_at(o.month));
+        if (cumulative) {
+            throw invalid_argument("a cumulative measure's YTD needs its YTD target (" +
+                                       to_string(id) + ", " + to_string(o.month) + ")",
+                                   to_string(id));
+        }
+        return rate(o.month, *o.ytd_actual);
+    }
+
+private:
+    const rag_policy& policy_at(fiscal_month<StartMonth> m) const {
+        const rag_policy& p = policies.at(m);
+        if (p.direction() != polarity) {
+            throw invalid_argument("the policy in force for " + to_string(id) + " in " +
+                                       to_string(m) + " is " + std::string(to_string(p.direction())) +
+                                       " but the measure is " + std::string(to_string(polarity)),
+                                   to_string(id));
+        }
+        return p;
+    }
 };
 
 /// Returns: the sum of monthly figures (flows). Throws: overflow_error.

@@ -15,6 +15,9 @@
 //   bmm/history.hpp   exceptions and status changes between reports (date)
 //   bmm/trend.hpp     direction of travel: improving / stable / deteriorating (date)
 //   bmm/summary.hpp   counts and percentages that add to 100, per priority, roll-ups
+//   bmm/variance.hpp  budget lines and tables: variance, variance %, computed totals, rounding
+//   bmm/audit.hpp     auditing a published budget table cell by cell (rounding / sign / error)
+//   bmm/csv.hpp       a strict CSV reader with line numbers
 //   bmm/error.hpp     the exception hierarchy
 //
 //   #include <bmm/bmm.hpp>
@@ -23,7 +26,9 @@
 #pragma once
 
 #include "allocate.hpp"
+#include "audit.hpp"
 #include "config.hpp"
+#include "csv.hpp"
 #include "decimal.hpp"
 #include "error.hpp"
 #include "history.hpp"
@@ -38,5 +43,6 @@
 #include "summary.hpp"
 #include "target.hpp"
 #include "trend.hpp"
+#include "variance.hpp"
 #include "version.hpp"
 #include "zero.hpp"

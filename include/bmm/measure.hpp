@@ -178,7 +178,8 @@ private:
         const rag_policy& p = policies.at(m);
         if (p.direction() != polarity) {
             throw invalid_argument("the policy in force for " + to_string(id) + " in " +
-                                       to_string(m) + " is " + std::string(to_string(p.direction())) +
+                                       to_string(m) + " is " +
+                                       std::string(to_string(p.direction())) +
                                        " but the measure is " + std::string(to_string(polarity)),
                                    to_string(id));
         }

@@ -1,0 +1,284 @@
+// bmm — variance: budget lines and tables — forecast against budget, variance and variance %,
+// totals computed from their lines, and rounding to £m that keeps totals consistent.
+//
+//   variance      = forecast − budget                   (positive = overspend)
+//   variance %    = variance ÷ |budget|                  variance_basis::magnitude (default): the
+//                                                        sign always means over (+) / under (−)
+//                 = variance ÷ budget                    variance_basis::signed_budget: as seed 003
+//                                                        prints income lines ("Interest on
+//                                                        Balances −16.7 −17.2 −0.5 3.0%")
+//   a zero budget has no variance % (std::nullopt), e.g. "Forecast Year End Position".
+//   change        = variance − previous variance        (when the previous report's is known)
+//
+// A budget_table holds rows in print order: lines (level 0), headings (no figures) and totals
+// (level k >= 1). A total of level k sums the rows after the previous row of level >= k that are
+// not already inside a lower total — so lines -> subtotal (1) -> total (2) -> grand total (3), as
+// in seed 003's Table 11: six directorate lines -> "Directorate Total"; ten central lines ->
+// "Total Budgets Held Centrally"; both totals -> "Net Operating Budget" (2); that and the funding
+// line -> "Forecast Year End Position" (3).
+//
+// Rounding to £m at 1 dp (or any places): table_rounding::per_cell rounds every cell on its own
+// (half up, as reports print, so printed lines may not add to printed totals), and
+// table_rounding::largest_remainder rounds totals first and then their members so that every
+// printed total equals the sum of its printed members.
+//
+//   bmm::budget_table<bmm::currency::gbp> t;
+//   t.add_line("Children's Services", gbp::from_millions("169.3"), gbp::from_millions("172.4"));
+//   t.add_total("Directorate Total", 1);
+//   t.variance_ratio(0)->percent(1, bmm::rounding_mode::half_up);   // 1.8
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "decimal.hpp"
+#include "detail/int128.hpp"
+#include "detail/totals.hpp"
+#include "error.hpp"
+#include "money.hpp"
+#include "ratio.hpp"
+#include "rounding.hpp"
+
+namespace bmm {
+
+/// What a variance % is divided by (see the header comment).
+enum class variance_basis : std::uint8_t { magnitude, signed_budget };
+
+/// Returns: variance ÷ |budget| (magnitude) or ÷ budget (signed_budget), exactly; std::nullopt
+/// when the budget is zero. Throws: overflow_error if the exact ratio does not fit.
+template <class C>
+[[nodiscard]] std::optional<ratio> variance_ratio(
+    money<C> budget, money<C> variance, variance_basis basis = variance_basis::magnitude) {
+    if (budget.is_zero()) return std::nullopt;
+    const ratio r(variance.in_minor_units(), budget.in_minor_units());
+    return basis == variance_basis::magnitude && budget.is_negative() ? -r : r;
+}
+
+/// One budget line: what was budgeted and what is forecast.
+template <class C>
+struct budget_line {
+    std::string name;
+    money<C> budget;
+    money<C> forecast;
+    std::optional<money<C>> previous_variance;  ///< the variance in the previous report
+
+    /// Returns: forecast − budget. Throws: overflow_error.
+    [[nodiscard]] money<C> variance() const { return forecast - budget; }
+    /// Returns: the variance %, as a ratio (see variance_ratio()).
+    [[nodiscard]] std::optional<ratio> variance_ratio(
+        variance_basis basis = variance_basis::magnitude) const {
+        return bmm::variance_ratio(budget, variance(), basis);
+    }
+    /// Returns: variance − previous variance, or std::nullopt without a previous one.
+    [[nodiscard]] std::optional<money<C>> change() const {
+        if (!previous_variance) return std::nullopt;
+        return variance() - *previous_variance;
+    }
+};
+
+/// How a table is rounded for print.
+enum class table_rounding : std::uint8_t { per_cell, largest_remainder };
+
+/// A budget table in print order, with computed totals.
+template <class C>
+class budget_table {
+public:
+    enum class row_kind : std::uint8_t { line, heading, total };
+    struct row {
+        row_kind kind = row_kind::line;
+        int level = 0;  ///< 0 for lines and headings, k >= 1 for totals
+        budget_line<C> figures;
+        std::vector<std::size_t> members;  ///< for totals: the rows it sums, in order
+    };
+
+    /// Adds a line. Returns: its row index.
+    std::size_t add_line(std::string name, money<C> budget, money<C> forecast,
+                         std::optional<money<C>> previous_variance = std::nullopt) {
+        row r;
+        r.figures = budget_line<C>{std::move(name), budget, forecast, previous_variance};
+        totals_.line(rows_.size());
+        rows_.push_back(std::move(r));
+        return rows_.size() - 1;
+    }
+    /// Adds a heading (a row with no figures). Returns: its row index.
+    std::size_t add_heading(std::string name) {
+        row r;
+        r.kind = row_kind::heading;
+        r.figures.name = std::move(name);
+        rows_.push_back(std::move(r));
+        return rows_.size() - 1;
+    }
+    /// Adds a total of level k >= 1 and computes it (see the header comment).
+    /// Returns: its row index.
+    /// Throws: invalid_argument naming the row for a level < 1 or a total with nothing to sum;
+    /// overflow_error if a sum does not fit.
+    std::size_t add_total(std::string name, int level) {
+        if (level < 1) {
+            throw invalid_argument("a total has level 1 or more (row " +
+                                       std::to_string(rows_.size() + 1) + ", \"" + name + "\")",
+                                   name);
+        }
+        row t;
+        t.kind = row_kind::total;
+        t.level = level;
+        t.figures.name = std::move(name);
+        detail::total_tracker next = totals_;  // unchanged if this total is rejected
+        t.members = next.total(rows_.size(), level);
+        bool any_previous = true;
+        for (std::size_t idx : t.members) {
+            const budget_line<C>& f = rows_[idx].figures;
+            t.figures.budget = t.figures.budget + f.budget;
+            t.figures.forecast = t.figures.forecast + f.forecast;
+            if (f.previous_variance && any_previous) {
+                t.figures.previous_variance =
+                    t.figures.previous_variance.value_or(money<C>()) + *f.previous_variance;
+            } else {
+                any_previous = false;
+            }
+        }
+        if (t.members.empty()) {
+            throw invalid_argument("the total \"" + t.figures.name + "\" (row " +
+                                       std::to_string(rows_.size() + 1) + ") has nothing to sum",
+                                   t.figures.name);
+        }
+        if (!any_previous) t.figures.previous_variance.reset();
+        totals_ = std::move(next);
+        rows_.push_back(std::move(t));
+        return rows_.size() - 1;
+    }
+
+    [[nodiscard]] std::size_t size() const noexcept { return rows_.size(); }
+    [[nodiscard]] const row& operator[](std::size_t i) const { return rows_.at(i); }
+    [[nodiscard]] const std::vector<row>& rows() const noexcept { return rows_; }
+
+    /// Returns: row i's variance % as a ratio; std::nullopt for a heading or a zero budget.
+    /// Throws: std::out_of_range for a bad index.
+    [[nodiscard]] std::optional<ratio> variance_ratio(
+        std::size_t i, variance_basis basis = variance_basis::magnitude) const {
+        const row& r = rows_.at(i);
+        if (r.kind == row_kind::heading) return std::nullopt;
+        return r.figures.variance_ratio(basis);
+    }
+
+    /// A table's figures rounded for print: per row, budget, forecast and variance as decimals
+    /// in major units ÷ 10^scale (6 for £m) at `places` decimal places.
+    struct rounded_row {
+        decimal budget, forecast, variance;
+    };
+    /// Returns: every row rounded (headings are zeros). per_cell rounds each cell half up on its
+    /// own; largest_remainder makes every total equal the sum of its members' printed figures
+    /// (and variance = forecast − budget on every printed row).
+    /// Throws: invalid_argument for places + scale outside 0..18 or scale < 0.
+    [[nodiscard]] std::vector<rounded_row> rounded(
+        int places, int scale = 6, table_rounding how = table_rounding::per_cell,
+        rounding_mode mode = rounding_mode::half_up) const;
+
+private:
+    std::vector<row> rows_;
+    detail::total_tracker totals_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+namespace detail {
+
+/// Rounds exact minor-unit values to `unit` steps so that they sum to `target` units, moving the
+/// fewest values by one unit from their rounded-down position (largest remainders first, ties to
+/// the earlier). Works for negative values and any target.
+inline std::vector<i128> round_to_sum(const std::vector<i128>& minor, i128 unit, i128 target) {
+    const std::size_t n = minor.size();
+    std::vector<i128> out(n);
+    std::vector<i128> rest(n);
+    i128 base = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        i128 q = minor[i] / unit;
+        i128 r = minor[i] % unit;
+        if (r < 0) {
+            --q;
+            r += unit;
+        }
+        out[i] = q;
+        rest[i] = r;
+        base += q;
+    }
+    i128 d = target - base;
+    if (n == 0) return out;
+    const i128 nn = static_cast<i128>(n);
+    // Whole rounds of one unit each (only when the target is far from the members' sum).
+    i128 whole = d / nn;
+    if (d % nn < 0) --whole;
+    for (auto& v : out) v += whole;
+    d -= whole * nn;  // now 0 <= d < n
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
+    for (std::size_t k = 0; k < n && d > 0; ++k, --d) ++out[order[k]];
+    return out;
+}
+
+}  // namespace detail
+
+template <class C>
+std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded(
+    int places, int scale, table_rounding how, rounding_mode mode) const {
+    const int minor = C::minor_digits;
+    const int shift = scale + minor - places;  // minor units per printed unit = 10^shift
+    if (scale < 0 || places < 0 || places > decimal::max_places || shift < 0 || shift > 36) {
+        throw invalid_argument("a table is rounded to 0..18 places of a non-negative scale");
+    }
+    const detail::i128 unit = detail::pow10_128(shift);
+    const std::size_t n = rows_.size();
+    // Columns: 0 budget, 1 forecast. The variance is forecast − budget of the printed figures.
+    std::vector<std::array<detail::i128, 2>> printed(n);
+    auto exact = [&](std::size_t i, int c) -> detail::i128 {
+        const budget_line<C>& f = rows_[i].figures;
+        return (c == 0 ? f.budget : f.forecast).in_minor_units();
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        for (int c = 0; c < 2; ++c) {
+            printed[i][static_cast<std::size_t>(c)] = detail::div_round(exact(i, c), unit, mode);
+        }
+    }
+    if (how == table_rounding::largest_remainder) {
+        // Top down: a total's printed value is fixed (by its own rounding, or by its parent),
+        // then its members are rounded to sum to it.
+        for (std::size_t i = n; i-- > 0;) {
+            const row& t = rows_[i];
+            if (t.kind != row_kind::total) continue;
+            for (int c = 0; c < 2; ++c) {
+                std::vector<detail::i128> members;
+                for (std::size_t m : t.members) members.push_back(exact(m, c));
+                const auto fixed =
+                    detail::round_to_sum(members, unit, printed[i][static_cast<std::size_t>(c)]);
+                for (std::size_t k = 0; k < t.members.size(); ++k) {
+                    printed[t.members[k]][static_cast<std::size_t>(c)] = fixed[k];
+                }
+            }
+        }
+    }
+    std::vector<rounded_row> out(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (rows_[i].kind == row_kind::heading) continue;
+        const detail::i128 b = printed[i][0], f = printed[i][1];
+        const detail::i128 v = how == table_rounding::largest_remainder
+                                   ? f - b
+                                   : detail::div_round(exact(i, 1) - exact(i, 0), unit, mode);
+        if (!detail::fits_i64(b) || !detail::fits_i64(f) || !detail::fits_i64(v)) {
+            throw overflow_error("a rounded figure does not fit a decimal");
+        }
+        out[i] = rounded_row{decimal::from_units(static_cast<std::int64_t>(b), places),
+                             decimal::from_units(static_cast<std::int64_t>(f), places),
+                             decimal::from_units(static_cast<std::int64_t>(v), places)};
+    }
+    return out;
+}
+
+}  // namespace bmm

@@ -1,0 +1,195 @@
+// Spec for bmm/variance.hpp: variance and variance % with one documented rule for negative
+// budgets, budget tables whose totals are computed from their rows (seed 003's overall table),
+// and rounding to £m that either matches print cell by cell or keeps every total consistent.
+#include <doctest/doctest.h>
+
+#include <bmm/variance.hpp>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "support/spec.hpp"
+
+namespace {
+
+using bmm::gbp;
+using table = bmm::budget_table<bmm::currency::gbp>;
+gbp m(const char* s) { return gbp::from_millions(s); }
+bmm::decimal d(const char* s) { return bmm::decimal::parse(s); }
+
+/// Seed 003, Annex B "Overall Financial Position" (Table 11), May 2023, £m as printed.
+table seed003_overall() {
+    table t;
+    auto line = [&t](const char* name, const char* budget, const char* forecast) {
+        t.add_line(name, m(budget), m(forecast));
+    };
+    line("Adult Services", "226.9", "226.9");
+    line("Children's Services", "169.3", "172.4");
+    line("Environment & Place", "74.5", "75.1");
+    line("Public Health", "2.2", "2.2");
+    line("Community Safety", "24.8", "24.8");
+    line("Resources", "69.7", "71.3");
+    t.add_total("Directorate Total", 1);
+    t.add_heading("Budgets Held Centrally");
+    line("Capital Financing", "28.4", "28.4");
+    line("Interest on Balances", "-16.7", "-17.2");
+    line("Inflation", "9.3", "9.3");
+    line("Contingency", "12.4", "9.1");
+    line("Un-ringfenced Specific Grants", "-41.5", "-41.5");
+    line("Insurance", "1.4", "1.4");
+    line("Contribution from COVID-19 reserve", "-7.4", "-8.9");
+    line("Contribution from Budget Priority Reserve", "-2.3", "-2.3");
+    line("Contributions to reserves", "20.1", "20.1");
+    line("Contribution to balances", "7.6", "7.6");
+    t.add_total("Total Budgets Held Centrally", 1);
+    t.add_total("Net Operating Budget", 2);
+    line("Business Rates & Council Tax funding", "-578.7", "-578.7");
+    t.add_total("Forecast Year End Position", 3);
+    return t;
+}
+
+bmm::decimal pct(const table& t, std::size_t row,
+                 bmm::variance_basis basis = bmm::variance_basis::magnitude) {
+    return t.variance_ratio(row, basis)->percent(1, bmm::rounding_mode::half_up);
+}
+
+}  // namespace
+
+TEST_CASE("variance is forecast minus budget: positive is an overspend") {
+    const bmm::budget_line<bmm::currency::gbp> l{"Children's Services", m("169.3"), m("172.4"), {}};
+    CHECK(l.variance() == m("3.1"));
+    CHECK(l.variance_ratio()->percent(1, bmm::rounding_mode::half_up) == d("1.8"));
+    CHECK_FALSE(l.change().has_value());
+}
+
+TEST_CASE("variance % of a negative budget divides by its magnitude unless asked otherwise") {
+    // Interest on Balances: budget -16.7, forecast -17.2: 0.5 more income, an underspend.
+    const auto v = m("-0.5");
+    CHECK(bmm::variance_ratio(m("-16.7"), v)->percent(1, bmm::rounding_mode::half_up) == d("-3.0"));
+    CHECK(bmm::variance_ratio(m("-16.7"), v, bmm::variance_basis::signed_budget)
+              ->percent(1, bmm::rounding_mode::half_up) == d("3.0"));  // as seed 003 prints
+    CHECK(*bmm::variance_ratio(m("-16.7"), v) == bmm::ratio(-5, 167));
+}
+
+TEST_CASE("a zero budget has no variance % of its own") {
+    CHECK_FALSE(bmm::variance_ratio(m("0"), m("0")).has_value());
+    CHECK_FALSE(bmm::variance_ratio(m("0"), m("1.5")).has_value());
+}
+
+TEST_CASE("change since the last report is variance now minus variance then") {
+    const bmm::budget_line<bmm::currency::gbp> l{"Resources", m("69.7"), m("71.3"), m("1.2")};
+    CHECK(l.change() == m("0.4"));
+}
+
+TEST_CASE("seed 003's overall table: totals are computed from their rows") {
+    const table t = seed003_overall();
+    REQUIRE(t.size() == 22);
+    CHECK(t[6].figures.budget == m("567.4"));
+    CHECK(t[6].figures.forecast == m("572.7"));
+    CHECK(t[6].figures.variance() == m("5.3"));
+    CHECK(t[6].members == std::vector<std::size_t>{0, 1, 2, 3, 4, 5});
+    CHECK(t[18].figures.budget == m("11.3"));
+    CHECK(t[18].figures.forecast == m("6.0"));
+    CHECK(t[18].members.size() == 10);
+    CHECK(t[19].figures.budget == m("578.7"));  // Net Operating Budget = 567.4 + 11.3
+    CHECK(t[19].members == std::vector<std::size_t>{6, 18});
+    CHECK(t[21].figures.budget == m("0"));  // Forecast Year End Position
+    CHECK(t[21].members == std::vector<std::size_t>{19, 20});
+    CHECK_FALSE(t.variance_ratio(21).has_value());
+    CHECK_FALSE(t.variance_ratio(7).has_value());  // a heading
+}
+
+TEST_CASE("seed 003's printed variance % are reproduced except where the report is wrong") {
+    const table t = seed003_overall();
+    CHECK(pct(t, 1) == d("1.8"));
+    CHECK(pct(t, 5) == d("2.3"));
+    CHECK(pct(t, 6) == d("0.9"));
+    // Contingency: -3.3 of 12.4 is -26.6%, not the printed -29.6%.
+    CHECK(pct(t, 11) == d("-26.6"));
+    // Total Budgets Held Centrally: -5.3 of 11.3 is -46.9%, not the printed -49.6.
+    CHECK(pct(t, 18) == d("-46.9"));
+    // Income lines print the signed-budget convention: 3.0% and 20.3%.
+    CHECK(pct(t, 9, bmm::variance_basis::signed_budget) == d("3.0"));
+    CHECK(pct(t, 14, bmm::variance_basis::signed_budget) == d("20.3"));
+    CHECK(pct(t, 14) == d("-20.3"));
+}
+
+TEST_CASE("a total with nothing to sum, or a level below 1, is an invalid_argument naming it") {
+    table t;
+    try {
+        t.add_total("Directorate Total", 1);
+        FAIL("no error");
+    } catch (const bmm::invalid_argument& e) {
+        CHECK(e.input() == "Directorate Total");
+        CHECK(std::string(e.what()).find("row 1") != std::string::npos);
+    }
+    t.add_line("A", m("1"), m("1"));
+    CHECK_THROWS_AS(t.add_total("X", 0), bmm::invalid_argument);
+    t.add_total("T", 1);
+    CHECK_THROWS_AS(t.add_total("T again", 1), bmm::invalid_argument);  // T is not below level 1
+    CHECK(t.size() == 2);  // rejected totals leave the table unchanged
+    t.add_total("Grand", 2);
+    CHECK(t[2].figures.budget == m("1"));
+}
+
+TEST_CASE("per-cell rounding prints each figure on its own; largest remainder keeps totals") {
+    table t;
+    t.add_line("a", gbp::parse("1040000"), gbp::parse("1040000"));  // 1.04 -> 1.0
+    t.add_line("b", gbp::parse("1040000"), gbp::parse("1040000"));
+    t.add_line("c", gbp::parse("1040000"), gbp::parse("1040000"));
+    t.add_total("total", 1);  // 3.12 -> 3.1
+    const auto printed = t.rounded(1);
+    CHECK(printed[0].budget == d("1.0"));
+    CHECK(printed[3].budget == d("3.1"));  // 1.0 + 1.0 + 1.0 != 3.1: as reports print
+    const auto kept = t.rounded(1, 6, bmm::table_rounding::largest_remainder);
+    CHECK(kept[0].budget == d("1.1"));  // ties to the earlier line
+    CHECK(kept[1].budget == d("1.0"));
+    CHECK(kept[2].budget == d("1.0"));
+    CHECK(kept[3].budget == d("3.1"));
+    CHECK(kept[3].variance == d("0.0"));
+}
+
+TEST_CASE("property: largest-remainder rounding preserves every total (100,000 tables)") {
+    std::mt19937_64 gen(11);
+    std::uniform_int_distribution<int> lines(1, 8);
+    std::uniform_int_distribution<std::int64_t> pence(-50'000'000'00, 250'000'000'00);
+    int broken = 0;
+    for (int trial = 0; trial < 100'000; ++trial) {
+        table t;
+        const int groups = 1 + trial % 3;
+        for (int g = 0; g < groups; ++g) {
+            const int n = lines(gen);
+            for (int i = 0; i < n; ++i) {
+                t.add_line("l", gbp::from_minor_units(pence(gen)),
+                           gbp::from_minor_units(pence(gen)));
+            }
+            t.add_total("subtotal", 1);
+        }
+        t.add_total("total", 2);
+        const auto r = t.rounded(1, 6, bmm::table_rounding::largest_remainder);
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const auto& row = t[i];
+            if (row.kind != table::row_kind::total) continue;
+            bmm::decimal b, f;
+            for (std::size_t m_ : row.members) {
+                b = b + r[m_].budget;
+                f = f + r[m_].forecast;
+            }
+            if (b != r[i].budget || f != r[i].forecast) ++broken;
+            // The printed total is the exact total rounded on its own (the top total) or within
+            // one unit of it (a subtotal adjusted by its parent).
+        }
+        const auto top = t.size() - 1;
+        const auto exact_top = bmm::ratio(t[top].figures.budget.in_minor_units(), 100'000'000);
+        if (exact_top.round(1, bmm::rounding_mode::half_up) != r[top].budget) ++broken;
+    }
+    CHECK(broken == 0);
+}
+
+TEST_CASE("rounding arguments out of range are invalid") {
+    const table t = seed003_overall();
+    CHECK_THROWS_AS((void)t.rounded(-1), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)t.rounded(1, -1), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)t.rounded(9, 6), bmm::invalid_argument);  // finer than a penny
+}

@@ -35,6 +35,7 @@
 #include "detail/int128.hpp"
 #include "detail/totals.hpp"
 #include "error.hpp"
+#include "finding.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
 #include "variance.hpp"
@@ -60,7 +61,6 @@ struct published_row {
 };
 
 enum class audit_column : std::uint8_t { budget, forecast, variance, variance_pct, change };
-enum class finding_class : std::uint8_t { rounding, sign, error };
 
 /// Returns: "budget", "forecast", "variance", "variance_pct", "change".
 [[nodiscard]] constexpr std::string_view to_string(audit_column c) noexcept {
@@ -68,12 +68,6 @@ enum class finding_class : std::uint8_t { rounding, sign, error };
                                                     "variance_pct", "change"};
     return names[static_cast<std::size_t>(c)];
 }
-/// Returns: "rounding", "sign", "error".
-[[nodiscard]] constexpr std::string_view to_string(finding_class c) noexcept {
-    constexpr std::array<std::string_view, 3> names{"rounding", "sign", "error"};
-    return names[static_cast<std::size_t>(c)];
-}
-
 /// A printed cell that differs from the value recomputed from the printed inputs.
 struct finding {
     std::size_t row = 0;  ///< index in the audited rows
@@ -119,15 +113,6 @@ struct audit_options {
 // Implementation
 
 namespace detail {
-
-/// Half the last printed digit: the half-width of the interval a printed figure stands for.
-[[nodiscard]] inline ratio half_unit(decimal d) {
-    std::int64_t p = 2;
-    for (int i = 0; i < d.places(); ++i) p *= 10;  // places <= 18: 2·10^18 fits
-    return ratio(1, p);
-}
-
-[[nodiscard]] inline ratio abs_ratio(ratio r) { return r < zero ? -r : r; }
 
 class table_auditor {
 public:

@@ -18,6 +18,10 @@
 //   bmm/variance.hpp  budget lines and tables: variance, variance %, computed totals, rounding
 //   bmm/audit.hpp     auditing a published budget table cell by cell (rounding / sign / error)
 //   bmm/csv.hpp       a strict CSV reader with line numbers
+//   bmm/finding.hpp   rounding / sign / error; audit_share for printed percentages
+//   bmm/savings.hpp   savings by status and directorate, the achievement KPI
+//   bmm/reserves.hpp  general balances, projections, earmarked reserves, the DSG deficit (date)
+//   bmm/risk.hpp      5 x 5 risk scores, bands, direction of travel, risk audit
 //   bmm/error.hpp     the exception hierarchy
 //
 //   #include <bmm/bmm.hpp>
@@ -31,13 +35,17 @@
 #include "csv.hpp"
 #include "decimal.hpp"
 #include "error.hpp"
+#include "finding.hpp"
 #include "history.hpp"
 #include "measure.hpp"
 #include "money.hpp"
 #include "period.hpp"
 #include "rag.hpp"
 #include "ratio.hpp"
+#include "reserves.hpp"
+#include "risk.hpp"
 #include "rounding.hpp"
+#include "savings.hpp"
 #include "status.hpp"
 #include "sum.hpp"
 #include "summary.hpp"

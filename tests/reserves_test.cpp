@@ -1,0 +1,94 @@
+// Spec for bmm/reserves.hpp: general balances against the risk-assessed level, multi-year
+// projections, years of cover, earmarked reserves and the DSG deficit — with seed 003's figures.
+#include <doctest/doctest.h>
+
+#include <bmm/reserves.hpp>
+#include <vector>
+
+#include "support/spec.hpp"
+
+namespace {
+using bmm::gbp;
+gbp m(const char* s) { return gbp::from_millions(s); }
+const bmm::fiscal_year<> fy2023{2023};
+}  // namespace
+
+TEST_CASE("seed 003 ¶113-115: 22.6 + 6.8 + 0.8 at breakeven is 30.2, exactly the level") {
+    const bmm::general_balances<bmm::currency::gbp> b{
+        m("22.6"), {m("6.8"), m("0.8")}, m("0"), m("30.2")};
+    CHECK(b.closing() == m("30.2"));
+    CHECK(b.headroom() == m("0"));
+    CHECK(b.at_or_above_level());
+    // The directorate overspend of £5.3m, uncovered, would leave balances £5.3m below the level.
+    auto overspend = b;
+    overspend.forecast_variance = m("5.3");
+    CHECK(overspend.closing() == m("24.9"));
+    CHECK(overspend.headroom() == m("-5.3"));
+    CHECK_FALSE(overspend.at_or_above_level());
+}
+
+TEST_CASE("a projection says in which MTFS year a balance falls below its floor") {
+    const auto p =
+        bmm::project_balances(m("30.2"), fy2023, {m("0"), m("-4.0"), m("-3.5"), m("1.0")},
+                              {m("30.2"), m("26.0"), m("24.0"), m("24.0")});
+    REQUIRE(p.size() == 4);
+    CHECK(p[1].closing == m("26.2"));
+    CHECK(p[2].opening == m("26.2"));
+    CHECK(p[2].closing == m("22.7"));
+    CHECK(bmm::first_year_below_floor(p) == fy2023.next().next());  // 2025/26
+    const auto steady = bmm::project_balances(m("30.2"), fy2023, {m("0"), m("0")}, {m("30.2")});
+    CHECK_FALSE(bmm::first_year_below_floor(steady).has_value());
+    CHECK_THROWS_AS(
+        (void)bmm::project_balances(m("1"), fy2023, {m("0"), m("0")}, {m("1"), m("1"), m("1")}),
+        bmm::invalid_argument);
+}
+
+TEST_CASE("years of cover and reserves as a share of the budget are exact") {
+    CHECK(bmm::years_of_cover(m("30.2"), m("6.8")) == bmm::ratio(151, 34));  // 4.44 years
+    CHECK_FALSE(bmm::years_of_cover(m("30.2"), m("0")).has_value());
+    CHECK_THROWS_AS((void)bmm::years_of_cover(m("30.2"), m("-1")), bmm::invalid_argument);
+    // General balances of £30.2m against the £578.7m net operating budget: 5.2%.
+    CHECK(bmm::share_of_budget(m("30.2"), m("578.7"))->percent(1, bmm::rounding_mode::half_up) ==
+          bmm::decimal::parse("5.2"));
+    CHECK_FALSE(bmm::share_of_budget(m("30.2"), m("0")).has_value());
+}
+
+TEST_CASE("seed 003 ¶108: the COVID-19 reserve leaves £0.4m after its commitments") {
+    const bmm::earmarked_reserve<bmm::currency::gbp> covid{
+        "COVID-19 Reserve",
+        m("15.4"),
+        {{fy2023, m("13.4")}},  // 2023/24 - 2025/26 use, built into the MTFS
+        {{"Information Management (SARs)", m("0.1")}, {"Children's pressures", m("1.5")}}};
+    CHECK(covid.after_planned_uses() == m("2.0"));
+    CHECK(covid.uncommitted() == m("0.4"));
+}
+
+TEST_CASE("seed 003 ¶63: the Public Health reserve 5.9 - 1.7 - 1.1 - 0.7 leaves 2.4") {
+    const bmm::earmarked_reserve<bmm::currency::gbp> ph{
+        "Public Health",
+        m("5.9"),
+        {{fy2023, m("1.7")}, {fy2023.next(), m("1.1")}, {fy2023.next().next(), m("0.7")}},
+        {}};
+    CHECK(ph.balance_after(fy2023) == m("4.2"));
+    CHECK(ph.balance_after(fy2023.next()) == m("3.1"));
+    CHECK(ph.after_planned_uses() == m("2.4"));
+    CHECK(ph.uncommitted() == m("2.4"));
+    CHECK(ph.balance_after(fy2023.prev()) == m("5.9"));
+}
+
+TEST_CASE("seed 003 ¶110: the High Needs deficit 41.1 + 18.3 = 59.4, override to 31 March 2026") {
+    using namespace date::literals;
+    const bmm::dsg_deficit_reserve<bmm::currency::gbp> dsg{m("41.1"), m("18.3"),
+                                                           2026_y / date::March / 31};
+    CHECK(dsg.closing_deficit() == m("59.4"));
+    CHECK(dsg.override_applies(2026_y / date::March / 31));
+    CHECK_FALSE(dsg.override_applies(2026_y / date::April / 1));
+    // The DSG table: 84.4 budget, 102.7 outturn for High Needs: the in-year deficit is 18.3.
+    CHECK(m("102.7") - m("84.4") == dsg.in_year_deficit);
+}
+
+TEST_CASE("overflow in a reserve calculation is a typed error") {
+    const bmm::general_balances<bmm::currency::gbp> b{
+        gbp::from_minor_units(INT64_MAX), {gbp::from_minor_units(1)}, m("0"), m("0")};
+    CHECK_THROWS_AS((void)b.closing(), bmm::overflow_error);
+}

@@ -247,3 +247,74 @@ TEST_CASE("malformed audit CSV is a parse_error naming the line and column") {
     CHECK(message_of("line,level,budget,forecast,variance,variance_pct\nA,0,1,1,0,(-1)\n")
               .find("line 2") != std::string::npos);
 }
+
+TEST_CASE("the Public Health table's lines do not add to its printed total") {
+    // Seed 003 ¶58: Public Health Functions 35.6, Recharges 0.6, Other Income -0.7, Grant Income
+    // -33.6, Transfer to reserve 0.0; "Total Public Health" 2.2. Printed half-up, the lines stand
+    // for at most 2.15 (exclusive): no rounding reaches 2.2.
+    const std::vector<bmm::decimal> lines{d("35.6"), d("0.6"), d("-0.7"), d("-33.6"), d("0.0")};
+    CHECK(bmm::audit_sum(lines, d("2.2")) == bmm::finding_class::error);
+    CHECK(bmm::audit_sum(lines, d("1.9")) == std::nullopt);  // what they do add to
+    // Through the table auditor: the total row's budget is the finding.
+    std::vector<bmm::published_row> rows;
+    const char* names[] = {"Public Health Functions", "Public Health Recharges", "Other Income",
+                           "Grant Income", "Transfer to Public Health Reserve"};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        bmm::published_row r;
+        r.name = names[i];
+        r.budget = lines[i];
+        r.forecast = lines[i];
+        r.variance = d("0.0");
+        rows.push_back(r);
+    }
+    bmm::published_row total;
+    total.name = "Total Public Health";
+    total.level = 1;
+    total.budget = total.forecast = d("2.2");
+    total.variance = d("0.0");
+    rows.push_back(total);
+    const auto report = bmm::audit_budget_table(rows);
+    REQUIRE(report.errors() == 2);  // its budget and its forecast
+    CHECK(report.findings[0].row == 5);
+    CHECK(report.findings[0].column == bmm::audit_column::budget);
+    CHECK(report.findings[0].computed == d("1.9"));
+}
+
+TEST_CASE("the waste tonnage table: one column's total does not add up") {
+    // Seed 003 ¶49: Recycling/Compost, Energy recovery, Landfill, Total.
+    CHECK(bmm::audit_sum({d("0.1"), d("0.1"), d("-0.2")}, d("0.0")) == std::nullopt);
+    CHECK(bmm::audit_sum({d("161106"), d("104010"), d("7286")}, d("272402")) == std::nullopt);
+    CHECK(bmm::audit_sum({d("166260"), d("103050"), d("11025")}, d("280335")) == std::nullopt);
+    // Actual tonnage 2022/23: the rows add to 270,691, the report prints 281,024.
+    CHECK(bmm::audit_sum({d("159420"), d("103163"), d("8108")}, d("281024")) ==
+          bmm::finding_class::error);
+}
+
+TEST_CASE("the DSG table's blocks add to its totals; the High Needs variance is 18.3") {
+    // Seed 003 ¶41: Schools, Central Services Schools, High Needs, Early Years.
+    CHECK(bmm::audit_sum({d("131.2"), d("5.0"), d("84.4"), d("44.3")}, d("264.9")) == std::nullopt);
+    CHECK(bmm::audit_sum({d("131.2"), d("5.0"), d("102.7"), d("44.3")}, d("283.2")) ==
+          std::nullopt);
+    CHECK(bmm::audit_derived(
+              d("18.3"), bmm::ratio::from_decimal(d("102.7")) - bmm::ratio::from_decimal(d("84.4")),
+              bmm::printed_interval::of(d("102.7"), bmm::rounding_mode::half_up) -
+                  bmm::printed_interval::of(d("84.4"), bmm::rounding_mode::half_up)) ==
+          std::nullopt);
+}
+
+TEST_CASE("printed intervals follow the rounding mode's ties") {
+    using bmm::printed_interval;
+    const auto up = printed_interval::of(d("2.2"), bmm::rounding_mode::half_up);
+    CHECK(up.lo == bmm::ratio(43, 20));
+    CHECK(up.lo_closed);        // 2.15 rounds half-up to 2.2
+    CHECK_FALSE(up.hi_closed);  // 2.25 rounds to 2.3
+    const auto neg = printed_interval::of(d("-0.7"), bmm::rounding_mode::half_up);
+    CHECK_FALSE(neg.lo_closed);  // -0.75 rounds away from zero to -0.8
+    CHECK(neg.hi_closed);        // -0.65 rounds to -0.7
+    const auto even = printed_interval::of(d("0.2"), bmm::rounding_mode::half_even);
+    CHECK(even.lo_closed);
+    CHECK(even.hi_closed);  // 0.15 and 0.25 both round to 0.2
+    CHECK_FALSE(printed_interval::of(d("0.3"), bmm::rounding_mode::half_even).hi_closed);
+    CHECK(up.meets(printed_interval::exactly(bmm::ratio(43, 20))));
+    CHECK_FALSE(up.meets(printed_interval::exactly(bmm::ratio(9, 4))));
+}

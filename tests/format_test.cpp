@@ -3,7 +3,9 @@
 
 #include <bmm/format.hpp>
 #include <cstdint>
+#include <random>
 #include <string>
+#include <string_view>
 
 #include "support/spec.hpp"
 
@@ -110,4 +112,82 @@ TEST_SUITE("format") {
             CHECK(gbp::parse(bmm::to_string(m, money_format::full())) == m);
         }
     }
+}
+
+TEST_CASE("parse_money reads every printed form back exactly") {
+    using bmm::money_format;
+    CHECK(bmm::parse_money<bmm::currency::gbp>("\xC2\xA3"
+                                               "5.3m",
+                                               money_format::millions(1)) ==
+          bmm::gbp::from_millions("5.3"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("(\xC2\xA3"
+                                               "5.3m)",
+                                               money_format::millions(1)) ==
+          bmm::gbp::from_millions("-5.3"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("\xC2\xA3"
+                                               "0.070m",
+                                               money_format::millions(3)) ==
+          bmm::gbp::parse("70000"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("-1.2", money_format::millions_column()) ==
+          bmm::gbp::from_millions("-1.2"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("+2.4", money_format::millions_column()) ==
+          bmm::gbp::from_millions("2.4"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("(1.2)", money_format::millions_column()) ==
+          bmm::gbp::from_millions("-1.2"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("1,762", money_format::thousands()) ==
+          bmm::gbp::from_thousands("1,762"));
+    CHECK(bmm::parse_money<bmm::currency::gbp>("\xC2\xA3"
+                                               "4,685,633",
+                                               money_format::whole()) ==
+          bmm::gbp::parse("4685633"));
+}
+
+TEST_CASE("parse_money rejects malformed figures with a parse_error naming them") {
+    using bmm::money_format;
+    const char* bad[] = {
+        "\xC2\xA3"
+        "493,032,40",  // seed 002
+        "5.3",
+        "\xC2\xA3"
+        "5.3",
+        "(-1.2)m",
+        "m",
+        "1.2.3m",
+        ""};
+    for (const char* text : bad) {
+        CAPTURE(text);
+        try {
+            (void)bmm::parse_money<bmm::currency::gbp>(
+                text, std::string_view(text).find("493") != std::string_view::npos
+                          ? money_format::whole()
+                          : money_format::millions(1));
+            FAIL("no error");
+        } catch (const bmm::parse_error& e) {
+            CHECK(e.input() == text);
+        }
+    }
+    CHECK_THROWS_AS((void)bmm::parse_money<bmm::currency::gbp>("0.001", money_format::full()),
+                    bmm::inexact_error);
+}
+
+TEST_CASE("property: to_string then parse_money is the amount as the format rounds it") {
+    std::mt19937_64 gen(7);
+    std::uniform_int_distribution<std::int64_t> pence(-1'000'000'000'000, 1'000'000'000'000);
+    const bmm::money_format formats[] = {bmm::money_format::millions(1),
+                                         bmm::money_format::millions(3).with_brackets(),
+                                         bmm::money_format::thousands(),
+                                         bmm::money_format::whole(),
+                                         bmm::money_format::millions_column().with_plus_sign(),
+                                         bmm::money_format::full()};
+    int mismatches = 0;
+    for (int i = 0; i < 20'000; ++i) {
+        const auto amount = bmm::pence(pence(gen));
+        for (const auto& f : formats) {
+            const std::string shown = bmm::to_string(amount, f);
+            const auto back = bmm::parse_money<bmm::currency::gbp>(shown, f);
+            if (bmm::to_string(back, f) != shown) ++mismatches;
+            if (f.scale == 0 && f.decimals < 0 && back != amount) ++mismatches;
+        }
+    }
+    CHECK(mismatches == 0);
 }

@@ -147,14 +147,16 @@ public:
             if (r.variance) {
                 check_linear(i, audit_column::variance, *r.variance,
                              ratio::from_decimal(*r.forecast) - ratio::from_decimal(*r.budget),
-                             half_unit(*r.forecast) + half_unit(*r.budget));
+                             printed_interval::of(*r.forecast, options_.mode) -
+                                 printed_interval::of(*r.budget, options_.mode));
             }
             if (r.variance_pct && r.variance) check_percent(i);
             if (r.change && r.previous_variance && r.variance) {
                 check_linear(
                     i, audit_column::change, *r.change,
                     ratio::from_decimal(*r.variance) - ratio::from_decimal(*r.previous_variance),
-                    half_unit(*r.variance) + half_unit(*r.previous_variance));
+                    printed_interval::of(*r.variance, options_.mode) -
+                        printed_interval::of(*r.previous_variance, options_.mode));
             }
         }
         return std::move(report_);
@@ -173,26 +175,27 @@ private:
             finding{i, c, published, exact.round(published.places(), options_.mode), what});
     }
 
-    /// A cell that is a sum or difference of printed figures: exact value `c` of the printed
-    /// inputs, whose true values lie within `slack` of them in total.
-    void check_linear(std::size_t i, audit_column col, decimal published, ratio c, ratio slack) {
+    /// A cell that is a sum or difference of printed figures: its exact value from the printed
+    /// inputs, and the interval of values their true values allow.
+    void check_linear(std::size_t i, audit_column col, decimal published, ratio c,
+                      const printed_interval& range) {
         ++report_.cells_checked;
-        if (c.round(published.places(), options_.mode) == published) return;
-        const ratio gap = abs_ratio(ratio::from_decimal(published) - c);
-        add(i, col, published, c,
-            gap <= half_unit(published) + slack ? finding_class::rounding : finding_class::error);
+        if (const auto what = audit_derived(published, c, range, options_.mode)) {
+            add(i, col, published, c, *what);
+        }
     }
 
     template <class Get>
     void check_sum(std::size_t i, audit_column col, decimal published,
                    const std::vector<std::size_t>& members, Get get) {
-        ratio sum, slack;
+        ratio sum;
+        printed_interval range = printed_interval::exactly(ratio());
         for (std::size_t m : members) {
             const decimal v = get(rows_[m]);
             sum += ratio::from_decimal(v);
-            slack += half_unit(v);
+            range = range + printed_interval::of(v, options_.mode);
         }
-        check_linear(i, col, published, sum, slack);
+        check_linear(i, col, published, sum, range);
     }
 
     /// The range of 100 · v / b over v in [v0 ± hv], b in [b0 ± hb] (b's interval excludes 0).

@@ -1,5 +1,4 @@
-// bmm — the umbrella header: every bmm concept except I/O (bmm/io.hpp) and formatting
-// (bmm/format.hpp). Include single headers instead to pay only for what you use:
+// bmm — the umbrella header: every bmm concept except I/O (bmm/io.hpp). Include single headers instead to pay only for what you use:
 //
 //   bmm/money.hpp     money<Currency> in exact minor units       (no Boost, no date)
 //   bmm/ratio.hpp     exact ratios, percentages                  (no Boost, no date)
@@ -22,6 +21,7 @@
 //   bmm/savings.hpp   savings by status and directorate, the achievement KPI
 //   bmm/reserves.hpp  general balances, projections, earmarked reserves, the DSG deficit (date)
 //   bmm/risk.hpp      5 x 5 risk scores, bands, direction of travel, risk audit
+//   bmm/virement.hpp  virement requests that balance, approval levels (includes format.hpp)
 //   bmm/error.hpp     the exception hierarchy
 //
 //   #include <bmm/bmm.hpp>
@@ -53,4 +53,5 @@
 #include "trend.hpp"
 #include "variance.hpp"
 #include "version.hpp"
+#include "virement.hpp"
 #include "zero.hpp"

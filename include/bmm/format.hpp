@@ -17,7 +17,10 @@
 #include <string_view>
 
 #include "config.hpp"
+#include "decimal.hpp"
+#include "detail/decimal_text.hpp"
 #include "detail/int128.hpp"
+#include "error.hpp"
 #include "money.hpp"
 #include "rounding.hpp"
 
@@ -100,6 +103,17 @@ struct money_format {
 template <class C>
 [[nodiscard]] std::string to_string(money<C> m, const money_format& format);
 
+/// Reads an amount as printed in `format`, exactly: "£5.3m" and "(£5.3m)" in millions(),
+/// "£0.070m", "-1.2" or "+2.4" in millions_column(), "1,762" in thousands() (£000),
+/// "£4,685,633" in whole(). The currency symbol is optional; a minus sign, a plus sign or
+/// brackets may mark the sign whatever the format's style; the format's suffix ("m") is
+/// required when it has one. parse_money(to_string(m, f), f) is m rounded as f shows it.
+/// Throws: parse_error naming the text for a malformed number ("£493,032,40" as printed in seed
+/// 002), a missing suffix, or a sign inside brackets; inexact_error if the figure is finer than
+/// the currency's minor unit; overflow_error if it is out of range.
+template <class C>
+[[nodiscard]] money<C> parse_money(std::string_view text, const money_format& format);
+
 // ---------------------------------------------------------------------------------------------
 // Implementation
 
@@ -156,6 +170,38 @@ std::string to_string(money<C> m, const money_format& f) {
     }
     if (f.plus_sign && v > 0) return "+" + body;
     return body;
+}
+
+template <class C>
+money<C> parse_money(std::string_view text, const money_format& f) {
+    BMM_EXPECTS(f.scale >= 0 && f.scale <= 18);
+    std::size_t offset = 0;
+    std::string_view t = detail::trim(text, &offset);
+    bool bracketed = false;
+    if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
+        bracketed = true;
+        t = detail::trim(t.substr(1, t.size() - 2));
+        ++offset;
+    }
+    if (!f.suffix.empty()) {
+        if (t.size() < f.suffix.size() || t.substr(t.size() - f.suffix.size()) != f.suffix) {
+            throw parse_error(text, "an amount",
+                              "expected it to end in \"" + std::string(f.suffix) + "\"");
+        }
+        t = t.substr(0, t.size() - f.suffix.size());
+    }
+    const detail::decimal_text d = detail::scan_decimal(t, C::symbol);
+    if (!d.ok()) throw parse_error(text, "an amount", d.error, offset + d.error_position);
+    if (bracketed && d.had_sign) {
+        throw parse_error(text, "an amount", "a sign inside brackets");
+    }
+    if (!detail::fits_i64(d.digits) || d.fraction_digits > decimal::max_places) {
+        throw overflow_error("\"" + std::string(text) + "\" is out of range", text);
+    }
+    const auto magnitude = static_cast<std::int64_t>(d.digits);
+    const decimal value =
+        decimal::from_units((d.negative != bracketed) ? -magnitude : magnitude, d.fraction_digits);
+    return money<C>::from_decimal(value, f.scale);
 }
 
 }  // namespace bmm

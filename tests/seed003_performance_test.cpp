@@ -253,3 +253,52 @@ TEST_CASE("flat YTD profiles reproduce Annex A's YTD targets") {
     CHECK(flat.ytd(d("2364"), may.index()) == bmm::ratio(394));
     CHECK(flat.ytd(d("2364"), april.index()) == bmm::ratio(197));
 }
+
+TEST_CASE("auditing Table 1 against Annex A: the counts differ, the percentages follow") {
+    std::vector<bmm::status> statuses;
+    for (const annex_row& row : annex_a()) {
+        statuses.push_back(bmm::rate(d(row.actual), bmm::target::parse(row.target), row.policy));
+    }
+    // The 34 rated rows above; with OCC05.03, OCC11.10, OCC11.15 computed (Amber, Red, Amber)
+    // they are not the printed 27 Green. Table 1's own percentages follow from its own counts.
+    const auto own =
+        bmm::audit_summary(bmm::rag_counts{27, 6, 4, 7}, 44, {d("61"), d("14"), d("9"), d("16")},
+                           bmm::rag_counts{27, 6, 4, 7});
+    CHECK(own.empty());
+    const auto against =
+        bmm::audit_summary(bmm::rag_counts{27, 6, 4, 7}, 44, {d("61"), d("14"), d("9"), d("16")},
+                           bmm::count(statuses));
+    CHECK_FALSE(against.empty());
+    for (const auto& f : against) CHECK(f.what == bmm::finding_class::error);
+}
+
+TEST_CASE("auditing Table 2's April row: 12% for 4 of 32 (12.5%) is a rounding effect") {
+    const auto f =
+        bmm::audit_summary(bmm::rag_counts{12, 5, 4, 11}, 32, {d("38"), d("16"), d("12"), d("34")},
+                           bmm::rag_counts{12, 5, 4, 11});
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].where == bmm::summary_finding::cell::red);
+    CHECK(f[0].is_percent);
+    CHECK(f[0].computed == d("13"));
+    CHECK(f[0].what == bmm::finding_class::rounding);
+    // Printed against the wrong total it would be an error.
+    const auto wrong =
+        bmm::audit_summary(bmm::rag_counts{12, 5, 4, 11}, 32, {d("38"), d("16"), d("14"), d("34")},
+                           bmm::rag_counts{12, 5, 4, 11});
+    REQUIRE(wrong.size() == 1);
+    CHECK(wrong[0].what == bmm::finding_class::error);
+}
+
+TEST_CASE("a printed status cell is checked against its measure's policy") {
+    // OCC11.10 is printed Green; lower is better with a 10% band makes £439,343 against
+    // £300,000 Red.
+    CHECK(bmm::audit_status(bmm::rag::green, d("439343"),
+                            bmm::target::parse("\xC2\xA3"
+                                               "300,000"),
+                            lower(10)) == bmm::finding_class::error);
+    CHECK_FALSE(bmm::audit_status(bmm::rag::red, d("4685633"),
+                                  bmm::target::parse("\xC2\xA3"
+                                                     "3,500,000"),
+                                  lower(10))
+                    .has_value());
+}

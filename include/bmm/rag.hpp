@@ -47,6 +47,7 @@
 #include "decimal.hpp"
 #include "detail/int128.hpp"
 #include "error.hpp"
+#include "finding.hpp"
 #include "period.hpp"
 #include "ratio.hpp"
 #include "status.hpp"
@@ -305,6 +306,15 @@ private:
 [[nodiscard]] inline status rate(const reading& r, const target& t, const rag_policy& p) {
     const int places = r.figure() != nullptr ? r.figure()->places() : 2;
     return rater(t, p, places)(r);
+}
+
+/// Returns: std::nullopt when a printed status is what the reading, target and policy give;
+/// finding_class::error otherwise (a status is not rounded: any difference is a contradiction).
+/// Throws: as rate().
+[[nodiscard]] inline std::optional<finding_class> audit_status(status printed, const reading& r,
+                                                               const target& t,
+                                                               const rag_policy& p) {
+    return rate(r, t, p) == printed ? std::nullopt : std::optional(finding_class::error);
 }
 
 /// A value that changes from a fiscal month on: rating policies, targets, owners.

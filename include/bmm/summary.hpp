@@ -6,6 +6,7 @@
 //                                                as reports print them (may sum to 99 or 101)
 //   bmm::by_priority(rows)                       counts per priority id ("OCC11")
 //   bmm::overall(c, rollup_rule::worst)          one status for a priority
+//   bmm::audit_summary(printed, total, pcts, c)  a printed summary row against its statuses
 //
 // Largest remainder: every cell gets its exact share of 100 rounded down (at `places`), then the
 // units left go to the largest fractional remainders, ties to the earlier cell (Green, Amber,
@@ -34,6 +35,7 @@
 #include "detail/int128.hpp"
 #include "detail/largest_remainder.hpp"
 #include "error.hpp"
+#include "finding.hpp"
 #include "measure.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
@@ -189,6 +191,52 @@ enum class rollup_rule : std::uint8_t { worst, majority, share_green };
         }
     }
     return std::nullopt;
+}
+
+/// A printed summary row ("27 61% | 6 14% | 4 9% | 7 16% | 44") checked against the statuses it
+/// summarises: a count that differs is an error (counts are exact); a printed % that differs
+/// from count ÷ total rounded (half up) is a rounding effect when within half a printed unit of
+/// the exact share, an error otherwise (e.g. printed against the wrong total).
+struct summary_finding {
+    enum class cell : std::uint8_t { green, amber, red, unrated, total };
+    cell where = cell::total;
+    bool is_percent = false;
+    decimal published;
+    decimal computed;
+    finding_class what = finding_class::error;
+};
+
+/// Returns: the findings of a printed summary row against `actual` counts (see above);
+/// `printed_percent` cells may be absent (std::nullopt). Throws: nothing but overflow_error.
+[[nodiscard]] inline std::vector<summary_finding> audit_summary(
+    const rag_counts& printed, std::int64_t printed_total,
+    const std::array<std::optional<decimal>, 4>& printed_percent, const rag_counts& actual) {
+    std::vector<summary_finding> out;
+    const auto p = printed.cells(), a = actual.cells();
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (p[i] != a[i]) {
+            out.push_back({static_cast<summary_finding::cell>(i), false,
+                           decimal::from_units(p[i], 0), decimal::from_units(a[i], 0),
+                           finding_class::error});
+        }
+    }
+    if (printed_total != actual.total()) {
+        out.push_back({summary_finding::cell::total, false, decimal::from_units(printed_total, 0),
+                       decimal::from_units(actual.total(), 0), finding_class::error});
+    }
+    if (actual.total() == 0) return out;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (!printed_percent[i]) continue;
+        const decimal pp = *printed_percent[i];
+        const ratio exact = ratio(a[i], actual.total()) * ratio(100);
+        const decimal computed = exact.round(pp.places(), rounding_mode::half_up);
+        if (computed == pp) continue;
+        const ratio gap = detail::abs_ratio(ratio::from_decimal(pp) - exact);
+        out.push_back(
+            {static_cast<summary_finding::cell>(i), true, pp, computed,
+             gap <= detail::half_unit(pp) ? finding_class::rounding : finding_class::error});
+    }
+    return out;
 }
 
 }  // namespace bmm

@@ -93,10 +93,8 @@ public:
     friend bool operator<=(const measure_id& a, const measure_id& b) noexcept { return !(b < a); }
     friend bool operator>=(const measure_id& a, const measure_id& b) noexcept { return !(a < b); }
 
-    /// Returns: "OCC11.02", with the digits as read (or as constructed).
-    friend std::string to_string(const measure_id& id) {
-        return id.priority_id() + '.' + pad(id.number_, id.number_digits_);
-    }
+    /// Returns: the measure number with the digits as read ("02").
+    [[nodiscard]] std::string number_text() const { return pad(number_, number_digits_); }
 
 private:
     static std::string pad(unsigned n, unsigned digits) {
@@ -118,6 +116,11 @@ private:
     std::uint8_t priority_digits_ = 2;
     std::uint8_t number_digits_ = 2;
 };
+
+/// Returns: "OCC11.02", with the digits as read (or as constructed).
+[[nodiscard]] inline std::string to_string(const measure_id& id) {
+    return id.priority_id() + '.' + id.number_text();
+}
 
 /// How a measure's monthly figures make its year-to-date figure (see the header comment).
 enum class ytd_rule : std::uint8_t { sum, latest, ratio_of_sums, average };

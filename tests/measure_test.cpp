@@ -1,0 +1,138 @@
+// Spec for bmm/measure.hpp: measure ids as printed ("OCC11.02"), measures whose targets and
+// policies are effective-dated and must agree with the measure's polarity, observations with
+// their YTD figures, and the YTD rules (sum, latest, ratio of sums, average).
+#include <doctest/doctest.h>
+
+#include <bmm/measure.hpp>
+#include <string>
+#include <vector>
+
+#include "support/spec.hpp"
+
+namespace {
+bmm::decimal d(const char* s) { return bmm::decimal::parse(s); }
+const bmm::fiscal_year<> fy2023{2023};
+
+bmm::measure<> calls_abandoned() {
+    // Seed 003 OCC10.05: the percentage of customer telephone calls abandoned, lower is better.
+    bmm::measure<> m{bmm::measure_id::parse("OCC10.05"), {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    m.title = "The percentage of customer telephone calls abandoned";
+    m.owner = "Mark Haynes";
+    m.unit = bmm::unit::percent;
+    m.ytd = bmm::ytd_rule::ratio_of_sums;
+    m.polarity = bmm::polarity::lower_is_better;
+    m.targets.set(fy2023.month(1), bmm::target::parse("10%"));
+    m.policies.set(fy2023.month(1),
+                   bmm::rag_policy::lower_is_better(bmm::amber_band::relative(bmm::ratio(1, 2))));
+    return m;
+}
+}  // namespace
+
+TEST_CASE("a measure id reads its prefix, priority and number") {
+    const auto id = bmm::measure_id::parse("OCC11.02");
+    CHECK(id.prefix() == "OCC");
+    CHECK(id.priority() == 11);
+    CHECK(id.number() == 2);
+    CHECK(id.priority_id() == "OCC11");
+    CHECK(bmm::to_string(id) == "OCC11.02");
+    CHECK(bmm::measure_id::parse(" OCC04.05: ") == bmm::measure_id::parse("occ04.05"));
+    CHECK(bmm::to_string(bmm::measure_id::parse("PH1.2")) == "PH1.2");  // digits as read
+}
+
+TEST_CASE("measure ids order by prefix (ignoring case), priority, then number") {
+    const auto a = bmm::measure_id::parse("OCC01.07"), b = bmm::measure_id::parse("OCC02.01"),
+               c = bmm::measure_id::parse("occ02.03");
+    CHECK(a < b);
+    CHECK(b < c);
+    CHECK(c > a);
+    CHECK(b <= b);
+    CHECK(bmm::measure_id::parse("ABC99.99") < a);
+}
+
+TEST_CASE("a malformed measure id is a parse_error naming it and where it failed") {
+    struct bad {
+        const char* text;
+        const char* why;
+    };
+    const bad cases[] = {{"OCC11", "'.'"},
+                         {"11.02", "letters"},
+                         {"OCC.02", "priority"},
+                         {"OCC11.", "measure number"},
+                         {"OCC1234.1", "at most 3"},
+                         {"OCC11.02x", "unexpected text"},
+                         {"", "letters"}};
+    for (const bad& c : cases) {
+        CAPTURE(c.text);
+        CHECK_FALSE(bmm::measure_id::try_parse(c.text).has_value());
+        try {
+            (void)bmm::measure_id::parse(c.text);
+            FAIL("no error");
+        } catch (const bmm::parse_error& e) {
+            CHECK(e.input() == c.text);
+            CHECK(std::string(e.what()).find(c.why) != std::string::npos);
+        }
+    }
+    try {
+        (void)bmm::measure_id::parse("OCC11.02x");
+    } catch (const bmm::parse_error& e) {
+        CHECK(e.position() == 8);
+    }
+    CHECK_THROWS_AS(bmm::measure_id("OC C", 1, 1), bmm::invalid_argument);
+    CHECK_THROWS_AS(bmm::measure_id("OCC", 1000, 1), bmm::invalid_argument);
+}
+
+TEST_CASE("a measure rates an observation with the target and policy in force that month") {
+    const auto m = calls_abandoned();
+    const bmm::observation<> may{fy2023.month(2), d("15"), bmm::reading(d("29")),
+                                 bmm::target::parse("20%")};
+    CHECK(m.rate(may) == bmm::rag::amber);      // 15% against 10%: within half the target
+    CHECK(m.rate_ytd(may) == bmm::rag::amber);  // as printed: 29% against 20%
+    const bmm::observation<> no_ytd{fy2023.month(2), d("9"), std::nullopt, std::nullopt};
+    CHECK(m.rate(no_ytd) == bmm::rag::green);
+    CHECK_FALSE(m.rate_ytd(no_ytd).has_value());
+    const bmm::observation<> missing{fy2023.month(3), bmm::data_status::data_unavailable,
+                                     std::nullopt, std::nullopt};
+    CHECK(m.rate(missing) == bmm::data_status::data_unavailable);
+}
+
+TEST_CASE("a stricter policy from October does not re-rate June") {
+    auto m = calls_abandoned();
+    const bmm::observation<> june{fy2023.month(3), d("14"), std::nullopt, std::nullopt};
+    const auto before = m.rate(june);
+    m.policies.set(fy2023.month(7), bmm::rag_policy::lower_is_better());
+    CHECK(before == bmm::rag::amber);
+    CHECK(m.rate(june) == bmm::rag::amber);
+    CHECK(m.rate(fy2023.month(7), d("14")) == bmm::rag::red);
+}
+
+TEST_CASE("rating before any target or policy is in force, or against the wrong polarity, throws") {
+    auto m = calls_abandoned();
+    CHECK_THROWS_AS((void)m.rate(fy2023.prev().month(12), d("5")), bmm::invalid_argument);
+    m.policies.set(fy2023.month(4), bmm::rag_policy::higher_is_better());
+    try {
+        (void)m.rate(fy2023.month(4), d("5"));
+        FAIL("no error");
+    } catch (const bmm::invalid_argument& e) {
+        CHECK(e.input() == "OCC10.05");
+        CHECK(std::string(e.what()).find("higher is better") != std::string::npos);
+    }
+    m.cumulative = true;
+    const bmm::observation<> o{fy2023.month(2), d("15"), bmm::reading(d("29")), std::nullopt};
+    CHECK_THROWS_AS((void)m.rate_ytd(o), bmm::invalid_argument);
+}
+
+TEST_CASE("YTD rules: sum for flows, latest for stocks, ratio of sums for rates, average") {
+    // Seed 003 OCC07.03 assessments: April 270 (= 637 - 367), May 367: YTD 637.
+    CHECK(bmm::ytd_sum({d("270"), d("367")}) == d("637"));
+    // OCC07.06 children we care for is a stock: YTD is May's 755, never a sum.
+    CHECK(bmm::ytd_latest({d("760"), d("755")}) == d("755"));
+    CHECK_THROWS_AS((void)bmm::ytd_latest({}), bmm::invalid_argument);
+    // Calls abandoned: 14% of 100 then 15% of 118 (¶16: calls up 18%) is 31.7 of 218: 14.5%.
+    const auto rate = bmm::ytd_ratio_of_sums({{d("14"), d("100")}, {d("17.7"), d("118")}});
+    REQUIRE(rate);
+    CHECK(rate->percent(1, bmm::rounding_mode::half_up) == d("14.5"));
+    CHECK_FALSE(bmm::ytd_ratio_of_sums({{d("0"), d("0")}}).has_value());
+    // OCC11.12 average cash balance.
+    CHECK(bmm::ytd_average({d("441293000"), d("441293001")}) == bmm::ratio(882586001, 2));
+    CHECK_THROWS_AS((void)bmm::ytd_average({}), bmm::invalid_argument);
+}

@@ -13,11 +13,7 @@
 
 namespace {
 bmm::decimal d(const char* s) { return bmm::decimal::parse(s); }
-std::vector<bmm::decimal> ds(std::initializer_list<const char*> xs) {
-    std::vector<bmm::decimal> out;
-    for (const char* x : xs) out.push_back(d(x));
-    return out;
-}
+using bmm_test::ds;
 bmm::decimal sum(const std::vector<bmm::decimal>& v) {
     bmm::decimal s;
     for (const auto& x : v) s = s + x;

@@ -8,8 +8,10 @@
 // operator<< for bmm's types, so that doctest prints values in failed checks. Specs include the
 // header under test first, so this cannot hide a missing include.
 #include <bmm/io.hpp>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace bmm_test {
 
@@ -45,6 +47,13 @@ template <class A, class B>
 inline constexpr bool can_order = is_detected<less_t, A, B>;
 template <class A, class B>
 inline constexpr bool can_compare_equal = is_detected<equal_t, A, B>;
+
+/// Decimals from their printed text: ds({"61", "14", "9", "16"}).
+inline std::vector<bmm::decimal> ds(std::initializer_list<const char*> texts) {
+    std::vector<bmm::decimal> out;
+    for (const char* t : texts) out.push_back(bmm::decimal::parse(t));
+    return out;
+}
 
 /// True when `actual` has exactly type T and equals `expected`.
 template <class T, class U>

@@ -2,13 +2,14 @@
 # Installs, from Debian's packages, whatever bmm's build needs and this machine lacks.
 #   scripts/install-deps.sh demo    compiler, CMake, Ninja, Boost, date
 #   scripts/install-deps.sh test    + doctest, Google Benchmark, clang (second compiler, sanitizers),
-#                                   clang-format, git (the format check lists tracked files)
+#                                   clang-format, git (the format check lists tracked files),
+#                                   chromium and python3 (the dashboard is rendered headless)
 # Runs apt-get only when something is missing; as root directly, otherwise through sudo.
 set -eu
 need="g++ cmake ninja-build make libboost-dev libhowardhinnant-date-dev"
 case "${1:-test}" in
   demo) ;;
-  test) need="$need doctest-dev libbenchmark-dev clang libclang-rt-dev clang-format git" ;;
+  test) need="$need doctest-dev libbenchmark-dev clang libclang-rt-dev clang-format git chromium python3" ;;
   *) echo "usage: $0 demo|test" >&2; exit 2 ;;
 esac
 missing=""

@@ -141,6 +141,16 @@ private:
     std::vector<std::string> labels_;
 };
 
+/// A figure as a report prints it: its exact value and the unit its text shows.
+struct figure {
+    decimal value;
+    bmm::unit unit = unit::number;
+};
+
+/// Reads "56.74%", "£439,343", "1,339", "46.50", "48 days" (a unit word kept as the unit).
+/// Throws: parse_error naming the text when it is not one figure.
+[[nodiscard]] figure parse_figure(std::string_view text);
+
 /// A target, as described at the top of this header.
 class target {
 public:
@@ -450,6 +460,16 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
 }
 
 }  // namespace detail
+
+inline figure parse_figure(std::string_view text) {
+    const char* why = "expected a figure";
+    const auto n = detail::scan_target_number(text, &why);
+    if (!n) throw parse_error(text, "a figure", why);
+    if (!n->rest.empty() && n->unit != unit::days && n->unit != unit::length_km) {
+        throw parse_error(text, "a figure", "unexpected text after the number");
+    }
+    return figure{n->value, n->unit};
+}
 
 inline target target::parse(std::string_view text) {
     auto r = detail::parse_target(text, nullptr);

@@ -473,12 +473,20 @@ std::string render_text(const model& m) {
     }
     o << "  (variance % = variance / |budget|: + is an overspend on any line)\n";
 
-    o << "\n6. Directorate tables (GBP m): totals computed from their lines\n";
+    o << "\n6. Directorate tables (GBP m; totals computed from their lines)\n";
     for (const auto& dir : m.directorates) {
-        o << "  " << pad(dir.name, 22) << " budget " << m1(dir.budget) << ", variance "
-          << m1(dir.variance) << " from " << dir.lines.size() << " lines\n";
+        o << "  " << dir.name << "\n";
+        for (const auto& [line, bv] : dir.lines) {
+            char buf[200];
+            std::snprintf(buf, sizeof buf, "    %s %8s %8s\n", pad(line, 46).c_str(),
+                          col(bv.first).c_str(), col(bv.second).c_str());
+            o << buf;
+        }
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "    %s %8s %8s\n", pad("Total " + dir.name, 46).c_str(),
+                      col(dir.budget).c_str(), col(dir.variance).c_str());
+        o << buf;
     }
-
     o << "\n7. Savings\n";
     gbp planned, carried;
     for (const auto& [name, pc] : m.savings_plan) {

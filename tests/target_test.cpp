@@ -218,7 +218,9 @@ TEST_CASE("a profile whose parts do not make the whole is an invalid_argument na
 TEST_CASE("parse_figure reads an actual as printed, with its unit") {
     CHECK(bmm::parse_figure("56.74%").value == d("56.74"));
     CHECK(bmm::parse_figure("56.74%").unit == bmm::unit::percent);
-    CHECK(bmm::parse_figure("\xC2\xA3" "439,343").unit == bmm::unit::money);
+    CHECK(bmm::parse_figure("\xC2\xA3"
+                            "439,343")
+              .unit == bmm::unit::money);
     CHECK(bmm::parse_figure("1,339").value == d("1339"));
     CHECK(bmm::parse_figure("56 days").unit == bmm::unit::days);
     for (const char* bad : {"", "n/a", "15%%", "12 apples", "1,2"}) {

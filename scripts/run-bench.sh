@@ -10,7 +10,7 @@ json=$(mktemp)
 part=$(mktemp)
 trap 'rm -f "$json" "$part"' EXIT
 echo '{"benchmarks": []}' >"$json"
-for program in money rag; do
+for program in money rag finance; do
   "$build/bench/bmm_bench_$program" --benchmark_repetitions=7 \
     --benchmark_report_aggregates_only=true --benchmark_format=json \
     --benchmark_out="$part" --benchmark_out_format=json >/dev/null
@@ -29,7 +29,9 @@ for b in data["benchmarks"]:
         name = b["run_name"]
         median[name] = b["real_time"] * {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
         if "wrong_pennies" in b:
-            counters[name] = int(b["wrong_pennies"])
+            counters[name] = "%d pennies wrong" % int(b["wrong_pennies"])
+        if "wrong_ties" in b:
+            counters[name] = "%d ties wrong" % int(b["wrong_ties"])
 items = None
 rows = [
     ("sum/raw_int64", "sum/raw_int64", None, "baseline"),
@@ -41,6 +43,9 @@ rows = [
     ("rate/raw_int64", "rate/raw_int64", None, "baseline"),
     ("rate/bmm", "rate/raw_int64", 1.5, "exact, any target kind"),
     ("rate/double", "rate/raw_int64", None, "information"),
+    ("variance_pct/raw_int64", "variance_pct/raw_int64", None, "baseline"),
+    ("variance_pct/bmm", "variance_pct/raw_int64", 1.5, "exact, every tie right"),
+    ("variance_pct/double", "variance_pct/raw_int64", None, "information"),
 ]
 n = 10_000_000
 lines = ["| benchmark | median ms (10^7 items) | ns/item | ratio to baseline | goal | result |",
@@ -56,7 +61,7 @@ for name, base, goal, note in rows:
         ok = ok and passed
         verdict = ("pass" if passed else "FAIL") + f" ({note})"
     if name in counters:
-        verdict += f", {counters[name]} pennies wrong"
+        verdict += f", {counters[name]}"
     lines.append(f"| {name} | {median[name]/1e6:.2f} | {median[name]/n:.2f} | {r:.2f}x | "
                  f"{'<= %.1fx' % goal if goal else '-'} | {verdict} |")
 text = "\n".join([

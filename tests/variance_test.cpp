@@ -193,3 +193,38 @@ TEST_CASE("rounding arguments out of range are invalid") {
     CHECK_THROWS_AS((void)t.rounded(1, -1), bmm::invalid_argument);
     CHECK_THROWS_AS((void)t.rounded(9, 6), bmm::invalid_argument);  // finer than a penny
 }
+
+TEST_CASE("variance_percent is variance_ratio's percent, by one integer division") {
+    CHECK(bmm::variance_percent(m("12.4"), m("-3.3")) == d("-26.6"));
+    CHECK(bmm::variance_percent(m("-16.7"), m("-0.5")) == d("-3.0"));
+    CHECK(bmm::variance_percent(m("-16.7"), m("-0.5"), 1, bmm::rounding_mode::half_up,
+                                bmm::variance_basis::signed_budget) == d("3.0"));
+    CHECK_FALSE(bmm::variance_percent(m("0"), m("1")).has_value());
+    std::mt19937_64 gen(5);
+    std::uniform_int_distribution<std::int64_t> pence(-1'000'000'000'00, 1'000'000'000'00);
+    std::uniform_int_distribution<int> places(0, 3);
+    const bmm::rounding_mode modes[] = {bmm::rounding_mode::half_up, bmm::rounding_mode::half_even,
+                                        bmm::rounding_mode::floor};
+    int differ = 0;
+    for (int i = 0; i < 100'000; ++i) {
+        const auto b = gbp::from_minor_units(pence(gen) / (i % 5 == 0 ? 100'000 : 1));
+        const auto v = gbp::from_minor_units(pence(gen) / 10);
+        if (b.is_zero()) continue;
+        const int p = places(gen);
+        const auto mode = modes[i % 3];
+        const auto basis =
+            i % 2 == 0 ? bmm::variance_basis::magnitude : bmm::variance_basis::signed_budget;
+        if (bmm::variance_percent(b, v, p, mode, basis) !=
+            bmm::variance_ratio(b, v, basis)->percent(p, mode)) {
+            ++differ;
+        }
+    }
+    CHECK(differ == 0);
+    // Ties round as the mode says: 1 of 8 is 12.5%.
+    CHECK(bmm::variance_percent(m("8"), m("1"), 0) == d("13"));
+    CHECK(bmm::variance_percent(m("8"), m("1"), 0, bmm::rounding_mode::half_even) == d("12"));
+    // A % beyond a decimal's range is an overflow_error, not a wrong number.
+    CHECK_THROWS_AS(
+        (void)bmm::variance_percent(gbp::from_minor_units(1), gbp::from_minor_units(INT64_MAX), 1),
+        bmm::overflow_error);
+}

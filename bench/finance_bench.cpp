@@ -10,13 +10,13 @@
 // --items=N sets the number of lines (default 10,000,000).
 #include <benchmark/benchmark.h>
 
-#include "bench_main.hpp"
-
 #include <bmm/variance.hpp>
 #include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
+
+#include "bench_main.hpp"
 
 namespace {
 

@@ -118,10 +118,18 @@ bool baselines_agree() {
     return true;
 }
 
+bool write_data(const std::string& prefix) {
+    const auto& d = data();
+    return bmm_bench::dump(prefix, "budget.i64", d.budget.data(), d.budget.size()) &&
+           bmm_bench::dump(prefix, "forecast.i64", d.forecast.data(), d.forecast.size());
+}
+
 }  // namespace
 
 BENCHMARK(variance_raw_int64)->Name("variance_pct/raw_int64")->Unit(benchmark::kMillisecond);
 BENCHMARK(variance_bmm)->Name("variance_pct/bmm")->Unit(benchmark::kMillisecond);
 BENCHMARK(variance_double)->Name("variance_pct/double")->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree); }
+int main(int argc, char** argv) {
+    return bmm_bench::main(argc, argv, baselines_agree, write_data);
+}

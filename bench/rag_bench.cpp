@@ -146,10 +146,20 @@ bool baselines_agree() {
     return true;
 }
 
+bool write_data(const std::string& prefix) {
+    const auto& d = data();
+    return bmm_bench::dump(prefix, "measure.u32", d.measure.data(), d.measure.size()) &&
+           bmm_bench::dump(prefix, "units.i64", d.units.data(), d.units.size()) &&
+           bmm_bench::dump(prefix, "green_from.i64", d.green_from.data(), d.green_from.size()) &&
+           bmm_bench::dump(prefix, "amber_from.i64", d.amber_from.data(), d.amber_from.size());
+}
+
 }  // namespace
 
 BENCHMARK(rate_raw_int64)->Name("rate/raw_int64")->Unit(benchmark::kMillisecond);
 BENCHMARK(rate_bmm)->Name("rate/bmm")->Unit(benchmark::kMillisecond);
 BENCHMARK(rate_double)->Name("rate/double")->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree); }
+int main(int argc, char** argv) {
+    return bmm_bench::main(argc, argv, baselines_agree, write_data);
+}

@@ -8,7 +8,8 @@ build=${1:-build/bench}
 out=${2:-bench/results.md}
 json=$(mktemp)
 part=$(mktemp)
-trap 'rm -f "$json" "$part"' EXIT
+peer=$(mktemp -d)
+trap 'rm -rf "$json" "$part" "$peer"' EXIT
 echo '{"benchmarks": []}' >"$json"
 for program in money rag finance; do
   "$build/bench/bmm_bench_$program" --benchmark_repetitions=7 \
@@ -16,12 +17,22 @@ for program in money rag finance; do
     --benchmark_out="$part" --benchmark_out_format=json >/dev/null
   python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); a["benchmarks"]+=b["benchmarks"]; json.dump(a, open(sys.argv[1], "w"))' "$json" "$part"
 done
+# The pandas peer, on the same generated data (written once by the benchmark programs).
+peer_json='{}'
+if /usr/bin/python3 -c 'import pandas' 2>/dev/null; then
+  "$build/bench/bmm_bench_finance" --dump="$peer/data"
+  "$build/bench/bmm_bench_rag" --dump="$peer/data"
+  peer_json=$(/usr/bin/python3 scripts/pandas-peer.py "$peer/data" --runs 5)
+else
+  echo "bmm bench: python3-pandas is not installed: the pandas peer is skipped" >&2
+fi
 compiler=$(c++ --version | head -n 1)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
-python3 - "$json" "$out" "$compiler" "$cpu" "$(nproc)" <<'PY'
+python3 - "$json" "$out" "$compiler" "$cpu" "$(nproc)" "$peer_json" <<'PY'
 import json, sys, datetime
-path, out, compiler, cpu, cores = sys.argv[1:6]
+path, out, compiler, cpu, cores, peer_json = sys.argv[1:7]
 data = json.load(open(path))
+peer = json.loads(peer_json)
 median = {}
 counters = {}
 for b in data["benchmarks"]:
@@ -64,6 +75,19 @@ for name, base, goal, note in rows:
         verdict += f", {counters[name]}"
     lines.append(f"| {name} | {median[name]/1e6:.2f} | {median[name]/n:.2f} | {r:.2f}x | "
                  f"{'<= %.1fx' % goal if goal else '-'} | {verdict} |")
+if peer:
+    lines += ["", "| peer (same data, in memory) | median ms | speed-up of bmm | goal | result |",
+              "|---|---:|---:|---:|---|"]
+    for task, note in (("variance_pct", "floating point, %d figures wrong" %
+                        peer["variance_pct/pandas wrong"]), ("rate", "string statuses")):
+        if task + "/bmm" not in median:
+            continue
+        t = peer[task + "/pandas"] * 1e9
+        speedup = t / median[task + "/bmm"]
+        passed = speedup >= 20
+        ok = ok and passed
+        lines.append(f"| {task}/pandas {peer['pandas']} | {t/1e6:.1f} | {speedup:.1f}x | >= 20x | "
+                     f"{'pass' if passed else 'FAIL'} ({note}) |")
 text = "\n".join([
     f"Run {datetime.date.today().isoformat()} on {cpu} ({cores} cores), {compiler}, -O2.",
     "", *lines, ""])

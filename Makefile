@@ -2,13 +2,16 @@
 #   make demo    install what is missing, build the examples, run the demo on embedded data
 #   make test    install what is missing, check the formatting, then build and run every test in
 #                every configuration: GCC and Clang × C++17 and C++20, ASan+UBSan, the
-#                compile-fail rules, and the install + find_package consumer check
+#                compile-fail rules, the install + find_package consumer check, and a 20 s
+#                run of every fuzz target
 #   make bench   build the benchmarks (Release) and write bench/results.md
+#   make fuzz    build the libFuzzer targets and run each for FUZZ_SECONDS (default 300)
 #   make format  clang-format the sources in place;  make format-check  fails on any difference
 #   make clean   remove build/
 CONFIGS ?= gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan
+FUZZ_SECONDS ?= 300
 
-.PHONY: demo test bench deps-demo deps-test format format-check clean
+.PHONY: demo test bench fuzz deps-demo deps-test format format-check clean
 
 demo: deps-demo
 	cmake --preset demo >/dev/null
@@ -17,6 +20,10 @@ demo: deps-demo
 
 test: deps-test format-check
 	sh scripts/test-matrix.sh $(CONFIGS)
+	sh scripts/fuzz.sh 20 1
+
+fuzz: deps-test
+	sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: deps-test
 	cmake --preset bench >/dev/null

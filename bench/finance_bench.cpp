@@ -130,6 +130,4 @@ BENCHMARK(variance_raw_int64)->Name("variance_pct/raw_int64")->Unit(benchmark::k
 BENCHMARK(variance_bmm)->Name("variance_pct/bmm")->Unit(benchmark::kMillisecond);
 BENCHMARK(variance_double)->Name("variance_pct/double")->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) {
-    return bmm_bench::main(argc, argv, baselines_agree, write_data);
-}
+int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree, write_data); }

@@ -160,6 +160,4 @@ BENCHMARK(rate_raw_int64)->Name("rate/raw_int64")->Unit(benchmark::kMillisecond)
 BENCHMARK(rate_bmm)->Name("rate/bmm")->Unit(benchmark::kMillisecond);
 BENCHMARK(rate_double)->Name("rate/double")->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) {
-    return bmm_bench::main(argc, argv, baselines_agree, write_data);
-}
+int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree, write_data); }

@@ -15,7 +15,6 @@ Exit status 1 when a goal is missed.
 """
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -29,29 +28,20 @@ BOOST = "#include <boost/multiprecision/cpp_int.hpp>\n"
 BASE = "#include <string>\n#include <vector>\n"
 
 
-def external_deps(header, seen=None):
-    """The outside headers (date, Boost) a bmm header includes, directly or through bmm."""
-    seen = seen if seen is not None else set()
-    if header in seen:
-        return set()
-    seen.add(header)
-    path = os.path.join(INCLUDE, header)
+def external_deps(header, cxx, std):
+    """The outside headers (date, Boost.Multiprecision) a bmm header really includes with this
+    compiler (conditional includes that are not taken do not count)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "deps.cpp")
+        with open(path, "w") as f:
+            f.write("#include <%s>\n" % header)
+        out = subprocess.run([cxx, "-std=" + std, "-I" + INCLUDE, "-M", path],
+                             capture_output=True, text=True, check=True).stdout
     deps = set()
-    for line in open(path, encoding="utf-8"):
-        m = re.match(r'\s*#\s*include\s*[<"]([^>"]+)[>"]', line)
-        if not m:
-            continue
-        inc = m.group(1)
-        if inc.startswith("date/"):
-            deps.add("date")
-        elif inc.startswith("boost/"):
-            deps.add("boost")
-        else:
-            local = os.path.normpath(os.path.join(os.path.dirname(header), inc))
-            if os.path.exists(os.path.join(INCLUDE, local)):
-                deps |= external_deps(local, seen)
-            elif os.path.exists(os.path.join(INCLUDE, inc)):
-                deps |= external_deps(inc, seen)
+    if "date/date.h" in out:
+        deps.add("date")
+    if "boost/multiprecision" in out:
+        deps.add("boost")
     return deps
 
 
@@ -89,7 +79,7 @@ def main():
         for opt in ("-O0", "-O2"):
             base = measure(BASE, opt)
             for h in headers:
-                deps = external_deps("bmm/" + h)
+                deps = external_deps("bmm/" + h, args.cxx, args.std)
                 if h == "bmm.hpp":
                     deps = {"date", "boost"}
                 baseline_src = BASE + (DATE if "date" in deps else "") + (

@@ -318,3 +318,14 @@ TEST_CASE("printed intervals follow the rounding mode's ties") {
     CHECK(up.meets(printed_interval::exactly(bmm::ratio(43, 20))));
     CHECK_FALSE(up.meets(printed_interval::exactly(bmm::ratio(9, 4))));
 }
+
+TEST_CASE("a long level is a parse error, not an overflow (found by fuzzing)") {
+    CHECK_THROWS_AS(
+        (void)bmm::read_published_table(bmm::read_csv(
+            "line,level,budget,forecast,variance,variance_pct\nA,-533333328,1,1,0,0\n")),
+        bmm::parse_error);
+    CHECK_THROWS_AS(
+        (void)bmm::read_published_table(bmm::read_csv(
+            "line,level,budget,forecast,variance,variance_pct\nA,99999999999,1,1,0,0\n")),
+        bmm::parse_error);
+}

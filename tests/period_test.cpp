@@ -316,3 +316,12 @@ TEST_SUITE("period") {
         CHECK(fiscal_year<>{-32767}.ok());
     }
 }
+
+TEST_CASE(
+    "years before 1000 print with four digits, so their labels read back (found by fuzzing)") {
+    const auto y = bmm::fiscal_year<>::parse("0023/4");
+    CHECK(y.start_year() == date::year{23});
+    CHECK(bmm::to_string(y) == "0023/24");
+    CHECK(bmm::fiscal_year<>::parse(bmm::to_string(y)) == y);
+    CHECK(bmm::to_string(bmm::fiscal_year<>{2023}) == "2023/24");
+}

@@ -299,7 +299,9 @@ inline std::vector<published_row> read_published_table(const csv_table& csv) {
         bool level_ok = !level.empty() && level.size() <= 2;
         for (char c : level) {
             if (!detail::is_digit(c)) level_ok = false;
-            lv = lv * 10 + (c - '0');
+        }
+        if (level_ok) {
+            for (char c : level) lv = lv * 10 + (c - '0');
         }
         r.budget = figure(2);
         r.forecast = figure(3);

@@ -832,7 +832,11 @@ std::optional<fiscal_quarter<S>> fiscal_quarter<S>::try_parse(std::string_view t
 template <unsigned S>
 std::string to_string(fiscal_year<S> y) {
     const int start = static_cast<int>(y.start_year());
-    std::string s = std::to_string(start);
+    // Four digits at least, so that year 23 prints "0023/24" (never "23/24", which reads as
+    // 2023/24).
+    std::string s = std::to_string(start < 0 ? -start : start);
+    if (s.size() < 4) s.insert(0, 4 - s.size(), '0');
+    if (start < 0) s.insert(0, 1, '-');
     if (S != 1) s += '/' + detail::two_digits(start + 1);
     return s;
 }

@@ -28,16 +28,6 @@ int usage() {
     return 2;
 }
 
-std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,9 +81,9 @@ int main(int argc, char** argv) {
         const std::string computed = bmm::to_string(f.computed);
         if (as_csv) {
             std::printf("%zu,%zu,%s,%s,%s,%s,%s\n", f.row + 1, r.source_line,
-                        csv_quote(r.name).c_str(), std::string(bmm::to_string(f.column)).c_str(),
-                        published.c_str(), computed.c_str(),
-                        std::string(bmm::to_string(f.what)).c_str());
+                        bmm::csv_quote(r.name).c_str(),
+                        std::string(bmm::to_string(f.column)).c_str(), published.c_str(),
+                        computed.c_str(), std::string(bmm::to_string(f.what)).c_str());
         } else {
             std::printf("row %zu (line %zu) %s: %s published %s, computed %s: %s\n", f.row + 1,
                         r.source_line, r.name.c_str(),

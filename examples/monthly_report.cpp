@@ -114,39 +114,6 @@ struct model {
     std::vector<risk> risks;
 };
 
-bmm::rag_policy policy_for(const table& t, std::size_t r, bmm::polarity pol) {
-    const std::string& band = t.cell(r, "amber_band");
-    const auto share =
-        band.empty()
-            ? bmm::ratio()
-            : t.read(r, "amber_band", [](const std::string& s) { return bmm::ratio::parse(s); });
-    switch (pol) {
-        case bmm::polarity::higher_is_better:
-            return bmm::rag_policy::higher_is_better(
-                band.empty() ? bmm::amber_band::none() : bmm::amber_band::relative(share));
-        case bmm::polarity::lower_is_better:
-            return bmm::rag_policy::lower_is_better(
-                band.empty() ? bmm::amber_band::none() : bmm::amber_band::relative(share));
-        case bmm::polarity::close_to_target:
-            if (band.empty()) {
-                return bmm::rag_policy::close_to_target(
-                    {}, bmm::amber_band::absolute(bmm::decimal::parse("1")));
-            }
-            return bmm::rag_policy::close_to_target(bmm::amber_band::relative(share),
-                                                    bmm::amber_band::relative(share * 2));
-    }
-    return bmm::rag_policy::higher_is_better();
-}
-
-bmm::polarity polarity_of(const table& t, std::size_t r) {
-    return t.read(r, "polarity", [](const std::string& s) {
-        if (s == "higher") return bmm::polarity::higher_is_better;
-        if (s == "lower") return bmm::polarity::lower_is_better;
-        if (s == "close") return bmm::polarity::close_to_target;
-        throw bmm::parse_error(s, "a polarity", "expected higher, lower or close");
-    });
-}
-
 std::optional<bmm::status> optional_status(const table& t, std::size_t r, const std::string& c) {
     if (t.cell(r, c).empty()) return std::nullopt;
     return t.read(r, c, [](const std::string& s) { return bmm::status::parse(s); });
@@ -178,8 +145,8 @@ model compute(const report::data& d) {
         x.id = bmm::to_string(id);
         x.title = mt.cell(r, "title");
         x.owner = mt.cell(r, "owner");
-        x.polarity = polarity_of(mt, r);
-        const auto policy = policy_for(mt, r, x.polarity);
+        x.polarity = report::polarity_of(mt, r);
+        const auto policy = report::policy_for(mt, r, x.polarity);
         x.ytd_rule = mt.cell(r, "ytd_rule");
         auto fig = [](const std::string& s) { return bmm::parse_figure(s); };
         auto tgt = [](const std::string& s) { return bmm::target::parse(s); };

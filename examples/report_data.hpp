@@ -9,6 +9,7 @@
 
 #include <bmm/csv.hpp>
 #include <bmm/error.hpp>
+#include <bmm/rag.hpp>
 #include <cstddef>
 #include <fstream>
 #include <sstream>
@@ -341,21 +342,46 @@ inline data embedded() {
     return d;
 }
 
+/// The rating policy a measures row states (see the column notes in embedded()).
+inline bmm::rag_policy policy_for(const table& t, std::size_t r, bmm::polarity pol) {
+    const std::string& band = t.cell(r, "amber_band");
+    const auto share =
+        band.empty()
+            ? bmm::ratio()
+            : t.read(r, "amber_band", [](const std::string& s) { return bmm::ratio::parse(s); });
+    switch (pol) {
+        case bmm::polarity::higher_is_better:
+            return bmm::rag_policy::higher_is_better(
+                band.empty() ? bmm::amber_band::none() : bmm::amber_band::relative(share));
+        case bmm::polarity::lower_is_better:
+            return bmm::rag_policy::lower_is_better(
+                band.empty() ? bmm::amber_band::none() : bmm::amber_band::relative(share));
+        case bmm::polarity::close_to_target:
+            if (band.empty()) {
+                return bmm::rag_policy::close_to_target(
+                    {}, bmm::amber_band::absolute(bmm::decimal::parse("1")));
+            }
+            return bmm::rag_policy::close_to_target(bmm::amber_band::relative(share),
+                                                    bmm::amber_band::relative(share * 2));
+    }
+    return bmm::rag_policy::higher_is_better();
+}
+
+/// The polarity a measures row states: higher, lower or close.
+inline bmm::polarity polarity_of(const table& t, std::size_t r) {
+    return t.read(r, "polarity", [](const std::string& s) {
+        if (s == "higher") return bmm::polarity::higher_is_better;
+        if (s == "lower") return bmm::polarity::lower_is_better;
+        if (s == "close") return bmm::polarity::close_to_target;
+        throw bmm::parse_error(s, "a polarity", "expected higher, lower or close");
+    });
+}
+
 /// The names of the tables, in file order.
 inline std::vector<std::string> table_names() {
     std::vector<std::string> out;
     for (const table& t : embedded().tables) out.push_back(t.name);
     return out;
-}
-
-inline std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 /// Writes each table as DIR/<name>.csv. Throws: report_error if a file cannot be written.
@@ -367,7 +393,7 @@ inline void write_dir(const data& d, const std::string& dir) {
         auto row = [&out](const std::vector<std::string>& cells) {
             for (std::size_t i = 0; i < cells.size(); ++i) {
                 if (i != 0) out << ',';
-                out << csv_field(cells[i]);
+                out << bmm::csv_quote(cells[i]);
             }
             out << '\n';
         };

@@ -10,6 +10,7 @@
 //   table.header[2];            // "budget"
 //   table.records[0].fields[0]; // "Adult Services"   table.records[0].line == 2
 //   table.column("budget");     // 2, or std::nullopt
+//   bmm::csv_quote("Rates, Council Tax");   // "\"Rates, Council Tax\""
 #pragma once
 
 #include <cstddef>
@@ -42,6 +43,18 @@ struct csv_table {
         return std::nullopt;
     }
 };
+
+/// Returns: `field` as one CSV field: unchanged, or in double quotes (inner quotes doubled) when
+/// it holds a comma, a quote or a line break. read_csv reads it back.
+[[nodiscard]] inline std::string csv_quote(std::string_view field) {
+    if (field.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(field);
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
 
 /// Reads CSV text whose first record is a header.
 /// Throws: parse_error naming the line for malformed CSV or an empty input (no header).

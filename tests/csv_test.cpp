@@ -60,7 +60,10 @@ TEST_CASE("csv_quote quotes only what needs it, and read_csv reads it back") {
     CHECK(bmm::csv_quote("said \"no\"") == "\"said \"\"no\"\"\"");
     const std::string fields[] = {"a,b", "q\"q", "two\nlines", "", "plain"};
     std::string row;
-    for (const auto& f : fields) row += (row.empty() ? "" : ",") + bmm::csv_quote(f);
+    for (const auto& f : fields) {
+        if (!row.empty()) row += ',';
+        row += bmm::csv_quote(f);
+    }
     const auto t = bmm::read_csv("h1,h2,h3,h4,h5\n" + row + "\n");
     REQUIRE(t.records.size() == 1);
     CHECK(t.records[0].fields == std::vector<std::string>(std::begin(fields), std::end(fields)));

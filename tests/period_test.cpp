@@ -234,8 +234,15 @@ TEST_SUITE("period") {
             const date::year_month_day ymd{d};
             const auto m = fiscal_month<>::containing(ymd);
             if (!(m.contains(ymd) && m.year().contains(ymd) && m.quarter().first_day() <= ymd &&
-                  ymd <= m.quarter().last_day())) {
+                  ymd <= m.quarter().last_day() && m.first_day() <= ymd && ymd <= m.last_day())) {
                 FAIL_CHECK(date::format("%F", ymd) << " is not inside " << bmm::to_string(m));
+            }
+            // no neighbouring month contains it, another calendar places it too, the label reads back
+            if (m.next().contains(ymd) || m.prev().contains(ymd) ||
+                !fiscal_month<7>::containing(ymd).contains(ymd) ||
+                fiscal_month<>::parse(bmm::to_string(m)) != m) {
+                FAIL_CHECK(date::format("%F", ymd)
+                           << " breaks a round trip of " << bmm::to_string(m));
             }
             // months advance by exactly one at each month boundary
             if (m != previous) {
@@ -324,28 +331,4 @@ TEST_CASE(
     CHECK(bmm::to_string(y) == "0023/24");
     CHECK(bmm::fiscal_year<>::parse(bmm::to_string(y)) == y);
     CHECK(bmm::to_string(bmm::fiscal_year<>{2023}) == "2023/24");
-}
-
-TEST_CASE("property: every day from 1990 to 2100 is in exactly one fiscal month, and back") {
-    using namespace date;
-    const sys_days first = sys_days{1990_y / January / 1}, last = sys_days{2100_y / December / 31};
-    long mismatches = 0, count = 0;
-    for (sys_days d = first; d <= last; d += days{1}) {
-        ++count;
-        const year_month_day ymd{d};
-        const auto m = bmm::fiscal_month<>::containing(ymd);
-        const auto m7 = bmm::fiscal_month<7>::containing(ymd);
-        // In the month, in its year, and no other month contains it.
-        if (!m.contains(ymd) || !m.year().contains(ymd) || m.next().contains(ymd) ||
-            m.prev().contains(ymd) || !m7.contains(ymd)) {
-            ++mismatches;
-        }
-        // The month's first and last days bracket the day; its label reads back.
-        if (sys_days{m.first_day()} > d || sys_days{m.last_day()} < d ||
-            bmm::fiscal_month<>::parse(bmm::to_string(m)) != m) {
-            ++mismatches;
-        }
-    }
-    CHECK(count == 40542);  // 111 years, 27 of them leap years
-    CHECK(mismatches == 0);
 }

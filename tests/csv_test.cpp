@@ -1,11 +1,27 @@
-// Spec for bmm/csv.hpp: a strict RFC 4180 reader that keeps line numbers, reads quoted fields
-// with commas, doubled quotes and line breaks, and names the line of any malformed text.
+// Spec for bmm/csv.hpp: a strict RFC 4180 reader that keeps the line and column of every field,
+// reads quoted fields with commas, doubled quotes and line breaks, and names the line, column
+// and field of any malformed text.
 #include <doctest/doctest.h>
 
 #include <bmm/csv.hpp>
 #include <string>
 
 #include "support/spec.hpp"
+
+namespace {
+struct failure {
+    std::size_t line = 0, column = 0;
+    std::string field, reason, what;
+};
+failure fail(const std::string& text) {
+    try {
+        (void)bmm::read_csv(text);
+    } catch (const bmm::csv_error& e) {
+        return {e.line(), e.column(), e.field(), e.reason(), e.what()};
+    }
+    return {0, 0, "", "no error", ""};
+}
+}  // namespace
 
 TEST_CASE("a header and records, with each record's starting line") {
     const auto t = bmm::read_csv("line,level,budget\nAdult Services,0,226.9\n\nResources,0,69.7");
@@ -17,6 +33,44 @@ TEST_CASE("a header and records, with each record's starting line") {
     CHECK(t.records[1].line == 4);  // the blank line is skipped but counted
     CHECK(t.column("BUDGET") == 2u);
     CHECK_FALSE(t.column("forecast").has_value());
+}
+
+TEST_CASE("every field knows its 1-based line and column, header fields too") {
+    const auto t = bmm::read_csv("line,level,budget\nAdult Services,0,226.9\n");
+    REQUIRE(t.header_positions.size() == 3);
+    CHECK(t.header_positions[2].line == 1);
+    CHECK(t.header_positions[2].column == 12);
+    const auto& r = t.records.at(0);
+    CHECK(r.at(0).line == 2);
+    CHECK(r.at(0).column == 1);
+    CHECK(r.at(1).column == 16);
+    CHECK(r.at(2).column == 18);
+    CHECK(r.at(9).column == 0);  // no such field: the record's line, column 0
+    CHECK(r.at(9).line == 2);
+}
+
+TEST_CASE("columns count characters, not bytes: a UTF-8 pound sign is one column") {
+    const auto t = bmm::read_csv(
+        "a,b,c\n\xC2\xA3"
+        "439,\xE2\x96\xB2,x\n");
+    const auto& r = t.records.at(0);
+    CHECK(r.fields[0] ==
+          "\xC2\xA3"
+          "439");
+    CHECK(r.at(1).column == 6);  // "£439," is five characters (six bytes)
+    CHECK(r.at(2).column == 8);  // "▲," is two characters (four bytes)
+}
+
+TEST_CASE("a byte-order mark is not a column; a quoted line break moves later fields' lines") {
+    const auto t = bmm::read_csv("\xEF\xBB\xBFh1,h2,h3\n\"two\nlines\",x,y\r\nz,w,v\r\n");
+    CHECK(t.header_positions.at(0).column == 1);
+    const auto& r = t.records.at(0);
+    CHECK(r.line == 2);
+    CHECK(r.at(0).line == 2);
+    CHECK(r.at(1).line == 3);
+    CHECK(r.at(1).column == 8);  // after `lines",`
+    CHECK(t.records.at(1).line == 4);
+    CHECK(t.records.at(1).at(2).column == 5);
 }
 
 TEST_CASE("quoted fields hold commas, doubled quotes and line breaks") {
@@ -37,21 +91,58 @@ TEST_CASE("a UTF-8 byte-order mark and empty fields are read") {
     CHECK(t.records[1].fields == std::vector<std::string>{"", ""});
 }
 
-TEST_CASE("malformed CSV is a parse_error naming the line") {
-    auto why = [](const char* text) -> std::string {
-        try {
-            (void)bmm::read_csv(text);
-        } catch (const bmm::parse_error& e) {
-            return e.what();
-        }
-        return "no error";
-    };
-    CHECK(why("a,b\nx,\"open\n").find("line 3: a quoted field is not closed") != std::string::npos);
-    CHECK(why("a,b\nx,\"q\"z\n").find("line 2: text after a closing quote") != std::string::npos);
-    CHECK(why("a,b\nx,y\"z\n").find("line 2: a quote inside an unquoted field") !=
-          std::string::npos);
-    CHECK(why("").find("no header") != std::string::npos);
-    CHECK(why("a,b\rc").find("carriage return") != std::string::npos);
+TEST_CASE("a quote inside an unquoted field: the quote's line and column, and the field") {
+    const auto f = fail("a,b\nx,y\"z\n");
+    CHECK(f.reason == "a quote inside an unquoted field");
+    CHECK(f.line == 2);
+    CHECK(f.column == 4);
+    CHECK(f.field == "y\"z");
+    CHECK(f.what ==
+          "bmm: cannot read \"y\"z\" as CSV: a quote inside an unquoted field "
+          "(line 2, column 4)");
+}
+
+TEST_CASE("text after a closing quote: the first character after it, and the field as written") {
+    const auto f = fail("a,b\nx,\"q\"z,w\n");
+    CHECK(f.reason == "text after a closing quote");
+    CHECK(f.line == 2);
+    CHECK(f.column == 6);
+    CHECK(f.field == "\"q\"z");
+}
+
+TEST_CASE("an unclosed quote points at the opening quote, even when the text runs on") {
+    const auto f = fail("a,b\nx,\"open\nmore\n");
+    CHECK(f.reason == "a quoted field is not closed");
+    CHECK(f.line == 2);
+    CHECK(f.column == 3);
+    CHECK(f.field == "open\nmore\n");
+}
+
+TEST_CASE("a lone carriage return and an empty input are errors with a place") {
+    const auto cr = fail("a,b\rc");
+    CHECK(cr.reason == "a carriage return not followed by a line feed");
+    CHECK(cr.line == 1);
+    CHECK(cr.column == 4);
+    const auto empty = fail("");
+    CHECK(empty.reason == "there is no header row");
+    CHECK(empty.line == 1);
+    CHECK(empty.column == 1);
+    CHECK(fail("\n\n").reason == "there is no header row");
+}
+
+TEST_CASE("csv_error is a bmm::parse_error; a long field is cut in the message, whole in field()") {
+    const std::string long_field(100, 'x');
+    try {
+        (void)bmm::read_csv("a\n" + long_field + "\"\n");
+        FAIL("no error");
+    } catch (const bmm::parse_error& e) {
+        CHECK(e.code() == bmm::errc::parse);
+        CHECK(e.input() == std::string(60, 'x') + "...");
+        const auto* c = dynamic_cast<const bmm::csv_error*>(&e);
+        REQUIRE(c != nullptr);
+        CHECK(c->field() == long_field + "\"");
+        CHECK(c->column() == 101);
+    }
 }
 
 TEST_CASE("csv_quote quotes only what needs it, and read_csv reads it back") {

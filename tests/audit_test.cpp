@@ -1,10 +1,15 @@
 // Spec for bmm/audit.hpp: auditing a published budget table cell by cell — seed 003's overall
 // table finds exactly its two real errors and its two sign-convention cells; a changed figure is
-// reported; an exact-but-rounded table is never called an error; bad rows are typed errors.
+// reported; blank cells are recomputed from what is printed; tables without a forecast column
+// (seed 003's directorate tables) are audited by their budget and variance columns; an
+// exact-but-rounded table is never called an error, whatever its rounding mode; bad rows are
+// typed errors.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <bmm/audit.hpp>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -20,12 +25,13 @@ bmm::published_row row(const char* name, int level, const char* budget, const ch
     bmm::published_row r;
     r.name = name;
     r.level = level;
-    if (*budget != '\0') {
-        r.budget = d(budget);
-        r.forecast = d(forecast);
-        r.variance = d(variance);
-        r.variance_pct = d(pct);
-    }
+    auto cell = [](const char* text) {
+        return *text == '\0' ? std::optional<bmm::decimal>() : std::optional(d(text));
+    };
+    r.budget = cell(budget);
+    r.forecast = cell(forecast);
+    r.variance = cell(variance);
+    r.variance_pct = cell(pct);
     return r;
 }
 
@@ -133,58 +139,218 @@ TEST_CASE("change since the last report is checked when printed") {
     CHECK(report.findings[0].what == bmm::finding_class::rounding);  // |0.5 - 0.4| <= 0.15
 }
 
-TEST_CASE("property: the audit never calls an exact-but-rounded table an error (100,000 tables)") {
+TEST_CASE(
+    "property: the audit never calls an exact-but-rounded table an error, in every rounding mode "
+    "(105,000 tables)") {
+    // Exact figures in pence, every cell printed in £m at 1 dp (and every % at 1 dp) by one
+    // rounding mode, the audit told that mode. Four shapes of table take turns: every column
+    // printed; no forecast column (seed 003's directorate tables); blank variances beside printed
+    // forecasts and %, with changes on every row but previous variances on lines only; and the
+    // plain budget / forecast / variance / % table.
+    constexpr std::array<bmm::rounding_mode, 7> modes{
+        bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
+        bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
+        bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
+        bmm::rounding_mode::ceiling};
     std::mt19937_64 gen(2023);
     std::uniform_int_distribution<int> lines(1, 9);
     std::uniform_int_distribution<std::int64_t> pence(-80'000'000'00, 300'000'000'00);
     std::uniform_int_distribution<std::int64_t> drift(-5'000'000'00, 5'000'000'00);
-    int errors = 0, signs = 0;
-    for (int trial = 0; trial < 100'000; ++trial) {
-        // Exact figures in pence, printed in £m at 1 dp, % from the exact figures.
+    std::bernoulli_distribution coin(0.5);
+    std::array<int, 7> errors{}, signs{};
+    std::array<std::size_t, 7> checked{};
+    constexpr int trials = 105'000;
+    for (int trial = 0; trial < trials; ++trial) {
+        const std::size_t m = static_cast<std::size_t>(trial) % modes.size();
+        const bmm::rounding_mode mode = modes[m];
+        const int shape = (trial / 7) % 4;
         struct exact {
-            std::int64_t budget, forecast;
+            std::int64_t budget, forecast, previous;
         };
-        std::vector<exact> figures;
         std::vector<bmm::published_row> rows;
-        auto print = [&](const char* name, int level, exact e) {
+        const auto unit = bmm::ratio(1, 100'000'000);  // pence -> £m
+        auto in_m = [&](std::int64_t p) { return (bmm::ratio(p) * unit).round(1, mode); };
+        auto print = [&](int level, exact e) {
             bmm::published_row r;
-            r.name = name;
+            r.name = level == 0 ? "line" : "total";
             r.level = level;
-            const auto unit = bmm::ratio(1, 100'000'000);  // pence -> £m
-            r.budget = (bmm::ratio(e.budget) * unit).round(1, bmm::rounding_mode::half_up);
-            r.forecast = (bmm::ratio(e.forecast) * unit).round(1, bmm::rounding_mode::half_up);
-            r.variance =
-                (bmm::ratio(e.forecast - e.budget) * unit).round(1, bmm::rounding_mode::half_up);
+            const std::int64_t v = e.forecast - e.budget;
+            r.budget = in_m(e.budget);
+            if (shape != 1) r.forecast = in_m(e.forecast);
+            if (!(shape == 2 && level == 0 && coin(gen))) r.variance = in_m(v);
             if (e.budget != 0) {
                 r.variance_pct =
-                    (bmm::ratio(e.forecast - e.budget, e.budget < 0 ? -e.budget : e.budget))
-                        .percent(1, bmm::rounding_mode::half_up);
+                    bmm::ratio(v, e.budget < 0 ? -e.budget : e.budget).percent(1, mode);
             }
+            if (shape == 0 || (shape == 2 && level == 0)) r.previous_variance = in_m(e.previous);
+            if (shape == 0 || shape == 2) r.change = in_m(v - e.previous);
             rows.push_back(r);
         };
-        exact grand{0, 0};
+        exact grand{0, 0, 0};
         const int groups = 1 + trial % 3;
         for (int g = 0; g < groups; ++g) {
-            exact sub{0, 0};
+            exact sub{0, 0, 0};
             const int n = lines(gen);
             for (int i = 0; i < n; ++i) {
-                const std::int64_t b = trial % 7 == 0 ? pence(gen) % 1'000'000 : pence(gen);
-                const exact e{b, b + drift(gen)};
-                print("line", 0, e);
+                const std::int64_t b = trial % 11 == 0 ? pence(gen) % 1'000'000 : pence(gen);
+                const exact e{b, b + drift(gen), drift(gen)};
+                print(0, e);
                 sub.budget += e.budget;
                 sub.forecast += e.forecast;
+                sub.previous += e.previous;
             }
-            print("subtotal", 1, sub);
+            print(1, sub);
             grand.budget += sub.budget;
             grand.forecast += sub.forecast;
+            grand.previous += sub.previous;
         }
-        print("total", 2, grand);
-        const auto report = bmm::audit_budget_table(rows);
-        errors += static_cast<int>(report.errors());
-        signs += static_cast<int>(report.count(bmm::finding_class::sign));
+        print(2, grand);
+        bmm::audit_options o;
+        o.mode = mode;
+        const auto report = bmm::audit_budget_table(rows, o);
+        errors[m] += static_cast<int>(report.errors());
+        signs[m] += static_cast<int>(report.count(bmm::finding_class::sign));
+        checked[m] += report.cells_checked;
     }
-    CHECK(errors == 0);
-    CHECK(signs == 0);
+    for (std::size_t m = 0; m < modes.size(); ++m) {
+        CAPTURE(bmm::to_string(modes[m]));
+        CHECK(errors[m] == 0);
+        CHECK(signs[m] == 0);
+        CHECK(checked[m] > 15'000u * 20u);  // every table had its derived cells checked
+    }
+}
+
+TEST_CASE("a blank variance beside a printed % is recomputed from forecast - budget and checked") {
+    // Seed 003's Contingency line with its variance left blank: -29.6% is still an error.
+    auto r = row("Contingency", 0, "12.4", "9.1", "-3.3", "-29.6");
+    r.variance.reset();
+    const auto report = bmm::audit_budget_table({r});
+    CHECK(report.cells_checked == 1);
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].column == bmm::audit_column::variance_pct);
+    CHECK(report.findings[0].computed == d("-26.6"));
+    CHECK(report.findings[0].what == bmm::finding_class::error);
+    // From a printed variance of -3.3 the % reaches at most -3.35 / 12.35 = -27.1%. From forecast
+    // and budget, whose true values share the budget's, it reaches 9.05 / 12.45 - 1 = -27.3% and
+    // no further: -27.2 is a rounding effect, -27.4 an error (forecast - budget taken as an
+    // independent -3.4..-3.2 would wrongly reach -3.4 / 12.35 = -27.5%).
+    auto minus_27_2 = row("Contingency", 0, "12.4", "9.1", "-3.3", "-27.2");
+    CHECK(bmm::audit_budget_table({minus_27_2}).findings.at(0).what == bmm::finding_class::error);
+    minus_27_2.variance.reset();
+    CHECK(bmm::audit_budget_table({minus_27_2}).findings.at(0).what ==
+          bmm::finding_class::rounding);
+    auto minus_27_4 = row("Contingency", 0, "12.4", "9.1", "", "-27.4");
+    CHECK(bmm::audit_budget_table({minus_27_4}).findings.at(0).what == bmm::finding_class::error);
+    // Neither a variance nor a forecast: nothing to check a % against.
+    auto bare = r;
+    bare.forecast.reset();
+    CHECK_THROWS_AS((void)bmm::audit_budget_table({bare}), bmm::invalid_argument);
+}
+
+TEST_CASE("a change is checked from forecast - budget when the variance is blank") {
+    auto r = row("Resources", 0, "69.7", "71.3", "", "2.3");
+    r.variance.reset();
+    r.previous_variance = d("1.2");
+    r.change = d("0.7");  // 71.3 - 69.7 - 1.2 = 0.4; at most 0.55 from the printed figures
+    const auto report = bmm::audit_budget_table({r});
+    CHECK(report.cells_checked == 2);  // the % and the change
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].column == bmm::audit_column::change);
+    CHECK(report.findings[0].computed == d("0.4"));
+    CHECK(report.findings[0].what == bmm::finding_class::error);
+}
+
+TEST_CASE("a total's change without a previous variance is the sum of its members' changes") {
+    auto a = row("A", 0, "10.0", "10.4", "0.4", "4.0");
+    a.previous_variance = d("0.1");
+    a.change = d("0.3");
+    auto b = row("B", 0, "20.0", "19.5", "-0.5", "-2.5");
+    b.change = d("-0.2");  // a line's change with no previous variance is an input
+    auto total = row("Total", 1, "30.0", "29.9", "-0.1", "-0.3");
+    total.change = d("0.3");  // 0.3 + -0.2 = 0.1
+    const auto report = bmm::audit_budget_table({a, b, total});
+    REQUIRE(report.findings.size() == 1);
+    CHECK(report.findings[0].row == 2);
+    CHECK(report.findings[0].column == bmm::audit_column::change);
+    CHECK(report.findings[0].computed == d("0.1"));
+    CHECK(report.findings[0].what == bmm::finding_class::error);
+    // A total's previous variance is the sum of its members' (B's from its variance and change:
+    // -0.5 - -0.2 = -0.3), and a total's change with a previous variance is variance - previous.
+    total.previous_variance = d("-0.2");
+    total.change = d("0.1");
+    const auto sums = bmm::audit_budget_table({a, b, total});
+    CHECK(sums.findings.empty());
+    total.previous_variance = d("0.5");
+    total.change = d("-0.6");
+    const auto wrong = bmm::audit_budget_table({a, b, total});
+    REQUIRE(wrong.findings.size() == 1);
+    CHECK(wrong.findings[0].column == bmm::audit_column::previous_variance);
+    CHECK(wrong.findings[0].computed == d("-0.2"));
+    CHECK(wrong.findings[0].what == bmm::finding_class::error);
+}
+
+TEST_CASE("a table without a forecast column is audited by its budget and variance totals") {
+    // Seed 003 Annex B ¶44 (Environment & Place): budget and forecast outturn variance only.
+    std::vector<bmm::published_row> rows{
+        row("Transport & Infrastructure", 0, "2.4", "", "0.0", ""),
+        row("Planning, Environment & Climate Change", 0, "37.1", "", "0.0", ""),
+        row("Highways & Operations", 0, "34.1", "", "0.6", ""),
+        row("Directorate Support", 0, "0.9", "", "0.0", ""),
+        row("Total Environment & Place", 1, "74.5", "", "0.6", ""),
+    };
+    const auto clean = bmm::audit_budget_table(rows);
+    CHECK(clean.cells_checked == 2);  // the total's budget and variance
+    CHECK(clean.findings.empty());
+    // A printed % is checked against the printed variance and budget.
+    rows[4].variance_pct = d("0.8");
+    CHECK(bmm::audit_budget_table(rows).cells_checked == 3);
+    CHECK(bmm::audit_budget_table(rows).findings.empty());
+    rows[4].variance_pct = d("1.8");
+    CHECK(bmm::audit_budget_table(rows).errors() == 1);
+    // A wrong variance total is found.
+    rows[4].variance_pct.reset();
+    rows[4].variance = d("0.9");
+    const auto wrong = bmm::audit_budget_table(rows);
+    REQUIRE(wrong.findings.size() == 1);
+    CHECK(wrong.findings[0].column == bmm::audit_column::variance);
+    CHECK(wrong.findings[0].computed == d("0.6"));
+    CHECK(wrong.findings[0].what == bmm::finding_class::error);
+    // A total printing a column its members neither print nor let be derived is rejected.
+    rows[4].forecast = d("75.1");
+    rows[2].variance.reset();
+    CHECK_THROWS_AS((void)bmm::audit_budget_table(rows), bmm::invalid_argument);
+}
+
+TEST_CASE("the rounding mode decides the printed intervals the audit uses") {
+    // Four lines of 1.09 truncated to 1.0, their total 4.36 truncated to 4.3: a rounding effect
+    // under floor (and toward zero), an error under half up (lines of at most 1.05 sum below 4.25).
+    std::vector<bmm::published_row> rows;
+    for (int i = 0; i < 4; ++i) rows.push_back(row("line", 0, "1.0", "1.0", "0.0", "0.0"));
+    rows.push_back(row("total", 1, "4.3", "4.3", "0.0", "0.0"));
+    bmm::audit_options floor;
+    floor.mode = bmm::rounding_mode::floor;
+    const auto truncated = bmm::audit_budget_table(rows, floor);
+    CHECK(truncated.errors() == 0);
+    CHECK(truncated.count(bmm::finding_class::rounding) == 2);  // budget and forecast
+    CHECK(bmm::audit_budget_table(rows).errors() == 2);
+}
+
+TEST_CASE("figures too large for exact arithmetic are an overflow_error naming the row") {
+    // Each line is fine on its own; their sum, 1.2·10^19, does not fit a 64-bit ratio.
+    const auto csv = bmm::read_csv(
+        "line,level,budget,forecast,variance,variance_pct\n"
+        "A,0,4000000000000000000,4000000000000000000,0,0\n"
+        "B,0,4000000000000000000,4000000000000000000,0,0\n"
+        "C,0,4000000000000000000,4000000000000000000,0,0\n"
+        "Total,1,1,1,0,0\n");
+    const auto rows = bmm::read_published_table(csv);
+    try {
+        (void)bmm::audit_budget_table(rows);
+        FAIL("no error");
+    } catch (const bmm::overflow_error& e) {
+        CHECK(e.input() == "Total");
+        CHECK(std::string(e.what()).find("row 4 (line 5)") != std::string::npos);
+    }
 }
 
 TEST_CASE("bad rows are invalid_argument naming the row and its line") {
@@ -201,7 +367,7 @@ TEST_CASE("bad rows are invalid_argument naming the row and its line") {
     auto negative = row("x", -1, "1.0", "1.0", "0.0", "0.0");
     CHECK_THROWS_AS((void)bmm::audit_budget_table({negative}), bmm::invalid_argument);
     auto half = row("x", 0, "1.0", "1.0", "0.0", "0.0");
-    half.forecast.reset();
+    half.budget.reset();  // a forecast may be blank (not printed), a budget may not
     CHECK_THROWS_AS((void)bmm::audit_budget_table({half}), bmm::invalid_argument);
 }
 
@@ -249,35 +415,32 @@ TEST_CASE("malformed audit CSV is a parse_error naming the line and column") {
 }
 
 TEST_CASE("the Public Health table's lines do not add to its printed total") {
-    // Seed 003 ¶58: Public Health Functions 35.6, Recharges 0.6, Other Income -0.7, Grant Income
-    // -33.6, Transfer to reserve 0.0; "Total Public Health" 2.2. Printed half-up, the lines stand
-    // for at most 2.15 (exclusive): no rounding reaches 2.2.
+    // Seed 003 Annex B ¶58: Public Health Functions 35.6, Recharges 0.6, Other Income -0.7, Grant
+    // Income -33.6, Transfer to reserve 0.0; "Total Public Health" 2.2; Total Community Safety
+    // 24.8; "Total Public Health & Community Safety" 27.0. Budget and variance only: no forecast
+    // is printed. Printed half-up, the lines stand for less than 2.15: no rounding reaches 2.2.
     const std::vector<bmm::decimal> lines{d("35.6"), d("0.6"), d("-0.7"), d("-33.6"), d("0.0")};
     CHECK(bmm::audit_sum(lines, d("2.2")) == bmm::finding_class::error);
     CHECK(bmm::audit_sum(lines, d("1.9")) == std::nullopt);  // what they do add to
-    // Through the table auditor: the total row's budget is the finding.
-    std::vector<bmm::published_row> rows;
-    const char* names[] = {"Public Health Functions", "Public Health Recharges", "Other Income",
-                           "Grant Income", "Transfer to Public Health Reserve"};
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        bmm::published_row r;
-        r.name = names[i];
-        r.budget = lines[i];
-        r.forecast = lines[i];
-        r.variance = d("0.0");
-        rows.push_back(r);
-    }
-    bmm::published_row total;
-    total.name = "Total Public Health";
-    total.level = 1;
-    total.budget = total.forecast = d("2.2");
-    total.variance = d("0.0");
-    rows.push_back(total);
+    // Through the table auditor, as printed: the total's budget is the one finding.
+    std::vector<bmm::published_row> rows{
+        row("Public Health Functions", 0, "35.6", "", "0.0", ""),
+        row("Public Health Recharges", 0, "0.6", "", "0.0", ""),
+        row("Other Income", 0, "-0.7", "", "0.0", ""),
+        row("Grant Income", 0, "-33.6", "", "0.0", ""),
+        row("Transfer to Public Health Reserve", 0, "0.0", "", "0.0", ""),
+        row("Total Public Health", 1, "2.2", "", "0.0", ""),
+        row("Total Community Safety", 0, "24.8", "", "0.0", ""),
+        row("Total Public Health & Community Safety", 2, "27.0", "", "0.0", ""),
+    };
     const auto report = bmm::audit_budget_table(rows);
-    REQUIRE(report.errors() == 2);  // its budget and its forecast
+    CHECK(report.cells_checked == 4);  // two totals × (budget, variance)
+    REQUIRE(report.findings.size() == 1);
     CHECK(report.findings[0].row == 5);
     CHECK(report.findings[0].column == bmm::audit_column::budget);
+    CHECK(report.findings[0].published == d("2.2"));
     CHECK(report.findings[0].computed == d("1.9"));
+    CHECK(report.findings[0].what == bmm::finding_class::error);
 }
 
 TEST_CASE("the waste tonnage table: one column's total does not add up") {
@@ -302,7 +465,7 @@ TEST_CASE("the DSG table's blocks add to its totals; the High Needs variance is 
           std::nullopt);
 }
 
-TEST_CASE("printed intervals follow the rounding mode's ties") {
+TEST_CASE("printed intervals follow the rounding mode's ties (half modes)") {
     using bmm::printed_interval;
     const auto up = printed_interval::of(d("2.2"), bmm::rounding_mode::half_up);
     CHECK(up.lo == bmm::ratio(43, 20));

@@ -1,21 +1,34 @@
 // bmm — audit: check a *published* budget table against itself, cell by cell.
 //
-// Each printed figure stands for an interval: "12.4" at 1 dp is anything in [12.35, 12.45]. The
+// Each printed figure stands for an interval: "12.4" printed half up at 1 dp is anything in
+// [12.35, 12.45); printed by floor it is [12.4, 12.5) (see bmm/finding.hpp for every mode). The
 // auditor recomputes every derived cell from the printed inputs —
-//   a total's budget and forecast      = the sum of its members (rows as budget_table sums them)
-//   variance                           = forecast − budget
-//   variance %                         = variance ÷ |budget| (or ÷ budget, see below)
-//   change                             = variance − previous variance
+//   a total's budget (and forecast)    = the sum of its members (rows as budget_table sums them)
+//   variance                           = forecast − budget; for a total printed without a
+//                                        forecast (seed 003's directorate tables print only
+//                                        budget and variance), the sum of its members' variances
+//   variance %                         = variance ÷ |budget| (or ÷ budget, see below), from the
+//                                        printed variance, or from forecast − budget when the
+//                                        variance is blank
+//   a total's previous variance        = the sum of its members' previous variances
+//   change                             = variance − previous variance; for a total printed
+//                                        without a previous variance, the sum of its members'
+//                                        changes
 // — and classifies each printed cell that differs from the value recomputed at its precision:
 //   finding_class::rounding   some choice of true values inside the printed inputs' intervals
 //                             gives the printed figure: a rounding effect, not a mistake
 //   finding_class::sign       the % holds only under the other sign convention (÷ budget rather
 //                             than ÷ |budget|, or the reverse): seed 003's income lines
 //   finding_class::error      no choice of values inside the intervals gives the printed figure
-// Everything is exact (ratios of the printed decimals), so an exact-but-rounded table is never
-// called an error. A budget printed as zero may truly be zero or tiny, so its variance % is
-// undefined or unbounded: a printed 0.0% passes (the report's "Forecast Year End Position 0.0
-// 0.0 0.0 0.0%") and any other figure is at most a rounding finding.
+// Everything is exact (ratios of the printed decimals, intervals with their open and closed
+// ends), so an exact-but-rounded table is never called an error, whatever the rounding mode. A
+// member's figure that a total sums but the member does not print is derived from what it does
+// print (forecast = budget + variance, variance = forecast − budget, ...). A line's budget,
+// forecast, previous variance, its variance when no forecast is printed, and its change when no
+// previous variance is printed are inputs: nothing printed derives them.
+// A budget printed as zero may truly be zero or tiny, so its variance % is undefined or
+// unbounded: a printed 0.0% passes (the report's "Forecast Year End Position 0.0 0.0 0.0 0.0%")
+// and any other figure is at most a rounding finding.
 //
 //   std::vector<bmm::published_row> rows = ...;   // as printed, e.g. read from CSV
 //   auto report = bmm::audit_budget_table(rows);  // report.findings, report.errors()
@@ -32,7 +45,6 @@
 
 #include "csv.hpp"
 #include "decimal.hpp"
-#include "detail/int128.hpp"
 #include "detail/totals.hpp"
 #include "error.hpp"
 #include "finding.hpp"
@@ -55,17 +67,27 @@ struct published_row {
     std::optional<decimal> change;
     std::size_t source_line = 0;  ///< where it was read (e.g. its CSV line), 0 if not from a file
 
+    /// Returns: true when the row prints no figure at all. Throws: nothing. Requires: nothing.
     [[nodiscard]] bool is_heading() const noexcept {
         return !budget && !forecast && !variance && !variance_pct && !previous_variance && !change;
     }
 };
 
-enum class audit_column : std::uint8_t { budget, forecast, variance, variance_pct, change };
+/// A checked column. (previous_variance comes last so that earlier values keep their numbers.)
+enum class audit_column : std::uint8_t {
+    budget,
+    forecast,
+    variance,
+    variance_pct,
+    change,
+    previous_variance
+};
 
-/// Returns: "budget", "forecast", "variance", "variance_pct", "change".
+/// Returns: "budget", "forecast", "variance", "variance_pct", "change", "previous_variance" (the
+/// CSV contract's column names). Throws: nothing. Requires: c is an enumerator.
 [[nodiscard]] constexpr std::string_view to_string(audit_column c) noexcept {
-    constexpr std::array<std::string_view, 5> names{"budget", "forecast", "variance",
-                                                    "variance_pct", "change"};
+    constexpr std::array<std::string_view, 6> names{
+        "budget", "forecast", "variance", "variance_pct", "change", "previous_variance"};
     return names[static_cast<std::size_t>(c)];
 }
 /// A printed cell that differs from the value recomputed from the printed inputs.
@@ -79,18 +101,21 @@ struct finding {
 
 struct audit_report {
     std::vector<finding> findings;
-    std::size_t cells_checked = 0;
+    std::size_t cells_checked = 0;  ///< derived cells recomputed (with or without a finding)
+    /// Returns: how many findings are of class c. Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t count(finding_class c) const noexcept {
         return static_cast<std::size_t>(std::count_if(
             findings.begin(), findings.end(), [c](const finding& f) { return f.what == c; }));
     }
+    /// Returns: count(finding_class::error). Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t errors() const noexcept { return count(finding_class::error); }
 };
 
 struct audit_options {
     /// The convention a printed variance % is expected to follow; the other one is "sign".
     variance_basis basis = variance_basis::magnitude;
-    /// How the recomputed % is rounded to the printed places.
+    /// How every printed figure was rounded (its interval) and how recomputed cells are rounded
+    /// to the printed places.
     rounding_mode mode = rounding_mode::half_up;
 };
 
@@ -98,14 +123,23 @@ struct audit_options {
 /// line,level,budget,forecast,variance,variance_pct and optionally previous_variance,change (any
 /// order, any case); figures as printed ("-3.3", "1,762", "(1.2)" for negative; a blank cell is
 /// not printed; a trailing % is allowed in variance_pct); level 0 is a line, k >= 1 a total.
-/// Throws: parse_error naming the line and column for a missing column, a non-numeric cell, an
-/// unknown level, or a row with the wrong number of cells.
+/// Returns: the rows in file order, each with its source_line.
+/// Throws: parse_error naming the line and column for a missing column, a non-numeric cell (or
+/// a figure beyond 18 places or an int64 coefficient), an unknown level, or a row with the wrong
+/// number of cells.
+/// Requires: nothing (csv comes from bmm::read_csv).
 [[nodiscard]] std::vector<published_row> read_published_table(const csv_table& csv);
 
 /// Audits a published budget table (see the header comment).
-/// Returns: every finding, in row then column order.
-/// Throws: invalid_argument naming the row for a negative level, a total with nothing to sum,
-/// or a line or total missing its budget or forecast.
+/// Returns: every finding, in row order and, within a row, in the CSV contract's column order
+/// (budget, forecast, variance, variance_pct, previous_variance, change).
+/// Throws: invalid_argument naming the row (and its source line) for a negative level, a total
+/// with nothing to sum, a row with figures but no budget, a variance % with neither a variance
+/// nor a forecast, a change with a previous variance but neither a variance nor a forecast, or a
+/// total printing a figure that one of its members neither prints nor lets be derived;
+/// overflow_error naming the row when a recomputed value does not fit an exact 64-bit ratio
+/// (possible with figures read from a CSV of very large or very long numbers, e.g. by bmm-audit).
+/// Requires: options.mode is an enumerator.
 [[nodiscard]] audit_report audit_budget_table(const std::vector<published_row>& rows,
                                               const audit_options& options = {});
 
@@ -113,6 +147,20 @@ struct audit_options {
 // Implementation
 
 namespace detail {
+
+/// A value recomputed from printed figures: exact from the figures as printed, and the set of
+/// values their true values allow.
+struct derived_value {
+    ratio exact;
+    printed_interval range;
+
+    friend derived_value operator+(const derived_value& a, const derived_value& b) {
+        return {a.exact + b.exact, a.range + b.range};
+    }
+    friend derived_value operator-(const derived_value& a, const derived_value& b) {
+        return {a.exact - b.exact, a.range - b.range};
+    }
+};
 
 class table_auditor {
 public:
@@ -127,7 +175,7 @@ public:
             const published_row& r = rows_[i];
             if (r.is_heading()) continue;
             if (r.level < 0) fail(i, "has a negative level");
-            if (!r.budget || !r.forecast) fail(i, "has no budget or no forecast");
+            if (!r.budget) fail(i, "prints figures but no budget");
             if (r.level == 0) {
                 tracker.line(i);
             } else {
@@ -136,38 +184,117 @@ public:
             }
         }
         for (std::size_t i = 0; i < n; ++i) {
-            const published_row& r = rows_[i];
-            if (r.is_heading()) continue;
-            if (r.level > 0) {
-                check_sum(i, audit_column::budget, *r.budget, members[i],
-                          [](const published_row& m) { return *m.budget; });
-                check_sum(i, audit_column::forecast, *r.forecast, members[i],
-                          [](const published_row& m) { return *m.forecast; });
-            }
-            if (r.variance) {
-                check_linear(i, audit_column::variance, *r.variance,
-                             ratio::from_decimal(*r.forecast) - ratio::from_decimal(*r.budget),
-                             printed_interval::of(*r.forecast, options_.mode) -
-                                 printed_interval::of(*r.budget, options_.mode));
-            }
-            if (r.variance_pct && r.variance) check_percent(i);
-            if (r.change && r.previous_variance && r.variance) {
-                check_linear(
-                    i, audit_column::change, *r.change,
-                    ratio::from_decimal(*r.variance) - ratio::from_decimal(*r.previous_variance),
-                    printed_interval::of(*r.variance, options_.mode) -
-                        printed_interval::of(*r.previous_variance, options_.mode));
+            if (rows_[i].is_heading()) continue;
+            try {
+                check_row(i, members[i]);
+            } catch (const overflow_error& e) {
+                std::string why = e.what();
+                if (why.rfind("bmm: ", 0) == 0) why.erase(0, 5);
+                std::string message = where(i);
+                message += ": ";
+                message += why;
+                throw overflow_error(message, rows_[i].name);
             }
         }
         return std::move(report_);
     }
 
 private:
-    [[noreturn]] void fail(std::size_t i, const char* why) const {
+    std::string where(std::size_t i) const {
         const published_row& r = rows_[i];
-        std::string where = "row " + std::to_string(i + 1);
-        if (r.source_line != 0) where += " (line " + std::to_string(r.source_line) + ")";
-        throw invalid_argument(where + ", \"" + r.name + "\", " + why, r.name);
+        std::string w = "row " + std::to_string(i + 1);
+        if (r.source_line != 0) {
+            w += " (line ";
+            w += std::to_string(r.source_line);
+            w += ')';
+        }
+        w += ", \"";
+        w += r.name;
+        w += '"';
+        return w;
+    }
+    [[noreturn]] void fail(std::size_t i, const std::string& why) const {
+        std::string message = where(i);
+        message += ", ";
+        message += why;
+        throw invalid_argument(message, rows_[i].name);
+    }
+
+    /// A printed figure: its value, and its interval in the second pass of check().
+    derived_value printed(decimal d) const {
+        return {ratio::from_decimal(d), ranged_ ? printed_interval::of(d, options_.mode)
+                                                : printed_interval::exactly(ratio())};
+    }
+    // A row's figures, printed or derived from its other printed figures (nullopt: neither).
+    std::optional<derived_value> direct_variance(const published_row& r) const {
+        if (r.variance) return printed(*r.variance);
+        if (r.forecast) return printed(*r.forecast) - printed(*r.budget);
+        return std::nullopt;
+    }
+    std::optional<derived_value> forecast_of(const published_row& r) const {
+        if (r.forecast) return printed(*r.forecast);
+        if (r.variance) return printed(*r.budget) + printed(*r.variance);
+        return std::nullopt;
+    }
+    std::optional<derived_value> variance_of(const published_row& r) const {
+        if (auto v = direct_variance(r)) return v;
+        if (r.change && r.previous_variance) {
+            return printed(*r.change) + printed(*r.previous_variance);
+        }
+        return std::nullopt;
+    }
+    std::optional<derived_value> previous_of(const published_row& r) const {
+        if (r.previous_variance) return printed(*r.previous_variance);
+        if (r.change) {
+            if (auto v = direct_variance(r)) return *v - printed(*r.change);
+        }
+        return std::nullopt;
+    }
+    std::optional<derived_value> change_of(const published_row& r) const {
+        if (r.change) return printed(*r.change);
+        if (r.previous_variance) {
+            if (auto v = direct_variance(r)) return *v - printed(*r.previous_variance);
+        }
+        return std::nullopt;
+    }
+
+    void check_row(std::size_t i, const std::vector<std::size_t>& members) {
+        const published_row& r = rows_[i];
+        const bool total = r.level > 0;
+        if (total) {
+            check_sum(i, audit_column::budget, *r.budget, members,
+                      [this](const published_row& m) { return std::optional(printed(*m.budget)); });
+            if (r.forecast) {
+                check_sum(i, audit_column::forecast, *r.forecast, members,
+                          [this](const published_row& m) { return forecast_of(m); });
+            }
+        }
+        if (r.variance) {
+            if (r.forecast) {
+                check(i, audit_column::variance, *r.variance,
+                      [&] { return printed(*r.forecast) - printed(*r.budget); });
+            } else if (total) {
+                check_sum(i, audit_column::variance, *r.variance, members,
+                          [this](const published_row& m) { return variance_of(m); });
+            }
+        }
+        if (r.variance_pct) check_percent(i);
+        if (r.previous_variance && total) {
+            check_sum(i, audit_column::previous_variance, *r.previous_variance, members,
+                      [this](const published_row& m) { return previous_of(m); });
+        }
+        if (r.change) {
+            if (r.previous_variance) {
+                if (!r.variance && !r.forecast) {
+                    fail(i, "prints a change but neither a variance nor a forecast");
+                }
+                check(i, audit_column::change, *r.change,
+                      [&] { return *direct_variance(r) - printed(*r.previous_variance); });
+            } else if (total) {
+                check_sum(i, audit_column::change, *r.change, members,
+                          [this](const published_row& m) { return change_of(m); });
+            }
+        }
     }
 
     void add(std::size_t i, audit_column c, decimal published, ratio exact, finding_class what) {
@@ -175,70 +302,87 @@ private:
             finding{i, c, published, exact.round(published.places(), options_.mode), what});
     }
 
-    /// A cell that is a sum or difference of printed figures: its exact value from the printed
-    /// inputs, and the interval of values their true values allow.
-    void check_linear(std::size_t i, audit_column col, decimal published, ratio c,
-                      const printed_interval& range) {
+    /// A cell derived by sums and differences of printed figures: `compute` is run once for the
+    /// exact value and, only when that does not round to the printed figure, again with the
+    /// printed figures' intervals.
+    template <class Compute>
+    void check(std::size_t i, audit_column col, decimal published, Compute compute) {
         ++report_.cells_checked;
-        if (const auto what = audit_derived(published, c, range, options_.mode)) {
-            add(i, col, published, c, *what);
-        }
+        const derived_value v = compute();
+        if (v.exact.round(published.places(), options_.mode) == published) return;
+        ranged_ = true;
+        const derived_value w = compute();
+        ranged_ = false;
+        const finding_class what = printed_interval::of(published, options_.mode).meets(w.range)
+                                       ? finding_class::rounding
+                                       : finding_class::error;
+        add(i, col, published, v.exact, what);
     }
 
     template <class Get>
     void check_sum(std::size_t i, audit_column col, decimal published,
                    const std::vector<std::size_t>& members, Get get) {
-        ratio sum;
-        printed_interval range = printed_interval::exactly(ratio());
-        for (std::size_t m : members) {
-            const decimal v = get(rows_[m]);
-            sum += ratio::from_decimal(v);
-            range = range + printed_interval::of(v, options_.mode);
-        }
-        check_linear(i, col, published, sum, range);
-    }
-
-    /// The range of 100 · v / b over v in [v0 ± hv], b in [b0 ± hb] (b's interval excludes 0).
-    static std::pair<ratio, ratio> percent_range(ratio v0, ratio hv, ratio b0, ratio hb) {
-        const ratio hundred(100);
-        std::array<ratio, 4> corners{(v0 - hv) / (b0 - hb), (v0 - hv) / (b0 + hb),
-                                     (v0 + hv) / (b0 - hb), (v0 + hv) / (b0 + hb)};
-        ratio lo = corners[0], hi = corners[0];
-        for (const ratio& c : corners) {
-            lo = std::min(lo, c);
-            hi = std::max(hi, c);
-        }
-        return {lo * hundred, hi * hundred};
+        check(i, col, published, [&] {
+            derived_value sum{ratio(), printed_interval::exactly(ratio())};
+            for (std::size_t m : members) {
+                const auto v = get(rows_[m]);
+                if (!v) {
+                    std::string why = "is a total printing a ";
+                    why += to_string(col);
+                    why += " that ";
+                    why += where(m);
+                    why += " neither prints nor lets be derived";
+                    fail(i, why);
+                }
+                sum = sum + *v;
+            }
+            return sum;
+        });
     }
 
     void check_percent(std::size_t i) {
         const published_row& r = rows_[i];
         const decimal p = *r.variance_pct;
+        const decimal b = *r.budget;
         ++report_.cells_checked;
-        const ratio b0 = ratio::from_decimal(*r.budget), hb = half_unit(*r.budget);
-        const ratio v0 = ratio::from_decimal(*r.variance), hv = half_unit(*r.variance);
-        if (abs_ratio(b0) <= hb) {
+        if (b == zero) {
             // The true budget may be zero or as small as we like: the % is undefined or
             // unbounded, so any printed figure is possible (a rounding effect unless it is 0).
             if (p != zero) add(i, audit_column::variance_pct, p, ratio(), finding_class::rounding);
             return;
         }
-        const bool flip = options_.basis == variance_basis::magnitude && b0 < zero;
-        const ratio exact = (v0 / b0) * ratio(flip ? -100 : 100);
-        if (exact.round(p.places(), options_.mode) == p) return;
-        auto [lo, hi] = percent_range(v0, hv, b0, hb);
-        if (flip) {
-            const ratio t = lo;
-            lo = -hi;
-            hi = -t;
+        ratio v0;
+        if (r.variance) {
+            v0 = ratio::from_decimal(*r.variance);
+        } else if (r.forecast) {
+            v0 = ratio::from_decimal(*r.forecast) - ratio::from_decimal(b);
+        } else {
+            fail(i, "prints a variance % but neither a variance nor a forecast");
         }
-        const ratio pp = ratio::from_decimal(p), hp = half_unit(p);
-        const auto overlaps = [&](ratio a, ratio b) { return !(pp + hp < a || pp - hp > b); };
-        finding_class what = finding_class::error;
-        if (overlaps(lo, hi)) {
-            what = finding_class::rounding;
-        } else if (b0 < zero && overlaps(-hi, -lo)) {
-            what = finding_class::sign;  // holds under the other convention
+        const bool flip = options_.basis == variance_basis::magnitude && b < zero;
+        const ratio k(flip ? -100 : 100);
+        const ratio exact = v0 / ratio::from_decimal(b) * k;
+        if (exact.round(p.places(), options_.mode) == p) return;
+        // The set of variance ÷ budget the printed figures allow. From a blank variance it is
+        // forecast ÷ budget − 1: exact, as the two share the budget's true value.
+        const printed_interval budget = printed_interval::of(b, options_.mode);
+        std::optional<printed_interval> share;
+        if (r.variance) {
+            share = printed_interval::of(*r.variance, options_.mode).divided_by(budget);
+        } else if (auto q = printed_interval::of(*r.forecast, options_.mode).divided_by(budget)) {
+            share = *q - printed_interval::exactly(ratio(1));
+        }
+        finding_class what = finding_class::rounding;  // unbounded when the budget reaches zero
+        if (share) {
+            const printed_interval range = share->scaled(k);
+            const printed_interval printed_pct = printed_interval::of(p, options_.mode);
+            if (printed_pct.meets(range)) {
+                what = finding_class::rounding;
+            } else if (b < zero && printed_pct.meets(-range)) {
+                what = finding_class::sign;  // holds under the other convention
+            } else {
+                what = finding_class::error;
+            }
         }
         add(i, audit_column::variance_pct, p, exact, what);
     }
@@ -246,6 +390,7 @@ private:
     const std::vector<published_row>& rows_;
     audit_options options_;
     audit_report report_;
+    bool ranged_ = false;  ///< printed() gives intervals (the second pass of check())
 };
 
 }  // namespace detail

@@ -1,18 +1,42 @@
 // bmm — finding: how a printed figure relates to the value recomputed from its printed inputs.
 //
-//   finding_class::rounding   some true values inside the printed inputs' rounding intervals
-//                             give the printed figure: a rounding effect, not a mistake
+// A printed figure stands for the set of true values that its rounding mode turns into it —
+// its printed interval. The ends depend on the mode ("2.2" at 1 dp; u = 0.1, the last digit):
+//
+//   mode             positive x (2.2)       negative x (-2.2)        zero (0.0)
+//   half_up          [x - u/2, x + u/2)     (x - u/2, x + u/2]       (-u/2, u/2)
+//   half_down        (x - u/2, x + u/2]     [x - u/2, x + u/2)       [-u/2, u/2]
+//   half_even        closed if x's last digit is even, open if odd (both ends alike)
+//   floor            [x, x + u)             [x, x + u)               [0, u)
+//   ceiling          (x - u, x]             (x - u, x]               (-u, 0]
+//   toward_zero      [x, x + u)             (x - u, x]               (-u, u)
+//   away_from_zero   (x - u, x]             [x, x + u)               [0, 0]
+//
+// A derived cell (a sum, a difference, a share) is then classified:
+//   finding_class::rounding   some true values inside the printed inputs' intervals give the
+//                             printed figure: a rounding effect, not a mistake
 //   finding_class::sign       it holds only under the other sign convention
 //   finding_class::error      no values inside the intervals give it
 //
+//   operation                          result             note
+//   printed_interval ± printed_interval printed_interval  the sums/differences of their values
+//   -printed_interval                  printed_interval
+//   i.scaled(ratio k)                  printed_interval   k·i (a negative k swaps the ends)
+//   i.divided_by(j)                    optional<...>      x ÷ y; std::nullopt when j reaches 0
+//   i.meets(j), i.contains(r)          bool               exact, with open and closed ends
+//
 //   bmm::audit_share(bmm::decimal::parse("13.8"), bmm::decimal::parse("28.2"),
 //                    bmm::decimal::parse("50"));   // finding_class::error: 48.7%..49.2%
+//   bmm::audit_sum({d("1.0"), d("1.0"), d("1.0"), d("1.0")}, d("4.3"),
+//                  bmm::rounding_mode::floor);     // rounding: four 1.09s truncate to 1.0, 4.36 to 4.3
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "decimal.hpp"
@@ -24,70 +48,74 @@ namespace bmm {
 
 enum class finding_class : std::uint8_t { rounding, sign, error };
 
-/// Returns: "rounding", "sign", "error".
+/// Returns: "rounding", "sign", "error". Throws: nothing. Requires: c is an enumerator.
 [[nodiscard]] constexpr std::string_view to_string(finding_class c) noexcept {
     constexpr std::array<std::string_view, 3> names{"rounding", "sign", "error"};
     return names[static_cast<std::size_t>(c)];
 }
 
 namespace detail {
-/// Half the last printed digit: the half-width of the interval a printed figure stands for.
+/// Half the last printed digit (0.05 for "2.2"). Returns: 1 / (2·10^places). Throws: nothing.
 [[nodiscard]] inline ratio half_unit(decimal d) {
     std::int64_t p = 2;
     for (int i = 0; i < d.places(); ++i) p *= 10;  // places <= 18: 2·10^18 fits
     return ratio(1, p);
 }
+/// The last printed digit (0.1 for "2.2"). Returns: 1 / 10^places. Throws: nothing.
+[[nodiscard]] inline ratio last_unit(decimal d) {
+    return ratio::from_decimal(decimal::from_units(1, d.places()));
+}
+/// Returns: |r|. Throws: nothing (|INT64_MIN/1| cannot occur: ratios come from decimals).
 [[nodiscard]] inline ratio abs_ratio(ratio r) { return r < zero ? -r : r; }
 }  // namespace detail
 
-/// The set of true values a printed figure may stand for: [lo, hi] with each end open or closed.
+/// A set of true values: from lo to hi, each end open or closed. Never empty: lo < hi, or lo ==
+/// hi with both ends closed (a single exact value).
 struct printed_interval {
     ratio lo, hi;
     bool lo_closed = true, hi_closed = true;
 
-    /// Returns: the values that `mode` rounds to `x` at x's places. For the half modes the ends
-    /// are exact (half_up: 2.2 stands for [2.15, 2.25), -0.7 for (-0.75, -0.65]); for the
-    /// directed modes the closed interval x ± half a unit is used.
-    [[nodiscard]] static printed_interval of(decimal x, rounding_mode mode) {
-        const ratio c = ratio::from_decimal(x), h = detail::half_unit(x);
-        printed_interval r{c - h, c + h, true, true};
-        const ratio up = c + h, down = c - h;
-        const bool even = x.units() % 2 == 0;
-        switch (mode) {
-            case rounding_mode::half_up:  // ties away from zero
-                r.hi_closed = up < zero;
-                r.lo_closed = down > zero;
-                break;
-            case rounding_mode::half_down:  // ties toward zero
-                r.hi_closed = up > zero;
-                r.lo_closed = down < zero;
-                break;
-            case rounding_mode::half_even:
-                r.hi_closed = r.lo_closed = even;
-                break;
-            default:
-                break;
-        }
-        return r;
-    }
-    /// The exact value: a closed point.
+    /// Returns: exactly the values that `mode` rounds to x at x's places (see the table in the
+    /// header comment), e.g. floor: "2.2" is [2.2, 2.3); half_up: "-0.7" is (-0.75, -0.65].
+    /// Throws: overflow_error only when x ± one unit does not fit a ratio (never for x with
+    /// |units| < 2^62). Requires: mode is an enumerator.
+    [[nodiscard]] static printed_interval of(decimal x, rounding_mode mode);
+    /// Returns: the single value v, a closed point. Throws: nothing.
     [[nodiscard]] static printed_interval exactly(ratio v) { return {v, v, true, true}; }
 
+    /// Returns: {x + y : x in a, y in b}. Throws: overflow_error if an end does not fit a ratio.
+    /// Requires: nothing.
     friend printed_interval operator+(const printed_interval& a, const printed_interval& b) {
         return {a.lo + b.lo, a.hi + b.hi, a.lo_closed && b.lo_closed, a.hi_closed && b.hi_closed};
     }
+    /// Returns: {-x : x in a}. Throws: overflow_error as for +. Requires: nothing.
     friend printed_interval operator-(const printed_interval& a) {
         return {-a.hi, -a.lo, a.hi_closed, a.lo_closed};
     }
+    /// Returns: {x - y : x in a, y in b}. Throws: overflow_error as for +. Requires: nothing.
     friend printed_interval operator-(const printed_interval& a, const printed_interval& b) {
         return a + (-b);
     }
-    /// Returns: true when the two sets share a value.
-    [[nodiscard]] bool meets(const printed_interval& o) const {
-        const bool lo_from_this = lo > o.lo || (lo == o.lo && !lo_closed);
+    /// Returns: {k·x : x in this}; a negative k swaps the ends, k = 0 gives the point 0.
+    /// Throws: overflow_error as for +. Requires: nothing.
+    [[nodiscard]] printed_interval scaled(ratio k) const;
+    /// Returns: {x / y : x in this, y in y_range}, exactly (open and closed ends included), or
+    /// std::nullopt when y_range contains zero or has zero as an end (the quotient is then
+    /// undefined or unbounded). Throws: overflow_error as for +. Requires: nothing.
+    [[nodiscard]] std::optional<printed_interval> divided_by(const printed_interval& y_range) const;
+
+    /// Returns: true when v lies in the set. Throws: nothing. Requires: nothing.
+    [[nodiscard]] bool contains(ratio v) const noexcept {
+        return (lo < v || (lo == v && lo_closed)) && (v < hi || (v == hi && hi_closed));
+    }
+    /// Returns: true when v lies in the set or is one of its (open) ends. Throws: nothing.
+    /// Requires: nothing.
+    [[nodiscard]] bool reaches(ratio v) const noexcept { return lo <= v && v <= hi; }
+    /// Returns: true when the two sets share a value. Throws: nothing. Requires: nothing.
+    [[nodiscard]] bool meets(const printed_interval& o) const noexcept {
         const ratio l = lo > o.lo ? lo : o.lo;
         const bool l_closed =
-            lo == o.lo ? (lo_closed && o.lo_closed) : (lo_from_this ? lo_closed : o.lo_closed);
+            lo == o.lo ? (lo_closed && o.lo_closed) : (lo > o.lo ? lo_closed : o.lo_closed);
         const ratio h = hi < o.hi ? hi : o.hi;
         const bool h_closed =
             hi == o.hi ? (hi_closed && o.hi_closed) : (hi < o.hi ? hi_closed : o.hi_closed);
@@ -95,10 +123,12 @@ struct printed_interval {
     }
 };
 
-/// Checks a printed figure that should equal a sum (or difference) of printed figures:
-/// std::nullopt when the printed inputs' exact result rounds to it; rounding when true values
-/// inside the inputs' intervals can give it; error otherwise. `computed` is the interval of the
-/// result (e.g. printed_interval::of(a) + printed_interval::of(b)).
+/// Checks a printed figure that should equal a value derived from printed figures: `exact` is
+/// the derived value from the printed inputs as printed, `computed` the set of values their true
+/// values allow (e.g. printed_interval::of(a, mode) + printed_interval::of(b, mode)).
+/// Returns: std::nullopt when `exact` rounds (by `mode`) to the printed figure; rounding when
+/// the printed figure's interval meets `computed`; error otherwise.
+/// Throws: overflow_error only for figures beyond int64 ratios. Requires: mode is an enumerator.
 [[nodiscard]] inline std::optional<finding_class> audit_derived(
     decimal printed, ratio exact, const printed_interval& computed,
     rounding_mode mode = rounding_mode::half_up) {
@@ -108,9 +138,11 @@ struct printed_interval {
                : std::optional(finding_class::error);
 }
 
-/// Checks a printed total against its printed parts (see audit_derived): seed 003's waste table
-/// prints 2022/23 tonnages 159,420 + 103,163 + 8,108 with the total 281,024 (an error: they sum
-/// to 270,691).
+/// Checks a printed total against its printed parts, each printed by `mode` (see
+/// audit_derived): seed 003's waste table prints 2022/23 tonnages 159,420 + 103,163 + 8,108 with
+/// the total 281,024 (an error: they sum to 270,691).
+/// Returns: std::nullopt, rounding or error as audit_derived.
+/// Throws: overflow_error only for figures beyond int64 ratios. Requires: mode is an enumerator.
 [[nodiscard]] inline std::optional<finding_class> audit_sum(
     const std::vector<decimal>& parts, decimal printed_total,
     rounding_mode mode = rounding_mode::half_up) {
@@ -124,31 +156,98 @@ struct printed_interval {
 }
 
 /// Checks a printed percentage share against its printed part and whole ("£13.8m (50%) of
-/// £28.2m"): std::nullopt when part ÷ whole rounds (by `mode`) to the printed figure; rounding
-/// when some values inside the printed figures' intervals give it; error otherwise. A whole
-/// whose interval contains zero allows any share (rounding).
-/// Throws: overflow_error only for figures beyond int64 ratios.
-[[nodiscard]] inline std::optional<finding_class> audit_share(
-    decimal part, decimal whole, decimal printed_percent,
-    rounding_mode mode = rounding_mode::half_up) {
-    const ratio p0 = ratio::from_decimal(part), hp = detail::half_unit(part);
-    const ratio w0 = ratio::from_decimal(whole), hw = detail::half_unit(whole);
-    if (detail::abs_ratio(w0) <= hw) {
+/// £28.2m"), all printed by `mode`.
+/// Returns: std::nullopt when part ÷ whole × 100 rounds (by `mode`) to the printed figure;
+/// rounding when some values inside the printed figures' intervals give it (always, when the
+/// whole's interval reaches zero: the share is then unbounded); error otherwise. A whole printed
+/// as zero has no share: a printed 0 passes, any other figure is rounding.
+/// Throws: overflow_error only for figures beyond int64 ratios. Requires: mode is an enumerator.
+[[nodiscard]] std::optional<finding_class> audit_share(decimal part, decimal whole,
+                                                       decimal printed_percent,
+                                                       rounding_mode mode = rounding_mode::half_up);
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+inline printed_interval printed_interval::of(decimal x, rounding_mode mode) {
+    const ratio c = ratio::from_decimal(x), h = detail::half_unit(x), u = detail::last_unit(x);
+    const int s = c.sign();
+    switch (mode) {
+        case rounding_mode::half_up:  // ties away from zero
+            return {c - h, c + h, s > 0, s < 0};
+        case rounding_mode::half_down:  // ties toward zero
+            return {c - h, c + h, s <= 0, s >= 0};
+        case rounding_mode::half_even: {
+            const bool even = x.units() % 2 == 0;
+            return {c - h, c + h, even, even};
+        }
+        case rounding_mode::floor:
+            return {c, c + u, true, false};
+        case rounding_mode::ceiling:
+            return {c - u, c, false, true};
+        case rounding_mode::toward_zero:
+            if (s > 0) return {c, c + u, true, false};
+            if (s < 0) return {c - u, c, false, true};
+            return {-u, u, false, false};
+        case rounding_mode::away_from_zero:
+            if (s > 0) return {c - u, c, false, true};
+            if (s < 0) return {c, c + u, true, false};
+            return exactly(c);
+    }
+    return {c - u, c + u, true, true};  // not reached for an enumerator: a safe superset
+}
+
+inline printed_interval printed_interval::scaled(ratio k) const {
+    if (k == zero) return exactly(ratio());
+    if (k > zero) return {lo * k, hi * k, lo_closed, hi_closed};
+    return {hi * k, lo * k, hi_closed, lo_closed};
+}
+
+inline std::optional<printed_interval> printed_interval::divided_by(
+    const printed_interval& y) const {
+    if (y.reaches(ratio())) return std::nullopt;
+    // x / y is monotone in x and (y keeping its sign) in y, so its extremes are at the corners.
+    // A corner belongs to the set when both its ends do — or when x's end is a closed 0, which
+    // gives 0 for every y.
+    struct corner {
+        ratio value;
+        bool closed;
+    };
+    const std::array<std::pair<ratio, bool>, 2> xs{{{lo, lo_closed}, {hi, hi_closed}}};
+    const std::array<std::pair<ratio, bool>, 2> ys{{{y.lo, y.lo_closed}, {y.hi, y.hi_closed}}};
+    std::array<corner, 4> cs{};
+    std::size_t n = 0;
+    for (const auto& xe : xs) {
+        for (const auto& ye : ys) {
+            cs[n++] = corner{xe.first / ye.first, xe.second && (ye.second || xe.first == zero)};
+        }
+    }
+    printed_interval r{cs[0].value, cs[0].value, false, false};
+    for (const corner& c : cs) {
+        if (c.value < r.lo) r.lo = c.value;
+        if (c.value > r.hi) r.hi = c.value;
+    }
+    for (const corner& c : cs) {
+        if (c.value == r.lo) r.lo_closed = r.lo_closed || c.closed;
+        if (c.value == r.hi) r.hi_closed = r.hi_closed || c.closed;
+    }
+    return r;
+}
+
+inline std::optional<finding_class> audit_share(decimal part, decimal whole,
+                                                decimal printed_percent, rounding_mode mode) {
+    if (whole == zero) {
         return printed_percent == zero ? std::nullopt : std::optional(finding_class::rounding);
     }
-    const ratio exact = p0 / w0 * ratio(100);
-    if (exact.round(printed_percent.places(), mode) == printed_percent) return std::nullopt;
-    const std::array<ratio, 4> corners{(p0 - hp) / (w0 - hw), (p0 - hp) / (w0 + hw),
-                                       (p0 + hp) / (w0 - hw), (p0 + hp) / (w0 + hw)};
-    ratio lo = corners[0], hi = corners[0];
-    for (const ratio& c : corners) {
-        if (c < lo) lo = c;
-        if (c > hi) hi = c;
+    const ratio exact = ratio::from_decimal(part) / ratio::from_decimal(whole) * ratio(100);
+    const auto range =
+        printed_interval::of(part, mode).divided_by(printed_interval::of(whole, mode));
+    if (!range) {
+        // The whole may be as near zero as we like: any share is possible.
+        if (exact.round(printed_percent.places(), mode) == printed_percent) return std::nullopt;
+        return finding_class::rounding;
     }
-    lo = lo * ratio(100);
-    hi = hi * ratio(100);
-    const ratio pp = ratio::from_decimal(printed_percent), h = detail::half_unit(printed_percent);
-    return (pp + h < lo || pp - h > hi) ? finding_class::error : finding_class::rounding;
+    return audit_derived(printed_percent, exact, range->scaled(ratio(100)), mode);
 }
 
 }  // namespace bmm

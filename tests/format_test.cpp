@@ -191,3 +191,127 @@ TEST_CASE("property: to_string then parse_money is the amount as the format roun
     }
     CHECK(mismatches == 0);
 }
+
+TEST_SUITE("format: percentages") {
+    using bmm::percent_format;
+    bmm::decimal pd(const char* s) { return bmm::decimal::parse(s); }
+
+    TEST_CASE("a percentage figure prints as the reports print it") {
+        CHECK(bmm::to_string(pd("0.9"), percent_format::places(1)) == "0.9%");
+        CHECK(bmm::to_string(pd("-26.6"), percent_format::places(1)) == "-26.6%");
+        CHECK(bmm::to_string(pd("2.4"), percent_format::places(1).with_plus_sign()) == "+2.4%");
+        CHECK(bmm::to_string(pd("-1.2"), percent_format::places(1).with_brackets()) == "(1.2)%");
+        CHECK(bmm::to_string(pd("25"), percent_format::places(0).with_plus_sign()) == "+25%");
+        CHECK(bmm::to_string(pd("-33"), percent_format::places(0).with_plus_sign()) == "-33%");
+        CHECK(bmm::to_string(pd("50.00"), percent_format::as_printed()) == "50.00%");
+        CHECK(bmm::to_string(pd("3.0"), percent_format::places(1).without_percent_sign()) == "3.0");
+        CHECK(bmm::to_string(pd("1234.5"), percent_format::places(1).with_grouping()) ==
+              "1,234.5%");
+        CHECK(bmm::to_string(pd("0.07"), percent_format::places(3)) == "0.070%");  // widened
+    }
+
+    TEST_CASE("a percentage that rounds to zero never prints a sign") {
+        CHECK(bmm::to_string(pd("-0.04"), percent_format::places(1)) == "0.0%");
+        CHECK(bmm::to_string(pd("-0.0"), percent_format::as_printed()) == "0.0%");
+        CHECK(bmm::to_string(pd("-0.04"), percent_format::places(1).with_brackets()) == "0.0%");
+        CHECK(bmm::to_string(pd("0.04"), percent_format::places(1).with_plus_sign()) == "0.0%");
+        CHECK(bmm::to_string(bmm::ratio(-1, 10'000), percent_format::places(1)) == "0.0%");
+        CHECK(bmm::to_string(pd("-0.05"), percent_format::places(1)) == "-0.1%");  // half up
+    }
+
+    TEST_CASE("a share prints as 100 times itself, rounded by the format's mode") {
+        // Seed 003 Table 11's Contingency: -3.3 of 12.4 is -26.6% (printed -29.6%).
+        CHECK(bmm::to_string(bmm::ratio(-33, 124), percent_format::places(1)) == "-26.6%");
+        CHECK(bmm::to_string(bmm::ratio(53, 5674), percent_format::places(1)) == "0.9%");
+        CHECK(bmm::to_string(bmm::ratio(1, 3), percent_format::places(2)) == "33.33%");
+        const bmm::ratio tie(1, 400);  // 0.25%
+        CHECK(bmm::to_string(tie, percent_format::places(1)) == "0.3%");
+        CHECK(bmm::to_string(tie, percent_format::places(1).with_rounding(
+                                      bmm::rounding_mode::half_even)) == "0.2%");
+        CHECK(bmm::to_string(-tie, percent_format::places(1).with_rounding(
+                                       bmm::rounding_mode::floor)) == "-0.3%");
+    }
+
+    TEST_CASE("parse_percent reads every printed form exactly, with its places") {
+        CHECK(bmm::parse_percent("0.9%") == pd("0.9"));
+        CHECK(bmm::parse_percent("-26.6%") == pd("-26.6"));
+        CHECK(bmm::parse_percent("+2.4%") == pd("2.4"));
+        CHECK(bmm::parse_percent("(1.2)%") == pd("-1.2"));
+        CHECK(bmm::parse_percent("(1.2%)") == pd("-1.2"));
+        CHECK(bmm::parse_percent(" 50.00 % ").places() == 2);
+        CHECK(bmm::parse_percent("\xE2\x88\x92"
+                                 "3.0%") == pd("-3.0"));  // U+2212, as typeset reports print it
+        CHECK(bmm::parse_percent("1,234.5%") == pd("1234.5"));
+        CHECK(bmm::parse_percent("3.0", percent_format::places().without_percent_sign()) ==
+              pd("3.0"));
+        CHECK(bmm::parse_percent("3.0%", percent_format::places().without_percent_sign()) ==
+              pd("3.0"));
+    }
+
+    TEST_CASE("parse_percent rejects malformed percentages with a parse_error naming them") {
+        for (const char* text :
+             {"1.2", "(-1.2)%", "1.2.3%", "", "%", "()%", "12,34%", "1.2%%", "abc%",
+              "\xC2\xA3"
+              "1.2%"}) {
+            CAPTURE(text);
+            try {
+                (void)bmm::parse_percent(text);
+                FAIL("no error");
+            } catch (const bmm::parse_error& e) {
+                CHECK(e.input() == text);
+            }
+        }
+        CHECK_THROWS_AS((void)bmm::parse_percent("99999999999999999999%"), bmm::overflow_error);
+        CHECK_THROWS_AS((void)bmm::parse_percent("0.0000000000000000001%"), bmm::overflow_error);
+    }
+
+    TEST_CASE("seed 003's printed percentages print back exactly as they were read") {
+        struct printed {
+            const char* text;
+            percent_format format;
+        };
+        const printed cases[] = {{"0.9%", percent_format::places(1)},
+                                 {"3.0%", percent_format::places(1)},
+                                 {"-29.6%", percent_format::places(1)},
+                                 {"-49.6%", percent_format::places(1)},
+                                 {"0.0%", percent_format::places(1)},
+                                 {"+25%", percent_format::places(0).with_plus_sign()},
+                                 {"+69%", percent_format::places(0).with_plus_sign()},
+                                 {"-33%", percent_format::places(0).with_plus_sign()},
+                                 {"50.00%", percent_format::as_printed()}};
+        for (const printed& c : cases) {
+            CAPTURE(c.text);
+            CHECK(bmm::to_string(bmm::parse_percent(c.text), c.format) == c.text);
+        }
+    }
+
+    TEST_CASE("property: parse -> print -> parse is the identity for every style") {
+        std::mt19937_64 gen(11);
+        std::uniform_int_distribution<std::int64_t> units(-10'000'000, 10'000'000);
+        std::uniform_int_distribution<int> places(0, 3);
+        const percent_format styles[] = {percent_format::as_printed(),
+                                         percent_format::as_printed().with_brackets(),
+                                         percent_format::as_printed().with_plus_sign(),
+                                         percent_format::as_printed().with_grouping(),
+                                         percent_format::as_printed().without_percent_sign()};
+        int mismatches = 0;
+        for (int i = 0; i < 20'000; ++i) {
+            const bmm::decimal p = bmm::decimal::from_units(units(gen), places(gen));
+            for (const percent_format& f : styles) {
+                const std::string text = bmm::to_string(p, f);
+                const bmm::decimal back = bmm::parse_percent(text, f);
+                if (back != p || back.places() != p.places()) ++mismatches;
+                if (bmm::to_string(back, f) != text) ++mismatches;
+                if (text.rfind("-0", 0) == 0 && back == bmm::zero) ++mismatches;
+            }
+            // A share printed at 1 dp reads back as its rounded percentage.
+            const bmm::ratio share(units(gen), 1 + static_cast<std::int64_t>(gen() % 1'000'000));
+            const percent_format one = percent_format::places(1);
+            if (bmm::parse_percent(bmm::to_string(share, one)) !=
+                share.percent(1, bmm::rounding_mode::half_up)) {
+                ++mismatches;
+            }
+        }
+        CHECK(mismatches == 0);
+    }
+}

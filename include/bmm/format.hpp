@@ -1,8 +1,17 @@
-// bmm — format: money as reports print it ("£5.3m", "£0.070m", "£4,685,633", "1,762", "(1.2)").
+// bmm — format: money and percentages as reports print them ("£5.3m", "£0.070m", "£4,685,633",
+// "1,762", "(1.2)", "0.9%", "-26.6%", "+25%") — and parsing each back exactly.
 //
-// Showing an amount in £m or £000 rounds it, so the rounding mode is part of the format and
-// defaults to half_up (ties away from zero, as a spreadsheet's ROUND does). A value that rounds
-// to zero is printed without a sign: never "-0.00" or "-£0.0m".
+// Showing an amount in £m or £000, or a percentage at 1 dp, rounds it, so the rounding mode is
+// part of the format and defaults to half_up (ties away from zero, as a spreadsheet's ROUND
+// does). A value that rounds to zero is printed without a sign: never "-0.00", "-£0.0m" or
+// "-0.0%" (nor "+0.0%").
+//
+//   function                                   from             to
+//   to_string(money, money_format)             money            "£5.3m", "1,762", "(1.2)"
+//   parse_money<C>(text, money_format)         "£5.3m"          money (exact)
+//   to_string(decimal, percent_format)         a % figure 0.9   "0.9%"  (the figure is the %)
+//   to_string(ratio, percent_format)           a share 9/1000   "0.9%"  (the share × 100)
+//   parse_percent(text, percent_format)        "(1.2)%"         decimal -1.2 (exact, as printed)
 //
 //   auto m = bmm::gbp::parse("5297400.00");
 //   bmm::to_string(m, bmm::money_format::millions(1));     // "£5.3m"
@@ -10,6 +19,10 @@
 //   bmm::to_string(m, bmm::money_format::thousands());     // "5,297"
 //   bmm::to_string(-m, bmm::money_format::millions(1).with_brackets());   // "(£5.3m)"
 //   bmm::to_string(bmm::pence(-4), bmm::money_format::millions(1));       // "£0.0m"
+//   bmm::to_string(bmm::ratio(-33, 124), bmm::percent_format::places(1)); // "-26.6%"
+//   bmm::to_string(bmm::decimal::parse("2.4"), bmm::percent_format::places(1).with_plus_sign());
+//                                                                         // "+2.4%"
+//   bmm::parse_percent("(1.2)%");                                         // -1.2
 #pragma once
 
 #include <cstdint>
@@ -22,6 +35,7 @@
 #include "detail/int128.hpp"
 #include "error.hpp"
 #include "money.hpp"
+#include "ratio.hpp"
 #include "rounding.hpp"
 
 namespace bmm {
@@ -39,15 +53,17 @@ struct money_format {
     bool plus_sign = false;  ///< "+2.4" for positive values (changes since last report)
     rounding_mode rounding = rounding_mode::half_up;
 
-    /// "£1,234.56": major units with every minor digit.
+    /// Returns: "£1,234.56": major units with every minor digit. Throws: nothing.
+    /// Requires: nothing.
     [[nodiscard]] static constexpr money_format full() noexcept { return {}; }
-    /// "£4,685,633": whole major units.
+    /// Returns: "£4,685,633": whole major units. Throws: nothing. Requires: nothing.
     [[nodiscard]] static constexpr money_format whole() noexcept {
         money_format f;
         f.decimals = 0;
         return f;
     }
-    /// "£5.3m" (decimals = 1), "£0.070m" (decimals = 3).
+    /// Returns: "£5.3m" (decimals = 1), "£0.070m" (decimals = 3). Throws: nothing.
+    /// Requires: 0 <= decimals <= 18 (checked when used).
     [[nodiscard]] static constexpr money_format millions(int decimals = 1) noexcept {
         money_format f;
         f.scale = 6;
@@ -55,7 +71,8 @@ struct money_format {
         f.suffix = "m";
         return f;
     }
-    /// "1,762": thousands with no symbol, as the £000 columns of virement tables print them.
+    /// Returns: "1,762": thousands with no symbol, as the £000 columns of virement tables print
+    /// them. Throws: nothing. Requires: 0 <= decimals <= 18 (checked when used).
     [[nodiscard]] static constexpr money_format thousands(int decimals = 0) noexcept {
         money_format f;
         f.scale = 3;
@@ -63,7 +80,8 @@ struct money_format {
         f.symbol = false;
         return f;
     }
-    /// "-1.2" in a £m table column: millions, no symbol, no suffix.
+    /// Returns: "-1.2" in a £m table column: millions, no symbol, no suffix. Throws: nothing.
+    /// Requires: 0 <= decimals <= 18 (checked when used).
     [[nodiscard]] static constexpr money_format millions_column(int decimals = 1) noexcept {
         money_format f = millions(decimals);
         f.symbol = false;
@@ -71,26 +89,33 @@ struct money_format {
         return f;
     }
 
+    /// Returns: this format, negatives in brackets ("(1.2)"). Throws: nothing.
+    /// Requires: nothing.
     [[nodiscard]] constexpr money_format with_brackets() const noexcept {
         money_format f = *this;
         f.negative = negative_style::brackets;
         return f;
     }
+    /// Returns: this format, positives with a plus ("+2.4"). Throws: nothing.
+    /// Requires: nothing.
     [[nodiscard]] constexpr money_format with_plus_sign() const noexcept {
         money_format f = *this;
         f.plus_sign = true;
         return f;
     }
+    /// Returns: this format, rounding by m. Throws: nothing. Requires: nothing.
     [[nodiscard]] constexpr money_format with_rounding(rounding_mode m) const noexcept {
         money_format f = *this;
         f.rounding = m;
         return f;
     }
+    /// Returns: this format without the currency symbol. Throws: nothing. Requires: nothing.
     [[nodiscard]] constexpr money_format without_symbol() const noexcept {
         money_format f = *this;
         f.symbol = false;
         return f;
     }
+    /// Returns: this format without thousands separators. Throws: nothing. Requires: nothing.
     [[nodiscard]] constexpr money_format without_grouping() const noexcept {
         money_format f = *this;
         f.grouping = false;
@@ -99,6 +124,7 @@ struct money_format {
 };
 
 /// Returns: `m` shown in `format`, rounded by format.rounding; zero never carries a sign.
+/// Throws: nothing but std::bad_alloc.
 /// Requires: 0 <= format.scale <= 18, -1 <= format.decimals <= 18.
 template <class C>
 [[nodiscard]] std::string to_string(money<C> m, const money_format& format);
@@ -111,8 +137,87 @@ template <class C>
 /// Throws: parse_error naming the text for a malformed number ("£493,032,40" as printed in seed
 /// 002), a missing suffix, or a sign inside brackets; inexact_error if the figure is finer than
 /// the currency's minor unit; overflow_error if it is out of range.
+/// Requires: 0 <= format.scale <= 18.
 template <class C>
 [[nodiscard]] money<C> parse_money(std::string_view text, const money_format& format);
+
+/// How to show a percentage. Build one from a preset and adjust it with the with_… setters.
+struct percent_format {
+    int decimals = 1;  ///< digits after the point; -1 = a decimal's own places (not for ratios)
+    negative_style negative = negative_style::minus;  ///< "-1.2%" or "(1.2)%"
+    bool plus_sign = false;    ///< "+2.4%" for positive values (changes, % increases)
+    bool percent_sign = true;  ///< the "%" after the number (a "%" column prints none)
+    bool grouping = false;     ///< thousands separators ("1,234.5%")
+    rounding_mode rounding = rounding_mode::half_up;
+
+    /// Returns: "0.9%" at `decimals` places (decimals = 1), "25%" (decimals = 0).
+    /// Throws: nothing. Requires: -1 <= decimals <= 16 (checked when used).
+    [[nodiscard]] static constexpr percent_format places(int decimals = 1) noexcept {
+        percent_format f;
+        f.decimals = decimals;
+        return f;
+    }
+    /// Returns: a format that prints a decimal % with its own places ("48.9%", "50.00%").
+    /// Throws: nothing. Requires: nothing.
+    [[nodiscard]] static constexpr percent_format as_printed() noexcept { return places(-1); }
+    /// Returns: this format, negatives in brackets ("(1.2)%"). Throws: nothing.
+    /// Requires: nothing.
+    [[nodiscard]] constexpr percent_format with_brackets() const noexcept {
+        percent_format f = *this;
+        f.negative = negative_style::brackets;
+        return f;
+    }
+    /// Returns: this format, positives with a plus ("+25%"). Throws: nothing. Requires: nothing.
+    [[nodiscard]] constexpr percent_format with_plus_sign() const noexcept {
+        percent_format f = *this;
+        f.plus_sign = true;
+        return f;
+    }
+    /// Returns: this format, rounding by m. Throws: nothing. Requires: nothing.
+    [[nodiscard]] constexpr percent_format with_rounding(rounding_mode m) const noexcept {
+        percent_format f = *this;
+        f.rounding = m;
+        return f;
+    }
+    /// Returns: this format without the "%" (a table column headed "%"). Throws: nothing.
+    /// Requires: nothing.
+    [[nodiscard]] constexpr percent_format without_percent_sign() const noexcept {
+        percent_format f = *this;
+        f.percent_sign = false;
+        return f;
+    }
+    /// Returns: this format with thousands separators. Throws: nothing. Requires: nothing.
+    [[nodiscard]] constexpr percent_format with_grouping() const noexcept {
+        percent_format f = *this;
+        f.grouping = true;
+        return f;
+    }
+};
+
+/// Shows a percentage figure (0.9 means 0.9%, as variance_percent() and ratio::percent() give
+/// it): "0.9%", "-26.6%", "+2.4%", "(1.2)%".
+/// Returns: `percent` rounded to format.decimals by format.rounding (or with its own places when
+/// decimals is -1); zero never carries a sign ("0.0%", never "-0.0%" or "+0.0%").
+/// Throws: overflow_error when widening to more places does not fit an int64 coefficient.
+/// Requires: -1 <= format.decimals <= 18.
+[[nodiscard]] std::string to_string(decimal percent, const percent_format& format);
+
+/// Shows a share as a percentage: 9/1000 is "0.9%", -33/124 is "-26.6%".
+/// Returns: 100 × share rounded to format.decimals by format.rounding, shown as above.
+/// Throws: overflow_error when the rounded % does not fit a decimal.
+/// Requires: 0 <= format.decimals <= 16.
+[[nodiscard]] std::string to_string(ratio share, const percent_format& format);
+
+/// Reads a percentage as printed: "0.9%", "-26.6%", "+2.4%", "(1.2)%", "(1.2%)", "−3.0%" (the
+/// typographic minus), "1,234.5%"; the "%" is required when format.percent_sign is set and
+/// optional otherwise; a minus sign, a plus sign or brackets may mark the sign whatever the
+/// format's style. parse_percent(to_string(p, f), f) is p as f rounds it.
+/// Returns: the figure exactly, with as many places as the text has (e.g. -1.2 for "(1.2)%").
+/// Throws: parse_error naming the text for a malformed number, a missing "%", or a sign inside
+/// brackets; overflow_error for more than 18 places or a coefficient beyond int64.
+/// Requires: nothing.
+[[nodiscard]] decimal parse_percent(std::string_view text,
+                                    const percent_format& format = percent_format::places());
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -202,6 +307,81 @@ money<C> parse_money(std::string_view text, const money_format& f) {
     const decimal value =
         decimal::from_units((d.negative != bracketed) ? -magnitude : magnitude, d.fraction_digits);
     return money<C>::from_decimal(value, f.scale);
+}
+
+inline std::string to_string(decimal p, const percent_format& f) {
+    BMM_EXPECTS(f.decimals >= -1 && f.decimals <= decimal::max_places);
+    const decimal shown = f.decimals < 0 ? p : p.round(f.decimals, f.rounding);
+    const std::int64_t u = shown.units();
+    // The magnitude's digits (|INT64_MIN| does not fit int64: work unsigned).
+    const std::uint64_t mag =
+        u < 0 ? 0u - static_cast<std::uint64_t>(u) : static_cast<std::uint64_t>(u);
+    std::string digits = std::to_string(mag);
+    const auto places = static_cast<std::size_t>(shown.places());
+    if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
+    std::string whole = digits.substr(0, digits.size() - places);
+    std::string body = f.grouping ? detail::group_thousands(whole) : whole;
+    if (places > 0) {
+        body += '.';
+        body += digits.substr(digits.size() - places);
+    }
+    std::string out;
+    if (u < 0) {
+        if (f.negative == negative_style::brackets) {
+            out = "(";
+            out += body;
+            out += ')';
+        } else {
+            out = "-";
+            out += body;
+        }
+    } else if (u > 0 && f.plus_sign) {
+        out = "+";
+        out += body;
+    } else {
+        out = body;
+    }
+    if (f.percent_sign) out += '%';
+    return out;
+}
+
+inline std::string to_string(ratio share, const percent_format& f) {
+    BMM_EXPECTS(f.decimals >= 0 && f.decimals <= decimal::max_places - 2);
+    return to_string(share.percent(f.decimals, f.rounding), f);
+}
+
+inline decimal parse_percent(std::string_view text, const percent_format& f) {
+    std::size_t offset = 0;
+    std::string_view t = detail::trim(text, &offset);
+    bool had_percent = false;
+    auto take_percent = [&]() {
+        if (!t.empty() && t.back() == '%') {
+            t = detail::trim(t.substr(0, t.size() - 1));
+            had_percent = true;
+        }
+    };
+    take_percent();  // "(1.2)%" or "1.2%"
+    bool bracketed = false;
+    if (t.size() >= 2 && t.front() == '(' && t.back() == ')') {
+        bracketed = true;
+        t = t.substr(1, t.size() - 2);
+        std::size_t inner = 0;
+        t = detail::trim(t, &inner);
+        offset += 1 + inner;
+        if (!had_percent) take_percent();  // "(1.2%)"
+    }
+    if (f.percent_sign && !had_percent) {
+        throw parse_error(text, "a percentage", "expected it to end in \"%\"");
+    }
+    const detail::decimal_text d = detail::scan_decimal(t);
+    if (!d.ok()) throw parse_error(text, "a percentage", d.error, offset + d.error_position);
+    if (bracketed && d.had_sign) throw parse_error(text, "a percentage", "a sign inside brackets");
+    if (!detail::fits_i64(d.digits) || d.fraction_digits > decimal::max_places) {
+        throw overflow_error("\"" + std::string(text) + "\" is out of range", text);
+    }
+    const auto magnitude = static_cast<std::int64_t>(d.digits);
+    return decimal::from_units((d.negative != bracketed) ? -magnitude : magnitude,
+                               d.fraction_digits);
 }
 
 }  // namespace bmm

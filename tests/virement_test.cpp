@@ -77,3 +77,34 @@ TEST_CASE("the approval level is the first threshold that covers the size") {
         bmm::virement_rules<bmm::currency::gbp>({{k("1,000"), "A"}, {k("250"), "B"}}, "C"),
         bmm::invalid_argument);
 }
+
+TEST_CASE("Annex B-2a: each of its four virements balances on its own") {
+    const auto groups = annex_b2a().by_narration();
+    REQUIRE(groups.size() == 4);
+    CHECK(groups[0].lines.at(0).narration == "Delivering the Future Together & Transformation");
+    CHECK(groups[3].lines.at(0).narration == "Fire Service pay award - 2023/24 Part Year");
+    for (const auto& g : groups) {
+        CAPTURE(g.lines.at(0).narration);
+        CHECK(g.lines.size() == 2);
+        CHECK(g.balances());
+        CHECK_NOTHROW(g.check());
+    }
+    // Expenditure moved per virement: 2,000, 1,762 (funded by grant income), 1,149 and 678.
+    CHECK(groups[0].size() == k("2,000"));
+    CHECK(groups[1].expenditure_total() == k("1,762"));
+    CHECK(groups[1].income_total() == k("-1,762"));
+    CHECK(groups[2].size() == k("1,149"));
+    CHECK(groups[3].size() == k("678"));
+}
+
+TEST_CASE("a table can balance in total while two of its virements do not") {
+    auto r = annex_b2a();
+    r.lines[4].expenditure = k("1,150");  // Fire 2022/23: 1,150 against -1,149
+    r.lines[6].expenditure = k("677");    // Fire 2023/24: 677 against -678
+    CHECK(r.balances());                  // +1 and -1 cancel in the grand total
+    const auto groups = r.by_narration();
+    CHECK(groups[2].imbalance() == k("1"));
+    CHECK(groups[3].imbalance() == k("-1"));
+    CHECK_THROWS_AS(groups[2].check(), bmm::invalid_argument);
+    CHECK_THROWS_AS(groups[3].check(), bmm::invalid_argument);
+}

@@ -5,10 +5,15 @@
 //                           = closing; headroom = closing − risk-assessed level
 //                           seed 003: 22.6 + 6.8 + 0.8 (breakeven) = 30.2 = the level: headroom 0
 //   project_balances(...)   a balance over MTFS years: the first year it falls below its floor
-//   years_of_cover(r, use)  CIPFA-style: whole years until a reserve is exhausted at a rate of use
+//   years_of_cover(r, use)  CIPFA-style: the exact number of years (a ratio, not rounded to whole
+//                           years) until a reserve is exhausted at a constant annual rate of use
+//                           seed 003: the Public Health reserve's £5.9m at its 2023/24 use of
+//                           £1.7m lasts 59/17 = 3.47 years
 //   share_of_budget(r, b)   reserves as a ratio of the net revenue budget
-//   earmarked_reserve       opening, planned uses by year, commitments -> uncommitted
-//                           seed 003 COVID-19: 15.4 − 13.4 = 2.0 uncommitted; − 0.1 − 1.5 = 0.4
+//   earmarked_reserve       opening, planned uses by year (and uses planned over several years
+//                           whose split is not printed), commitments -> uncommitted
+//                           seed 003 COVID-19: 15.4 − 7.4 (2023/24) − 6.0 (2024/25 – 2025/26)
+//                           = 2.0 uncommitted; − 0.1 − 1.5 = 0.4
 //   dsg_deficit_reserve     opening deficit + in-year deficit = closing (seed 003: 41.1 + 18.3 =
 //                           59.4 at 31 March 2024), with the statutory override's end as data
 //
@@ -39,14 +44,17 @@ struct general_balances {
     money<C> risk_assessed_level;
 
     /// Returns: opening + contributions − forecast_variance. Throws: overflow_error.
+    /// Requires: nothing.
     [[nodiscard]] money<C> closing() const {
         money<C> c = opening;
         for (const money<C>& x : contributions) c = c + x;
         return c - forecast_variance;
     }
     /// Returns: closing − risk-assessed level (negative: below the level). Throws: overflow_error.
+    /// Requires: nothing.
     [[nodiscard]] money<C> headroom() const { return closing() - risk_assessed_level; }
     /// Returns: true when the closing balance is at or above the risk-assessed level.
+    /// Throws: overflow_error. Requires: nothing.
     [[nodiscard]] bool at_or_above_level() const { return headroom() >= zero; }
 };
 
@@ -58,6 +66,7 @@ struct projection_year {
     money<C> movement;  ///< contributions less uses and overspends for the year
     money<C> closing;
     money<C> floor;  ///< the minimum (e.g. the risk-assessed level) for the year
+    /// Returns: closing < floor. Throws: nothing. Requires: nothing.
     [[nodiscard]] bool below_floor() const noexcept { return closing < floor; }
 };
 
@@ -65,7 +74,7 @@ struct projection_year {
 /// `floors` gives each year's minimum (a single value applies to every year).
 /// Returns: one row per movement.
 /// Throws: invalid_argument if floors has neither 1 nor movements.size() entries;
-/// overflow_error.
+/// overflow_error. Requires: nothing.
 template <class C, unsigned S>
 [[nodiscard]] std::vector<projection_year<C, S>> project_balances(
     money<C> opening, fiscal_year<S> first, const std::vector<money<C>>& movements,
@@ -87,6 +96,7 @@ template <class C, unsigned S>
 }
 
 /// Returns: the first projected year whose closing balance is below its floor, if any.
+/// Throws: nothing but std::bad_alloc. Requires: nothing.
 template <class C, unsigned S>
 [[nodiscard]] std::optional<fiscal_year<S>> first_year_below_floor(
     const std::vector<projection_year<C, S>>& p) {
@@ -96,9 +106,11 @@ template <class C, unsigned S>
     return std::nullopt;
 }
 
-/// Returns: the exact number of years a reserve lasts at `annual_use` (a positive draw per
-/// year), e.g. 30.2 / 6.8; std::nullopt when nothing is drawn (it is never exhausted).
-/// Throws: invalid_argument for a negative reserve or a negative use.
+/// Returns: the exact number of years a reserve lasts at `annual_use`, a constant draw per year
+/// (not rounded to whole years: 5.9 / 1.7 = 59/17, about 3.47); std::nullopt when nothing is
+/// drawn (it is never exhausted). Money paid into a reserve is not a rate of use.
+/// Throws: invalid_argument for a negative reserve or a negative use; overflow_error if the
+/// exact ratio does not fit. Requires: nothing.
 template <class C>
 [[nodiscard]] std::optional<ratio> years_of_cover(money<C> reserve, money<C> annual_use) {
     if (reserve < zero || annual_use < zero) {
@@ -109,11 +121,28 @@ template <class C>
 }
 
 /// Returns: reserves as an exact share of the net revenue budget (std::nullopt for a zero
-/// budget).
+/// budget). Throws: overflow_error if the exact ratio does not fit. Requires: nothing.
 template <class C>
 [[nodiscard]] std::optional<ratio> share_of_budget(money<C> reserves, money<C> net_budget) {
     return ratio_of(reserves, net_budget);
 }
+
+/// A use planned over several years whose split between them is not printed (seed 003 ¶108:
+/// "The use of £13.4m to support planned expenditure from 2023/24 – 2025/26 is built into the
+/// MTFS").
+template <class C, unsigned S = 4>
+struct spread_use {
+    fiscal_year<S> first;
+    fiscal_year<S> last;
+    money<C> amount;
+};
+
+/// The lowest and highest balance a reserve may have at the end of a year.
+template <class C>
+struct balance_bounds {
+    money<C> lowest;
+    money<C> highest;
+};
 
 /// An earmarked reserve: its opening balance, what is planned from it, and what is committed.
 template <class C, unsigned S = 4>
@@ -122,26 +151,58 @@ struct earmarked_reserve {
     money<C> opening;
     std::vector<std::pair<fiscal_year<S>, money<C>>> planned_uses;  ///< built into the MTFS
     std::vector<std::pair<std::string, money<C>>> commitments;      ///< further agreed uses
+    std::vector<spread_use<C, S>> spread_uses = {};  ///< planned over years, split not printed
 
-    /// Returns: opening − Σ planned uses. Throws: overflow_error.
+    /// Returns: opening − Σ planned uses (spread ones included). Throws: overflow_error.
+    /// Requires: nothing.
     [[nodiscard]] money<C> after_planned_uses() const {
         money<C> b = opening;
         for (const auto& u : planned_uses) b = b - u.second;
+        for (const auto& u : spread_uses) b = b - u.amount;
         return b;
     }
     /// Returns: opening − Σ planned uses − Σ commitments (negative: over-committed).
+    /// Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> uncommitted() const {
         money<C> b = after_planned_uses();
         for (const auto& c : commitments) b = b - c.second;
         return b;
     }
-    /// Returns: the balance at the end of year y after the planned uses up to and including y.
+    /// Returns: the balance at the end of year y after the planned uses up to and including y
+    /// (a use spread over several years counts once its last year is reached).
+    /// Throws: invalid_argument naming the year when a spread use is part-way through at y (its
+    /// split is not known: see bounds_after); overflow_error.
+    /// Requires: nothing.
     [[nodiscard]] money<C> balance_after(fiscal_year<S> y) const {
+        const balance_bounds<C> b = bounds_after(y);
+        if (b.lowest != b.highest) {
+            std::string why = "the balance of \"";
+            why += name;
+            why += "\" at the end of ";
+            why += to_string(y);
+            why += " depends on how a use spread over several years is split, which is not known";
+            throw invalid_argument(why, to_string(y));
+        }
+        return b.lowest;
+    }
+    /// Returns: the lowest and highest balance at the end of year y: the planned uses up to and
+    /// including y, plus a spread use part-way through at y in full (lowest) or not at all
+    /// (highest). The two are equal when no spread use is part-way through.
+    /// Throws: overflow_error. Requires: nothing.
+    [[nodiscard]] balance_bounds<C> bounds_after(fiscal_year<S> y) const {
         money<C> b = opening;
         for (const auto& u : planned_uses) {
             if (u.first <= y) b = b - u.second;
         }
-        return b;
+        money<C> in_progress;
+        for (const auto& u : spread_uses) {
+            if (u.last <= y) {
+                b = b - u.amount;
+            } else if (u.first <= y) {
+                in_progress = in_progress + u.amount;
+            }
+        }
+        return {b - in_progress, b};
     }
 };
 
@@ -152,9 +213,10 @@ struct dsg_deficit_reserve {
     money<C> in_year_deficit;            ///< negative: an in-year surplus reduces it
     date::year_month_day override_ends;  ///< the statutory override's end (seed 003: 31 March 2026)
 
-    /// Returns: opening + in-year deficit. Throws: overflow_error.
+    /// Returns: opening + in-year deficit. Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> closing_deficit() const { return opening_deficit + in_year_deficit; }
-    /// Returns: true when the override still applies on `d`.
+    /// Returns: true when the override still applies on `d` (up to and including its end).
+    /// Throws: nothing. Requires: d.ok() and override_ends.ok().
     [[nodiscard]] bool override_applies(date::year_month_day d) const noexcept {
         return date::sys_days(d) <= date::sys_days(override_ends);
     }

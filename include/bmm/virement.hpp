@@ -5,11 +5,13 @@
 // A request balances when the grand total of expenditure plus income changes is zero (seed 003
 // Annex B-2a: expenditure 1,762 and income −1,762). Its size — the budget moved — is the sum of
 // the expenditure increases and income reductions; the approval level is the first
-// threshold that covers it, from rules the council configures.
+// threshold that covers it, from rules the council configures. A table of several virements
+// (one per narration, each with its lines) balances group by group: by_narration() splits it.
 //
 //   bmm::virement_request<bmm::currency::gbp> r{{line1, line2}};
 //   r.check();                       // throws invalid_argument naming the imbalance
 //   rules.approver_for(r.size());    // e.g. "Cabinet"
+//   for (const auto& g : r.by_narration()) g.check();   // each virement on its own
 #pragma once
 
 #include <cstdint>
@@ -43,22 +45,26 @@ struct virement_request {
     std::vector<virement_line<C>> lines;
 
     /// Returns: Σ expenditure changes ("Grand Total" of the expenditure column).
+    /// Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> expenditure_total() const {
         money<C> t;
         for (const auto& l : lines) t = t + l.expenditure;
         return t;
     }
-    /// Returns: Σ income changes.
+    /// Returns: Σ income changes. Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> income_total() const {
         money<C> t;
         for (const auto& l : lines) t = t + l.income;
         return t;
     }
     /// Returns: expenditure total + income total: zero when the request balances.
+    /// Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> imbalance() const { return expenditure_total() + income_total(); }
+    /// Returns: imbalance() is zero. Throws: overflow_error. Requires: nothing.
     [[nodiscard]] bool balances() const { return imbalance().is_zero(); }
     /// Returns: the budget moved: the sum of the expenditure increases and the income
-    /// reductions (the positive side of the transfer).
+    /// reductions (the positive side of the transfer). Throws: overflow_error.
+    /// Requires: nothing.
     [[nodiscard]] money<C> size() const {
         money<C> t;
         for (const auto& l : lines) {
@@ -67,8 +73,9 @@ struct virement_request {
         }
         return t;
     }
+    /// Returns: nothing (a request that balances passes).
     /// Throws: invalid_argument naming the difference ("£9,000.00") when the request does not
-    /// balance.
+    /// balance; overflow_error. Requires: nothing.
     void check() const {
         const money<C> d = imbalance();
         if (!d.is_zero()) {
@@ -78,6 +85,26 @@ struct virement_request {
                 shown);
         }
     }
+    /// A table of virements lists each one's lines under its narration (seed 003 Annex B-2a:
+    /// four virements, two lines each).
+    /// Returns: one request per narration, in the order each first appears, its lines in table
+    /// order — so that each can be checked on its own (a table can balance in total while two
+    /// of its virements are out by opposite amounts).
+    /// Throws: nothing but std::bad_alloc. Requires: nothing.
+    [[nodiscard]] std::vector<virement_request> by_narration() const {
+        std::vector<virement_request> groups;
+        std::vector<std::string> names;
+        for (const auto& l : lines) {
+            std::size_t g = 0;
+            while (g < names.size() && names[g] != l.narration) ++g;
+            if (g == names.size()) {
+                names.push_back(l.narration);
+                groups.emplace_back();
+            }
+            groups[g].lines.push_back(l);
+        }
+        return groups;
+    }
 };
 
 /// Who approves a virement of a given size: thresholds in ascending order, then a final level.
@@ -85,7 +112,8 @@ template <class C>
 class virement_rules {
 public:
     /// `levels`: (up to and including this size, approver), ascending; `above`: beyond them.
-    /// Throws: invalid_argument if the thresholds are not strictly ascending or negative.
+    /// Returns: the rules. Throws: invalid_argument if the thresholds are not strictly
+    /// ascending or negative. Requires: nothing.
     virement_rules(std::vector<std::pair<money<C>, std::string>> levels, std::string above)
         : levels_(std::move(levels)), above_(std::move(above)) {
         for (std::size_t i = 0; i < levels_.size(); ++i) {
@@ -94,7 +122,7 @@ public:
             }
         }
     }
-    /// Returns: the approver for a virement of `size`.
+    /// Returns: the approver for a virement of `size`. Throws: nothing. Requires: nothing.
     [[nodiscard]] const std::string& approver_for(money<C> size) const noexcept {
         for (const auto& l : levels_) {
             if (size <= l.first) return l.second;

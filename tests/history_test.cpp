@@ -1,6 +1,8 @@
 // Spec for bmm/history.hpp: a measure's statuses month by month, when a measure is an exception
-// (Red, or Amber for a run of rated periods; months without entries and data statuses neither
-// extend nor break a run), and status changes between two reports grouped as seed 003's Table 4.
+// (Red, or Amber for a run of reporting periods: months that are not reporting months of the
+// measure's frequency are skipped, a reporting month without a rating breaks the run unless
+// missing_period::skipped is asked for), and status changes between two reports grouped as seed
+// 003's Table 4.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -41,6 +43,8 @@ static_assert(bmm::to_string(status_change::red_to_green) == "Red to Green");
 static_assert(bmm::is_improvement(status_change::red_to_amber));
 static_assert(bmm::is_deterioration(status_change::green_to_amber));
 static_assert(bmm::exception_rule{}.amber_run == 2, "Amber twice running is an exception");
+static_assert(bmm::exception_rule{}.missing == bmm::missing_period::breaks_run,
+              "a reporting month without a rating breaks a run by default");
 
 TEST_SUITE("history") {
     // --- Exceptions ---------------------------------------------------------------------------
@@ -124,40 +128,122 @@ TEST_SUITE("history") {
         CHECK_THROWS_AS((void)bmm::is_exception(h, fy.month(9), zero_run), bmm::invalid_argument);
     }
 
-    TEST_CASE(
-        "a quarterly measure Amber in M3 and M6 is an exception at M6: empty months are "
-        "not periods") {
-        bmm::status_history<> h;
+    TEST_CASE("a quarterly measure's non-reporting months do not break a run") {
+        bmm::status_history<> h{bmm::frequency::quarterly};  // M3, M6, M9, M12
         h.record(fy.month(3), amber).record(fy.month(6), amber).record(fy.month(9), green);
         CHECK_FALSE(bmm::is_exception(h, fy.month(3)));
         CHECK(bmm::exception_in(h, fy.month(6)) == bmm::exception_reason::persistent_amber);
         CHECK(h.off_target_run(fy.month(6)) == 2);
         CHECK_FALSE(bmm::is_exception(h, fy.month(9)));
-        // The months between have no entry and are not exceptions themselves.
+        // The months between are not periods, and not exceptions themselves.
         CHECK_FALSE(bmm::is_exception(h, fy.month(4)));
         CHECK_FALSE(bmm::is_exception(h, fy.month(5)));
         CHECK(bmm::exception_in(h, fy.month(7)) == std::nullopt);
+        CHECK(h.off_target_run(fy.month(5)) == 0u);
+        // "n/r" printed in the months between (a monthly table's cell for a quarterly measure)
+        // changes nothing.
+        h.record(fy.month(4), nr).record(fy.month(5), nr);
+        CHECK(h.off_target_run(fy.month(6)) == 2);
+        CHECK(bmm::is_exception(h, fy.month(6)));
+        // The same two Ambers in a monthly history are three months apart: not consecutive.
+        bmm::status_history<> m;
+        m.record(fy.month(3), amber).record(fy.month(6), amber);
+        CHECK(m.off_target_run(fy.month(6)) == 1);
+        CHECK_FALSE(bmm::is_exception(m, fy.month(6)));
     }
 
-    TEST_CASE("an n/r entry between two Ambers neither breaks nor extends the run") {
+    TEST_CASE("a quarterly run continues across the fiscal year end: M12 then M3") {
+        bmm::status_history<> h{bmm::frequency::quarterly};
+        h.record(bmm::fiscal_year<>{2022}.month(12), red).record(fy.month(3), amber);
+        CHECK(h.off_target_run(fy.month(3)) == 2);
+        CHECK(bmm::exception_in(h, fy.month(3)) == bmm::exception_reason::persistent_amber);
+        // A missed quarter (nothing in M3) breaks it: M12 then M6.
+        bmm::status_history<> gap{bmm::frequency::quarterly};
+        gap.record(bmm::fiscal_year<>{2022}.month(12), amber).record(fy.month(6), amber);
+        CHECK_FALSE(bmm::is_exception(gap, fy.month(6)));
+    }
+
+    TEST_CASE(
+        "a bi-monthly measure's periods are M2, M4, ...: Amber in M2 and M4 is an exception") {
+        bmm::status_history<> h{bmm::frequency::bi_monthly};
+        CHECK(h.schedule().cadence() == bmm::frequency::bi_monthly);
+        h.record(fy.month(2), amber).record(fy.month(3), nr).record(fy.month(4), amber);
+        CHECK(h.off_target_run(fy.month(4)) == 2);
+        CHECK(bmm::is_exception(h, fy.month(4)));
+        // Another schedule: reports in M1, M3, M5, ...
+        bmm::status_history<> odd{bmm::reporting_schedule<>(bmm::frequency::bi_monthly, 1)};
+        odd.record(fy.month(1), amber).record(fy.month(3), amber);
+        CHECK(bmm::is_exception(odd, fy.month(3)));
+        CHECK_THROWS_AS(odd.record(fy.month(2), amber), bmm::invalid_argument);
+    }
+
+    TEST_CASE("a rating in a month that is not a reporting month is an invalid_argument") {
+        bmm::status_history<> q{bmm::frequency::quarterly};
+        try {
+            q.record(fy.month(4), amber);
+            FAIL("no error");
+        } catch (const bmm::invalid_argument& e) {
+            CHECK(e.input() == "M4 2023/24");
+            CHECK(std::string(e.what()).find("quarterly") != std::string::npos);
+        }
+        CHECK_THROWS_AS(q.record(fy.month(5), green), bmm::invalid_argument);
+        CHECK(q.size() == 0);
+        // Data statuses are what such months print: accepted, and never periods.
+        q.record(fy.month(4), nr).record(fy.month(5), na);
+        CHECK(q.size() == 2);
+        CHECK(q.off_target_run(fy.month(4)) == 0u);
+    }
+
+    TEST_CASE("a monthly measure's missing month breaks the run") {
+        bmm::status_history<> h;
+        h.record(fy.month(1), amber).record(fy.month(3), amber);  // nothing for M2
+        CHECK(h.off_target_run(fy.month(3)) == 1);
+        CHECK_FALSE(bmm::is_exception(h, fy.month(3)));
+        // With the rule asked to skip missing periods, the two Ambers are a run.
+        const bmm::exception_rule skip{2, bmm::missing_period::skipped};
+        CHECK(h.off_target_run(fy.month(3), bmm::missing_period::skipped) == 2);
+        CHECK(bmm::is_exception(h, fy.month(3), skip));
+    }
+
+    TEST_CASE("two Ambers twelve months apart on a monthly measure are not consecutive") {
+        bmm::status_history<> h;
+        h.record(fy.month(1), amber).record(bmm::fiscal_year<>{2024}.month(1), amber);
+        CHECK(h.off_target_run(bmm::fiscal_year<>{2024}.month(1)) == 1);
+        CHECK_FALSE(bmm::is_exception(h, bmm::fiscal_year<>{2024}.month(1)));
+        // On an annual measure (reported in M12) Amber two years running is an exception.
+        bmm::status_history<> annual{bmm::frequency::annual};
+        annual.record(fy.month(12), amber).record(bmm::fiscal_year<>{2024}.month(12), amber);
+        CHECK(bmm::is_exception(annual, bmm::fiscal_year<>{2024}.month(12)));
+    }
+
+    TEST_CASE(
+        "an n/r entry between two Ambers breaks the run; skipped, it neither breaks nor extends") {
         const auto h = monthly({amber, nr, amber});
-        CHECK(bmm::exception_in(h, fy.month(3)) == bmm::exception_reason::persistent_amber);
-        CHECK(h.off_target_run(fy.month(3)) == 2);
-        // It does not count as a period: with a rule of three the run of two is too short.
-        CHECK_FALSE(bmm::is_exception(h, fy.month(3), bmm::exception_rule{3}));
-        CHECK(bmm::is_exception(monthly({amber, nr, amber, amber}), fy.month(4),
-                                bmm::exception_rule{3}));
+        CHECK(bmm::exception_in(h, fy.month(3)) == std::nullopt);
+        CHECK(h.off_target_run(fy.month(3)) == 1);
+        const bmm::exception_rule skip{2, bmm::missing_period::skipped};
+        CHECK(bmm::exception_in(h, fy.month(3), skip) == bmm::exception_reason::persistent_amber);
+        CHECK(h.off_target_run(fy.month(3), bmm::missing_period::skipped) == 2);
+        // Skipped, it does not count as a period: with a rule of three the run of two is short.
+        const bmm::exception_rule skip3{3, bmm::missing_period::skipped};
+        CHECK_FALSE(bmm::is_exception(h, fy.month(3), skip3));
+        CHECK(bmm::is_exception(monthly({amber, nr, amber, amber}), fy.month(4), skip3));
+        CHECK_FALSE(bmm::is_exception(monthly({amber, nr, amber, amber}), fy.month(4),
+                                      bmm::exception_rule{3}));
     }
 
-    TEST_CASE("a '?' entry between two Ambers neither breaks nor extends the run") {
+    TEST_CASE("a '?' entry between two Ambers breaks the run as n/r does") {
         const auto h = monthly({amber, bmm::status::parse("?"), amber});
-        CHECK(bmm::exception_in(h, fy.month(3)) == bmm::exception_reason::persistent_amber);
-        CHECK(h.off_target_run(fy.month(3)) == 2);
-        CHECK_FALSE(bmm::is_exception(h, fy.month(3), bmm::exception_rule{3}));
-        // Several data statuses in a row are skipped alike.
+        CHECK_FALSE(bmm::is_exception(h, fy.month(3)));
+        CHECK(h.off_target_run(fy.month(3)) == 1);
+        const bmm::exception_rule skip{2, bmm::missing_period::skipped};
+        CHECK(bmm::exception_in(h, fy.month(3), skip) == bmm::exception_reason::persistent_amber);
+        // Several data statuses in a row are skipped alike when asked.
         const auto longer = monthly({amber, unavailable, nr, na, amber});
-        CHECK(h.off_target_run(fy.month(3)) == longer.off_target_run(fy.month(5)));
-        CHECK(bmm::is_exception(longer, fy.month(5)));
+        CHECK(h.off_target_run(fy.month(3), bmm::missing_period::skipped) ==
+              longer.off_target_run(fy.month(5), bmm::missing_period::skipped));
+        CHECK(bmm::is_exception(longer, fy.month(5), skip));
+        CHECK_FALSE(bmm::is_exception(longer, fy.month(5)));
     }
 
     TEST_CASE("a month with a data status is never an exception, even after Reds") {
@@ -249,20 +335,21 @@ TEST_SUITE("history") {
         CHECK(bmm::status_history<>{}.entries().empty());
     }
 
-    TEST_CASE("off_target_run counts consecutive rated Amber or Red entries ending in a month") {
+    TEST_CASE("off_target_run counts consecutive off-target reporting periods ending in a month") {
         // M1 Red, M2 Amber, M3 Amber, M4 Green, M5 Amber, M6 n/r, M7 Amber, M8 Red, M9 "?".
         const auto h = monthly({red, amber, amber, green, amber, nr, amber, red, unavailable});
-        CHECK(h.off_target_run(fy.month(1)) == 1);
-        CHECK(h.off_target_run(fy.month(2)) == 2);
-        CHECK(h.off_target_run(fy.month(3)) == 3);
-        CHECK(h.off_target_run(fy.month(4)) == 0);  // Green
-        CHECK(h.off_target_run(fy.month(5)) == 1);
-        CHECK(h.off_target_run(fy.month(6)) == 0);  // not rated itself
-        CHECK(h.off_target_run(fy.month(7)) == 2);  // n/r skipped
-        CHECK(h.off_target_run(fy.month(8)) == 3);
-        CHECK(h.off_target_run(fy.month(9)) == 0);                         // "?" itself
-        CHECK(h.off_target_run(fy.month(10)) == 0);                        // nothing recorded
+        using bmm::missing_period;
+        const std::array<unsigned, 11> breaks{1, 2, 3, 0, 1, 0, 1, 2, 0, 0, 0};
+        const std::array<unsigned, 11> skips{1, 2, 3, 0, 1, 0, 2, 3, 0, 0, 0};
+        for (unsigned i = 1; i <= 11; ++i) {
+            CAPTURE(i);
+            // M4 Green, M6 and M9 not rated themselves, M10 and M11 nothing recorded.
+            CHECK(h.off_target_run(fy.month(i)) == breaks[i - 1]);
+            CHECK(h.off_target_run(fy.month(i), missing_period::breaks_run) == breaks[i - 1]);
+            CHECK(h.off_target_run(fy.month(i), missing_period::skipped) == skips[i - 1]);
+        }
         CHECK(h.off_target_run(bmm::fiscal_year<>{2022}.month(12)) == 0);  // before everything
+        CHECK(h.off_target_run(fy.month(13)) == 0);                        // not a month
     }
 
     TEST_CASE("recording an invalid month is an invalid_argument") {

@@ -4,19 +4,28 @@
 // in month m when its status in m is
 //   Red, or
 //   Amber, and it has been off target (Amber or Red) for at least exception_rule::amber_run
-//   consecutive rated periods ending in m (2 by default).
-// Periods are the months the history holds: months with no entry (a quarterly measure's other
-// months) and entries with a data status (n/r, ?, n/a) neither extend nor break a run. So
-// Red, Amber, Amber is an exception in both later months; Amber, Green, Amber is not in the
+//   consecutive reporting periods ending in m (2 by default; N is configurable).
+// Reporting periods come from the history's reporting_schedule (bmm/period.hpp): a monthly
+// measure reports every month, a quarterly one in M3, M6, M9 and M12, a bi-monthly one in M2,
+// M4, .... So:
+//   - months that are not reporting months are not periods: they never break a run (a quarterly
+//     measure Amber in M3 and M6 is an exception in M6), and only a data status (n/r) may be
+//     recorded in them;
+//   - a reporting month without a rating — nothing recorded, or a data status (n/r, ?, n/a) —
+//     breaks the run by default (missing_period::breaks_run): Amber in M1 and in M1 a year later
+//     is not "Amber twice running"; with missing_period::skipped it neither extends nor breaks
+//     the run (a run over the months that were rated).
+// So Red, Amber, Amber is an exception in both later months; Amber, Green, Amber is not in the
 // third.
 //
 // Status changes between two reports group measures as the reports' "Table 4" does:
 //   Red→Green, Amber→Green, Red→Amber, Green→Amber, Amber→Red, Green→Red
 // plus unchanged, newly rated (no rating before, e.g. "N/A"→Red), and no longer rated.
 //
-//   bmm::status_history<> h;
+//   bmm::status_history<> h;                                    // monthly
 //   h.record(fy.month(1), bmm::rag::red).record(fy.month(2), bmm::rag::amber);
 //   bmm::is_exception(h, fy.month(2));                          // true: off target twice
+//   bmm::status_history<> q{bmm::frequency::quarterly};         // M3, M6, M9, M12
 //   bmm::classify_change(bmm::rag::amber, bmm::rag::red);       // status_change::amber_to_red
 #pragma once
 
@@ -26,6 +35,7 @@
 #include <iterator>
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -36,15 +46,42 @@
 
 namespace bmm {
 
-/// One measure's status per fiscal month.
+/// What a reporting month without a rating (nothing recorded, or a data status) does to a run
+/// of off-target periods (see the header comment).
+enum class missing_period : std::uint8_t {
+    breaks_run,  ///< the run stops there (the default)
+    skipped,     ///< it neither extends nor breaks the run
+};
+
+/// One measure's status per fiscal month, on the measure's reporting schedule.
 template <unsigned StartMonth = 4>
 class status_history {
 public:
     using month_type = fiscal_month<StartMonth>;
+    using schedule_type = reporting_schedule<StartMonth>;
 
-    /// Records (or replaces) the status of month m. Throws: invalid_argument for an invalid month.
+    /// A monthly measure's history.
+    status_history() = default;
+    /// A history of a measure reported on `schedule` (its reporting months are its periods).
+    explicit status_history(schedule_type schedule) noexcept : schedule_(schedule) {}
+    /// A history of a measure of frequency f on the default schedule (quarterly: M3, M6, ...).
+    explicit status_history(frequency f) noexcept : schedule_(f) {}
+
+    /// Returns: the reporting schedule whose months are this history's periods.
+    [[nodiscard]] const schedule_type& schedule() const noexcept { return schedule_; }
+
+    /// Records (or replaces) the status of month m.
+    /// Throws: invalid_argument for an invalid month, or a rating (Green, Amber, Red) in a month
+    /// that is not a reporting month of the schedule (a data status such as n/r is accepted
+    /// there and does not count as a period).
     status_history& record(month_type m, status s) {
         if (!m.ok()) throw invalid_argument("a status history needs valid fiscal months");
+        if (s.is_rated() && !schedule_.is_reporting_month(m)) {
+            throw invalid_argument(to_string(m) + " is not a reporting month of a " +
+                                       std::string(to_string(schedule_.cadence())) +
+                                       " measure: it cannot be rated " + std::string(to_string(s)),
+                                   to_string(m));
+        }
         entries_.insert_or_assign(m, std::pair<month_type, status>(m, s));
         return *this;
     }
@@ -69,41 +106,56 @@ public:
     }
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
 
-    /// Returns: how many consecutive rated entries up to and including m were Amber or Red
-    /// (entries with a data status are skipped). 0 when m itself is not rated off target.
-    [[nodiscard]] unsigned off_target_run(month_type m) const {
+    /// Returns: how many consecutive reporting periods up to and including m were rated Amber
+    /// or Red. A Green period ends the run; a reporting month without a rating ends it too, or
+    /// is passed over with missing_period::skipped; months that are not reporting months are
+    /// never periods. 0 when m is not a reporting month or is not rated Amber or Red.
+    [[nodiscard]] unsigned off_target_run(
+        month_type m, missing_period missing = missing_period::breaks_run) const {
+        if (!m.ok() || !schedule_.is_reporting_month(m)) return 0;
+        const date::months step{static_cast<int>(months_per_period(schedule_.cadence()))};
         auto it = entries_.upper_bound(m);
         unsigned run = 0;
-        bool first = true;
+        month_type expected = m;  // the reporting month the run needs next
         while (it != entries_.begin()) {
             --it;
+            const month_type when = it->first;
+            if (!schedule_.is_reporting_month(when)) continue;  // n/r in an off month
             const status s = it->second.second;
-            if (first && it->first != m) return 0;  // nothing recorded for m
-            first = false;
-            if (!s.is_rated()) {
+            // A gap (reporting months with nothing recorded) or a data status: no rating.
+            if (when != expected || !s.is_rated()) {
                 if (run == 0) return 0;  // m itself is not rated
-                continue;
+                if (missing == missing_period::breaks_run) break;
+                if (!s.is_rated()) {
+                    expected = when - step;
+                    continue;
+                }
             }
             if (s.is(rag::green)) break;
             ++run;
+            expected = when - step;
         }
         return run;
     }
 
 private:
     std::map<month_type, std::pair<month_type, status>> entries_;
+    schedule_type schedule_{frequency::monthly};
 };
 
 /// When an Amber measure becomes an exception.
 struct exception_rule {
-    unsigned amber_run = 2;  ///< consecutive off-target rated periods, at least 1
+    unsigned amber_run = 2;  ///< consecutive off-target reporting periods, at least 1
+    /// What a reporting month without a rating does to the run (breaks it, by default).
+    missing_period missing = missing_period::breaks_run;
 };
 
 /// Why a measure is an exception.
 enum class exception_reason : std::uint8_t { red, persistent_amber };
 
-/// Returns: why the measure is an exception in month m, or std::nullopt when it is not.
-/// Throws: invalid_argument if rule.amber_run is 0.
+/// Returns: why the measure is an exception in month m (Red; or Amber with an off-target run of
+/// at least rule.amber_run reporting periods, see off_target_run), or std::nullopt when it is
+/// not. Throws: invalid_argument if rule.amber_run is 0.
 template <unsigned S>
 [[nodiscard]] std::optional<exception_reason> exception_in(const status_history<S>& h,
                                                            fiscal_month<S> m,
@@ -112,7 +164,7 @@ template <unsigned S>
     const auto s = h.at(m);
     if (!s || !s->is_rated()) return std::nullopt;
     if (s->is(rag::red)) return exception_reason::red;
-    if (s->is(rag::amber) && h.off_target_run(m) >= rule.amber_run) {
+    if (s->is(rag::amber) && h.off_target_run(m, rule.missing) >= rule.amber_run) {
         return exception_reason::persistent_amber;
     }
     return std::nullopt;

@@ -1,9 +1,12 @@
 // Spec for bmm/measure.hpp: measure ids as printed ("OCC11.02"), measures whose targets and
 // policies are effective-dated and must agree with the measure's polarity, observations with
-// their YTD figures, and the YTD rules (sum, latest, ratio of sums, average).
+// their YTD figures, YTD targets from a measure's ytd_plan (an annual target and its profile,
+// exact at every month), and the YTD rules (sum, latest, ratio of sums, average).
 #include <doctest/doctest.h>
 
+#include <array>
 #include <bmm/measure.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +18,7 @@ const bmm::fiscal_year<> fy2023{2023};
 
 bmm::measure<> calls_abandoned() {
     // Seed 003 OCC10.05: the percentage of customer telephone calls abandoned, lower is better.
-    bmm::measure<> m{bmm::measure_id::parse("OCC10.05"), {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    bmm::measure<> m{bmm::measure_id::parse("OCC10.05"), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     m.title = "The percentage of customer telephone calls abandoned";
     m.owner = "Mark Haynes";
     m.unit = bmm::unit::percent;
@@ -24,6 +27,18 @@ bmm::measure<> calls_abandoned() {
     m.targets.set(fy2023.month(1), bmm::target::parse("10%"));
     m.policies.set(fy2023.month(1),
                    bmm::rag_policy::lower_is_better(bmm::amber_band::relative(bmm::ratio(1, 2))));
+    return m;
+}
+
+bmm::measure<> assessments() {
+    // Seed 003 OCC07.03: multi-agency strength & needs assessments, higher is better, a flow
+    // whose target of 7,500 for the year accrues month by month (cumulative).
+    bmm::measure<> m{bmm::measure_id::parse("OCC07.03"), {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    m.cumulative = true;
+    m.ytd = bmm::ytd_rule::sum;
+    m.targets.set(fy2023.month(1), bmm::target::parse("438"));
+    m.policies.set(fy2023.month(1),
+                   bmm::rag_policy::higher_is_better(bmm::amber_band::relative(bmm::ratio(1, 5))));
     return m;
 }
 }  // namespace
@@ -119,6 +134,95 @@ TEST_CASE("rating before any target or policy is in force, or against the wrong 
     m.cumulative = true;
     const bmm::observation<> o{fy2023.month(2), d("15"), bmm::reading(d("29")), std::nullopt};
     CHECK_THROWS_AS((void)m.rate_ytd(o), bmm::invalid_argument);
+}
+
+TEST_CASE("a cumulative measure's YTD target at any month comes from its ytd_plan exactly") {
+    auto m = assessments();
+    CHECK_FALSE(m.ytd_target(fy2023.month(2)).has_value());      // no plan yet
+    m.ytd_plans.set(fy2023.month(1), bmm::ytd_plan{d("7500")});  // flat by default
+    CHECK(m.ytd_target(fy2023.month(1)) == bmm::ratio(625));
+    CHECK(m.ytd_target(fy2023.month(2)) == bmm::ratio(1250));
+    CHECK(m.ytd_target(fy2023.month(12)) == bmm::ratio(7500));
+    // Seed 003 prints OCC07.03's YTD target at May as 714 (April 276 + May 438), not the flat
+    // 1,250: its profile is uneven. The later months are not published; spread evenly here, they
+    // make the monthly targets sum to the year's 7,500 as a profile must.
+    std::array<bmm::decimal, 12> months{};
+    months.fill(d("678.6"));
+    months[0] = d("276");
+    months[1] = d("438");
+    m.ytd_plans.set(
+        fy2023.month(1),
+        bmm::ytd_plan{d("7500"), bmm::ytd_profile::from_monthly_targets(d("7500"), months)});
+    CHECK(m.ytd_target(fy2023.month(1)) == bmm::ratio(276));
+    CHECK(m.ytd_target(fy2023.month(2)) == bmm::ratio(714));
+    CHECK(m.ytd_target(fy2023.month(3)) == bmm::ratio::from_decimal(d("1392.6")));
+    CHECK(m.ytd_target(fy2023.month(12)) == bmm::ratio(7500));
+    // May's YTD 637 against 714 misses by 10.8%, within the 20% band: Amber, as printed.
+    const bmm::observation<> may{fy2023.month(2), d("367"), bmm::reading(d("637")), std::nullopt};
+    CHECK(m.rate_ytd(may) == bmm::rag::amber);
+    CHECK(m.rate(may) == bmm::rag::amber);  // 367 against 438: 16.2% short
+    const bmm::observation<> good{fy2023.month(2), d("438"), bmm::reading(d("714")), std::nullopt};
+    CHECK(m.rate_ytd(good) == bmm::rag::green);
+    CHECK_THROWS_AS((void)m.ytd_target(fy2023.month(13)), bmm::invalid_argument);
+}
+
+TEST_CASE("a YTD target from a plan is never rounded: 1,000 a year is 83.333... by April") {
+    auto m = assessments();
+    m.policies.set(fy2023.month(1), bmm::rag_policy::higher_is_better());  // any miss is Red
+    m.ytd_plans.set(fy2023.month(1), bmm::ytd_plan{d("1000")});
+    CHECK(m.ytd_target(fy2023.month(1)) == bmm::ratio(1000, 12));
+    auto april = [](const char* ytd) {
+        return bmm::observation<>{fy2023.month(1), d("80"), bmm::reading(d(ytd)), std::nullopt};
+    };
+    // Rounded to 2 places the target would be 83.33 and 83.33 would be Green.
+    CHECK(m.rate_ytd(april("83.33")) == bmm::rag::red);
+    CHECK(m.rate_ytd(april("83.333333")) == bmm::rag::red);
+    CHECK(m.rate_ytd(april("83.34")) == bmm::rag::green);
+    // From monthly weights 1:2:...: M1 carries 1/78 of the year.
+    m.ytd_plans.set(fy2023.month(1),
+                    bmm::ytd_plan{d("78"), bmm::ytd_profile::from_weights(
+                                               {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})});
+    CHECK(m.ytd_target(fy2023.month(3)) == bmm::ratio(6));
+    CHECK(m.rate_ytd(bmm::observation<>{fy2023.month(3), d("3"), bmm::reading(d("6")),
+                                        std::nullopt}) == bmm::rag::green);
+    CHECK(m.rate_ytd(bmm::observation<>{fy2023.month(3), d("3"), bmm::reading(d("5.99")),
+                                        std::nullopt}) == bmm::rag::red);
+}
+
+TEST_CASE("an observation's own YTD target wins over the plan; the plan is effective-dated") {
+    auto m = assessments();
+    m.ytd_plans.set(fy2023.month(7), bmm::ytd_plan{d("7500")});  // from October on
+    // Before the plan is in force a cumulative measure still needs a YTD target.
+    const bmm::observation<> may{fy2023.month(2), d("367"), bmm::reading(d("637")), std::nullopt};
+    CHECK_FALSE(m.ytd_target(fy2023.month(2)).has_value());
+    try {
+        (void)m.rate_ytd(may);
+        FAIL("no error");
+    } catch (const bmm::invalid_argument& e) {
+        CHECK(e.input() == "OCC07.03");
+    }
+    // October's YTD target is 7,500 × 7/12 = 4,375.
+    CHECK(m.ytd_target(fy2023.month(7)) == bmm::ratio(4375));
+    const bmm::observation<> oct{fy2023.month(7), d("700"), bmm::reading(d("4375")), std::nullopt};
+    CHECK(m.rate_ytd(oct) == bmm::rag::green);
+    // A printed YTD target is what the row is rated against, plan or not.
+    const bmm::observation<> printed{fy2023.month(7), d("700"), bmm::reading(d("4375")),
+                                     bmm::target::parse("5,000")};
+    CHECK(m.rate_ytd(printed) == bmm::rag::amber);  // 12.5% short
+    // Without a YTD actual there is nothing to rate.
+    CHECK_FALSE(
+        m.rate_ytd(bmm::observation<>{fy2023.month(7), d("700"), std::nullopt, std::nullopt})
+            .has_value());
+}
+
+TEST_CASE("a plan's YTD target cannot be rated by explicit thresholds, which are not shares") {
+    auto m = assessments();
+    m.ytd_plans.set(fy2023.month(1), bmm::ytd_plan{d("7500")});
+    m.policies.set(fy2023.month(1), bmm::rag_policy::thresholds(bmm::polarity::higher_is_better,
+                                                                d("400"), d("300")));
+    const bmm::observation<> may{fy2023.month(2), d("367"), bmm::reading(d("637")), std::nullopt};
+    CHECK(m.rate(may) == bmm::rag::amber);  // the period thresholds still apply to May
+    CHECK_THROWS_AS((void)m.rate_ytd(may), bmm::invalid_argument);
 }
 
 TEST_CASE("YTD rules: sum for flows, latest for stocks, ratio of sums for rates, average") {

@@ -149,6 +149,48 @@ TEST_CASE("thresholds in the wrong order, negative bands and tolerances are inva
                     bmm::invalid_argument);
 }
 
+TEST_CASE("a target scaled by an exact share rates against its scaled figures, unrounded") {
+    // An annual 1,000 scaled to April's 1/12 is 83.333...: 83.33 misses it.
+    const auto hi = bmm::rag_policy::higher_is_better(bmm::amber_band::relative(bmm::ratio(1, 10)));
+    const bmm::ratio april(1, 12);
+    CHECK(bmm::rate(d("83.34"), t("1000"), hi, april) == green);
+    CHECK(bmm::rate(d("83.33"), t("1000"), hi, april) == amber);
+    // The relative band follows the scaled figure: 10% of 83.333... is 8.333..., so Amber down to
+    // 75 exactly.
+    CHECK(bmm::rate(d("75"), t("1000"), hi, april) == amber);
+    CHECK(bmm::rate(d("74.99"), t("1000"), hi, april) == red);
+    // A rater built with the scale agrees, at every reading scale.
+    const bmm::rater r(t("1000"), hi, april, 2);
+    CHECK(r(d("83.34")) == green);
+    CHECK(r(d("83.333")) == amber);
+    CHECK(r(d("83.334")) == green);
+    // Bounds, tolerances and ranges scale every figure; a scale of 1 changes nothing.
+    const auto lo = bmm::rag_policy::lower_is_better();
+    CHECK(bmm::rate(d("9.99"), t("<20"), lo, bmm::ratio(1, 2)) == green);
+    CHECK(bmm::rate(d("10"), t("<20"), lo, bmm::ratio(1, 2)) == red);  // strict: 10 is not < 10
+    const auto close = bmm::rag_policy::close_to_target({}, bmm::amber_band::absolute(d("1")));
+    CHECK(bmm::rate(d("-1"), t("< 2.0% of net budget"), close, bmm::ratio(1, 2)) == amber);
+    CHECK(bmm::rate(d("0.99"), t("< 2.0% of net budget"), close, bmm::ratio(1, 2)) == green);
+    CHECK(bmm::rate(d("47"), t("93-95%"), hi, bmm::ratio(1, 2)) == green);
+    CHECK(bmm::rate(d("47.5"), t("93-95%"), hi, bmm::ratio(1, 2)) == green);
+    CHECK(bmm::rate(d("47.6"), t("93-95%"), hi, bmm::ratio(1, 2)) == amber);
+    CHECK(bmm::rate(d("56.74"), t("61.50%"), hi, bmm::ratio(1)) ==
+          bmm::rate(d("56.74"), t("61.50%"), hi));
+    // A scale of zero makes every figure zero; no target and positions have no figures.
+    CHECK(bmm::rate(d("0"), t("1000"), hi, bmm::ratio(0)) == green);
+    CHECK(bmm::rate(d("5"), t(""), hi, april) == bmm::data_status::monitoring_only);
+    CHECK(bmm::rate(bmm::position(0), t("Top quartile"), hi, april) == green);
+}
+
+TEST_CASE("a negative scale, or a scaled target under explicit thresholds, is invalid_argument") {
+    const auto hi = bmm::rag_policy::higher_is_better();
+    CHECK_THROWS_AS((void)bmm::rate(d("1"), t("10"), hi, bmm::ratio(-1, 2)), bmm::invalid_argument);
+    const auto th = bmm::rag_policy::thresholds(bmm::polarity::higher_is_better, d("90"), d("85"));
+    CHECK_THROWS_AS((void)bmm::rate(d("90"), t("95%"), th, bmm::ratio(1, 2)),
+                    bmm::invalid_argument);
+    CHECK(bmm::rate(d("90"), t("95%"), th, bmm::ratio(1)) == green);
+}
+
 TEST_CASE("data statuses and missing targets are not rated") {
     const auto p = bmm::rag_policy::higher_is_better();
     CHECK(bmm::rate(bmm::data_status::data_unavailable, t("61.50%"), p) ==

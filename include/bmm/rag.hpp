@@ -28,6 +28,11 @@
 // For many readings against one target, build a rater once: it turns the bands into integer
 // thresholds at the readings' scale, so each rating is two comparisons.
 //
+// A target can be rated scaled by an exact share: rate(r, t, p, ratio(2, 12)) rates against
+// every figure of t multiplied by 2/12, with no rounding (a YTD target from an annual one and a
+// ytd_profile: 1,000 × 1/12 is 83.333..., so 83.33 misses it). Relative bands follow the scaled
+// figure; explicit thresholds are figures of their own and cannot be scaled.
+//
 //   auto policy = bmm::rag_policy::higher_is_better(bmm::amber_band::relative(bmm::ratio(3, 40)));
 //   bmm::rate(bmm::decimal::parse("56.98"), bmm::target::parse("61.50%"), policy) // Amber
 //   bmm::rate(bmm::decimal::parse("56.74"), bmm::target::parse("61.50%"), policy) // Red
@@ -219,7 +224,13 @@ public:
     /// Throws: invalid_argument when the policy cannot apply to the target (a ">" bound with a
     /// lower-is-better policy, a position target with a figure policy is fine); overflow_error
     /// if a band's exact width does not fit a ratio.
-    rater(const target& t, const rag_policy& p, int places = 2);
+    rater(const target& t, const rag_policy& p, int places = 2) : rater(t, p, ratio(1), places) {}
+    /// A rater for `t` with each of its figures (value, bound, tolerance, range ends) multiplied
+    /// by `scale` exactly, e.g. an annual target scaled to a YTD share. Position and none
+    /// targets have no figures: the scale does not apply to them.
+    /// Throws: as above; invalid_argument for a negative scale, or a scale other than 1 with
+    /// a policy of explicit thresholds; overflow_error if a scaled figure does not fit a ratio.
+    rater(const target& t, const rag_policy& p, ratio scale, int places = 2);
 
     /// Returns: the rating of one reading (see the header comment).
     /// Throws: invalid_argument when a figure meets a position target or a position a figure
@@ -306,6 +317,15 @@ private:
 [[nodiscard]] inline status rate(const reading& r, const target& t, const rag_policy& p) {
     const int places = r.figure() != nullptr ? r.figure()->places() : 2;
     return rater(t, p, places)(r);
+}
+
+/// Returns: the rating of `r` against `t` with its figures multiplied by `scale` exactly
+/// (rater(t, p, scale)(r)), e.g. a YTD target that is a share of an annual one.
+/// Throws: as rater's scaled constructor and call operator.
+[[nodiscard]] inline status rate(const reading& r, const target& t, const rag_policy& p,
+                                 ratio scale) {
+    const int places = r.figure() != nullptr ? r.figure()->places() : 2;
+    return rater(t, p, scale, places)(r);
 }
 
 /// Returns: std::nullopt when a printed status is what the reading, target and policy give;
@@ -397,9 +417,13 @@ namespace detail {
 
 }  // namespace detail
 
-inline rater::rater(const target& t, const rag_policy& p, int places) : places_(places) {
+inline rater::rater(const target& t, const rag_policy& p, ratio scale, int places)
+    : places_(places) {
     if (places < 0 || places > decimal::max_places) {
         throw invalid_argument("a rater's scale is 0 to 18 decimal places");
+    }
+    if (scale < zero) {
+        throw invalid_argument("a target cannot be scaled by a negative share", to_string(scale));
     }
     amber_steps_ = p.amber_steps();
     if (t.is_none()) {
@@ -413,7 +437,10 @@ inline rater::rater(const target& t, const rag_policy& p, int places) : places_(
     }
     using side = target::side;
     const polarity pol = p.direction();
-    const ratio lo = ratio::from_decimal(t.low()), hi = ratio::from_decimal(t.high());
+    const bool unscaled = scale == ratio(1);
+    const ratio lo = unscaled ? ratio::from_decimal(t.low()) : ratio::from_decimal(t.low()) * scale;
+    const ratio hi =
+        unscaled ? ratio::from_decimal(t.high()) : ratio::from_decimal(t.high()) * scale;
     interval g, a;
     // `reference` is what a relative band is a share of.
     auto widen = [&](const interval& gi, ratio reference) {
@@ -431,6 +458,12 @@ inline rater::rater(const target& t, const rag_policy& p, int places) : places_(
         return ai;
     };
     if (const auto& th = p.explicit_thresholds()) {
+        if (!unscaled) {
+            throw invalid_argument(
+                "explicit thresholds cannot be scaled to a share of the target: give the "
+                "thresholds for that share instead",
+                to_string(scale));
+        }
         const ratio gt = ratio::from_decimal(th->first), at = ratio::from_decimal(th->second);
         if (pol == polarity::higher_is_better) {
             g.low = gt;

@@ -2,6 +2,7 @@
 // remainder) or rounded cell by cell as printed, counts per priority, and roll-up rules.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <bmm/summary.hpp>
 #include <cstdint>
 #include <random>
@@ -68,35 +69,91 @@ TEST_CASE("percentages of nothing are undefined, and bad arguments are invalid")
     CHECK_THROWS_AS((void)bmm::percentages({INT64_MAX, 1}), bmm::overflow_error);
 }
 
-TEST_CASE("property: largest-remainder percentages always add to exactly 100 (100,000 vectors)") {
+TEST_CASE(
+    "property: at every accepted place count (0-6) largest-remainder percentages add to exactly "
+    "100 and every cell has exactly that many places (120,000 vectors)") {
     std::mt19937_64 gen(44);
     std::uniform_int_distribution<int> length(1, 12);
-    std::uniform_int_distribution<int> places(0, 3);
     std::uniform_int_distribution<int> scale(0, 3);
+    const std::int64_t limits[] = {3, 60, 10'000, 1'000'000'000'000};
+    std::array<int, 7> trials_at{};  // per place count
     int failures = 0;
     int over = 0;
-    for (int trial = 0; trial < 100'000; ++trial) {
+    int wrong_places = 0;
+    int per_cell_wrong_places = 0;
+    for (int trial = 0; trial < 120'000; ++trial) {
         std::vector<std::int64_t> counts(static_cast<std::size_t>(length(gen)));
-        const std::int64_t limits[] = {3, 60, 10'000, 1'000'000'000'000};
         std::uniform_int_distribution<std::int64_t> count(0, limits[scale(gen)]);
         std::int64_t total = 0;
         for (auto& c : counts) total += (c = count(gen));
         if (total == 0) counts[0] = total = 1;
-        const int p = places(gen);
+        const int p = trial % 7;  // every place count the API accepts, equally often
+        ++trials_at[static_cast<std::size_t>(p)];
         const auto pct = bmm::percentages(counts, p);
+        REQUIRE(pct.size() == counts.size());
+        // Decimals compare by value (61 == 61.0): the sum is checked by value, the places apart.
         if (sum(pct) != bmm::decimal::from_units(100, 0)) ++failures;
-        // Each cell is its exact share rounded down or up by less than one unit.
+        std::int64_t unit_den = 1;
+        for (int i = 0; i < p; ++i) unit_den *= 10;
+        const bmm::ratio unit(1, unit_den);
         for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (pct[i].places() != p) ++wrong_places;
+            // Each cell is its exact share rounded down or up by less than one unit.
             const bmm::ratio exact(counts[i] * 100, total);
             const bmm::ratio diff = bmm::ratio::from_decimal(pct[i]) - exact;
-            const bmm::ratio unit(1, p == 0 ? 1 : (p == 1 ? 10 : (p == 2 ? 100 : 1000)));
             if (!(diff < unit) || !(-diff < unit) || (counts[i] == 0 && pct[i] != bmm::zero)) {
                 ++over;
             }
         }
+        // Rounded cell by cell the row may not add to 100, but each cell has p places too.
+        for (const bmm::decimal& c : bmm::percentages(counts, p, bmm::percent_rounding::per_cell)) {
+            if (c.places() != p) ++per_cell_wrong_places;
+        }
     }
+    for (int n : trials_at) CHECK(n >= 17'000);  // each place count is exercised
     CHECK(failures == 0);
     CHECK(over == 0);
+    CHECK(wrong_places == 0);
+    CHECK(per_cell_wrong_places == 0);
+}
+
+TEST_CASE("percentages keep the requested places even for whole shares: 100% at 6 places") {
+    const auto p = bmm::percentages({0, 5, 0}, 6);
+    REQUIRE(p.size() == 3);
+    for (const bmm::decimal& c : p) CHECK(c.places() == 6);
+    CHECK(bmm::to_string(p[1]) == "100.000000");
+    CHECK(bmm::to_string(p[0]) == "0.000000");
+    // 1/3 at 6 places: 33.333334 + 33.333333 + 33.333333.
+    CHECK(bmm::percentages({1, 1, 1}, 6) == ds({"33.333334", "33.333333", "33.333333"}));
+}
+
+TEST_CASE("rag_counts sums are checked: one past INT64_MAX is an overflow_error, not a wrap") {
+    constexpr std::int64_t max = INT64_MAX;
+    bmm::rag_counts full{max, 0, 0, 0};
+    CHECK_THROWS_AS(full.add(bmm::rag::green), bmm::overflow_error);
+    CHECK(full == bmm::rag_counts{max, 0, 0, 0});  // unchanged by the failed add
+    full.add(bmm::rag::amber);                     // another cell still counts
+    CHECK(full == bmm::rag_counts{max, 1, 0, 0});
+    bmm::rag_counts unrated{0, 0, 0, max};
+    CHECK_THROWS_AS(unrated.add(bmm::data_status::not_reported), bmm::overflow_error);
+    bmm::rag_counts red{0, 0, max - 1, 0};
+    red.add(bmm::rag::red);  // up to INT64_MAX itself is fine
+    CHECK(red.red == max);
+    CHECK_THROWS_AS(red.add(bmm::rag::red), bmm::overflow_error);
+    // rated(), total() and + are checked too.
+    CHECK_THROWS_AS((void)full.rated(), bmm::overflow_error);
+    CHECK(bmm::rag_counts{0, 0, max, 0}.rated() == max);
+    CHECK_THROWS_AS((void)(bmm::rag_counts{0, 0, max, 1}.total()), bmm::overflow_error);
+    CHECK_THROWS_AS((void)(bmm::rag_counts{max, 0, 0, 0} + bmm::rag_counts{1, 0, 0, 0}),
+                    bmm::overflow_error);
+    CHECK_THROWS_AS((void)(bmm::rag_counts{0, 0, 0, 1} + bmm::rag_counts{0, 0, 0, max}),
+                    bmm::overflow_error);
+    CHECK(bmm::rag_counts{max - 1, 0, 0, 0} + bmm::rag_counts{1, 0, 0, 0} ==
+          bmm::rag_counts{max, 0, 0, 0});
+    // The checked functions still work at compile time.
+    static_assert(bmm::rag_counts{27, 6, 4, 7}.total() == 44);
+    static_assert((bmm::rag_counts{1, 2, 3, 4} + bmm::rag_counts{1, 1, 1, 1}).rated() == 9);
+    static_assert(bmm::rag_counts{}.add(bmm::rag::red).red == 1);
 }
 
 TEST_CASE("the rag_counts overload gives Green, Amber, Red, unrated in that order") {

@@ -8,6 +8,9 @@
 //   bmm::overall(c, rollup_rule::worst)          one status for a priority
 //   bmm::audit_summary(printed, total, pcts, c)  a printed summary row against its statuses
 //
+// Counts are int64 and every sum of them (add, +, rated(), total()) is checked: one past
+// INT64_MAX is a bmm::overflow_error, never a wrapped count.
+//
 // Largest remainder: every cell gets its exact share of 100 rounded down (at `places`), then the
 // units left go to the largest fractional remainders, ties to the earlier cell (Green, Amber,
 // Red, unrated). Seed 003 Table 2, April 2023 (12/5/4/11 of 32): 37.5, 15.6, 12.5, 34.4 -> 38,
@@ -25,13 +28,16 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "config.hpp"
 #include "decimal.hpp"
+#include "detail/checked.hpp"
 #include "detail/int128.hpp"
 #include "detail/largest_remainder.hpp"
 #include "error.hpp"
@@ -43,18 +49,47 @@
 
 namespace bmm {
 
-/// How many measures have each status.
+namespace detail {
+[[noreturn]] BMM_NOINLINE inline void throw_count_overflow() {
+    throw overflow_error("a status count beyond int64");
+}
+/// Returns: a + b. Throws: overflow_error when it does not fit int64.
+[[nodiscard]] constexpr std::int64_t checked_count_sum(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    if (add_overflow(a, b, &r)) throw_count_overflow();
+    return r;
+}
+}  // namespace detail
+
+/// How many measures have each status. Every sum is checked: a count beyond int64 is an
+/// overflow_error, never a wrapped number.
 struct rag_counts {
     std::int64_t green = 0;
     std::int64_t amber = 0;
     std::int64_t red = 0;
     std::int64_t unrated = 0;  ///< monitoring only, data unavailable, not reported, ...
 
-    [[nodiscard]] constexpr std::int64_t rated() const noexcept { return green + amber + red; }
-    [[nodiscard]] constexpr std::int64_t total() const noexcept { return rated() + unrated; }
+    /// Returns: green + amber + red. Throws: overflow_error when it does not fit int64.
+    [[nodiscard]] constexpr std::int64_t rated() const {
+        return detail::checked_count_sum(detail::checked_count_sum(green, amber), red);
+    }
+    /// Returns: rated() + unrated. Throws: overflow_error when it does not fit int64.
+    [[nodiscard]] constexpr std::int64_t total() const {
+        return detail::checked_count_sum(rated(), unrated);
+    }
     /// Counts one more status.
-    constexpr rag_counts& add(status s) noexcept {
-        const unsigned c = s.column();  // branch-free: rating many statuses is a hot loop
+    /// Throws: overflow_error when its count is already INT64_MAX (the counts are unchanged).
+    constexpr rag_counts& add(status s) {
+        // Rating many statuses is a hot loop: branch-free increments of 0 or 1, and one cheap test
+        // that no cell is near INT64_MAX (none is ≥ 2^62 or negative) before the exact one.
+        const unsigned c = s.column();
+        if (BMM_UNLIKELY(static_cast<std::uint64_t>(green | amber | red | unrated) >> 62 != 0)) {
+            constexpr std::int64_t top = std::numeric_limits<std::int64_t>::max();
+            if ((c == 0 && green == top) || (c == 1 && amber == top) || (c == 2 && red == top) ||
+                (c == 3 && unrated == top)) {
+                detail::throw_count_overflow();
+            }
+        }
         green += c == 0;
         amber += c == 1;
         red += c == 2;
@@ -65,12 +100,12 @@ struct rag_counts {
     [[nodiscard]] constexpr std::array<std::int64_t, 4> cells() const noexcept {
         return {green, amber, red, unrated};
     }
-    friend constexpr rag_counts operator+(rag_counts a, const rag_counts& b) noexcept {
-        a.green += b.green;
-        a.amber += b.amber;
-        a.red += b.red;
-        a.unrated += b.unrated;
-        return a;
+    /// Returns: the counts cell by cell. Throws: overflow_error when a cell does not fit int64.
+    friend constexpr rag_counts operator+(const rag_counts& a, const rag_counts& b) {
+        return rag_counts{detail::checked_count_sum(a.green, b.green),
+                          detail::checked_count_sum(a.amber, b.amber),
+                          detail::checked_count_sum(a.red, b.red),
+                          detail::checked_count_sum(a.unrated, b.unrated)};
     }
     friend constexpr bool operator==(const rag_counts& a, const rag_counts& b) noexcept {
         return a.green == b.green && a.amber == b.amber && a.red == b.red && a.unrated == b.unrated;
@@ -80,7 +115,7 @@ struct rag_counts {
     }
 };
 
-/// Returns: the counts of a range of statuses.
+/// Returns: the counts of a range of statuses. Throws: overflow_error (as rag_counts::add).
 template <class Statuses>
 [[nodiscard]] rag_counts count(const Statuses& statuses) {
     rag_counts c;
@@ -168,7 +203,7 @@ enum class rollup_rule : std::uint8_t { worst, majority, share_green };
 
 /// Returns: the overall rating of a set of measures, or std::nullopt with none rated.
 /// `green_share` and `red_share` apply to share_green only (defaults 2/3 and 1/3).
-/// Throws: invalid_argument for shares outside 0..1.
+/// Throws: invalid_argument for shares outside 0..1; overflow_error (as rag_counts::rated).
 [[nodiscard]] inline std::optional<rag> overall(const rag_counts& c, rollup_rule rule,
                                                 ratio green_share = ratio(2, 3),
                                                 ratio red_share = ratio(1, 3)) {

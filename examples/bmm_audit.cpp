@@ -1,19 +1,25 @@
 // bmm-audit: checks a published budget table against itself (see bmm/audit.hpp).
 //
-//   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed]
+//   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
 //
 // FILE.csv has a header row with the columns line,level,budget,forecast,variance,variance_pct
 // and optionally previous_variance,change. Figures are as printed (£m, 1 dp; the % column
-// without its sign; blank = not printed). Level 0 is a line; a row of level k >= 1 is a total of
-// the rows after the previous row of level >= k that are not already inside a lower total; a row
-// with no figures is a heading.
+// without its sign; blank = not printed: a table printing only budget and variance leaves the
+// forecast cells blank). Level 0 is a line; a row of level k >= 1 is a total of the rows after
+// the previous row of level >= k that are not already inside a lower total; a row with no
+// figures is a heading. --rounding names how the figures were rounded for print (half_up, the
+// default, half_down, half_even, toward_zero, away_from_zero, floor, ceiling).
 //
 // Prints one finding per checked cell that differs from the value recomputed from the printed
 // inputs — row, column, published value, computed value, and class (rounding / sign / error) —
-// then a summary line. Exit status: 0 when no errors were found, 1 when errors were found, 2 for
-// bad input (the message names the line).
+// then a summary line. With --format csv the findings are CSV on stdout, with the header
+// row,line,name,column,published,computed,class (row counts the file's data rows from 1, line
+// is the file's line), and the summary goes to stderr. Exit status: 0 when no errors were found,
+// 1 when errors were found, 2 for bad input or bad arguments (the message, on stderr, names the
+// line).
 #include <bmm/audit.hpp>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -22,10 +28,27 @@
 
 namespace {
 
+constexpr const char* usage_text =
+    "usage: bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]\n"
+    "  MODE: half_up (default), half_down, half_even, toward_zero, away_from_zero, floor, "
+    "ceiling\n";
+
 int usage() {
-    std::fprintf(stderr,
-                 "usage: bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed]\n");
+    std::fputs(usage_text, stderr);
     return 2;
+}
+
+bool parse_mode(std::string_view name, bmm::rounding_mode& mode) {
+    for (auto m :
+         {bmm::rounding_mode::half_up, bmm::rounding_mode::half_down, bmm::rounding_mode::half_even,
+          bmm::rounding_mode::toward_zero, bmm::rounding_mode::away_from_zero,
+          bmm::rounding_mode::floor, bmm::rounding_mode::ceiling}) {
+        if (bmm::to_string(m) == name) {
+            mode = m;
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -36,7 +59,13 @@ int main(int argc, char** argv) {
     bmm::audit_options options;
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
-        if (a == "--format" && i + 1 < argc) {
+        if (a == "--help" || a == "-h") {
+            std::fputs(usage_text, stdout);
+            return 0;
+        }
+        if (a == "--rounding" && i + 1 < argc) {
+            if (!parse_mode(argv[++i], options.mode)) return usage();
+        } else if (a == "--format" && i + 1 < argc) {
             const std::string_view f = argv[++i];
             if (f != "text" && f != "csv") return usage();
             as_csv = f == "csv";
@@ -70,6 +99,9 @@ int main(int argc, char** argv) {
         rows = bmm::read_published_table(bmm::read_csv(text.str()));
         report = bmm::audit_budget_table(rows, options);
     } catch (const bmm::error& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
+        return 2;
+    } catch (const std::exception& e) {  // e.g. std::bad_alloc: still bad input, not a crash
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
         return 2;
     }

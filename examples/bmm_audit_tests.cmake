@@ -1,20 +1,109 @@
-# CTest rules for bmm-audit (examples/bmm_audit.cpp): its CSV contract, findings and exit status.
-# Included from examples/CMakeLists.txt when tests are built.
-# bmm-audit on seed 003's overall table: exactly the two real errors and two sign cells.
-add_test(NAME example.bmm_audit.seed003
-         COMMAND bmm_example_bmm_audit ${CMAKE_CURRENT_SOURCE_DIR}/data/seed003_overall.csv)
-set_tests_properties(example.bmm_audit.seed003 PROPERTIES LABELS example
-    PASS_REGULAR_EXPRESSION "50 cells checked: 2 errors, 2 sign-convention, 0 rounding")
-# A copy with one figure changed (Resources forecast 71.3 -> 75.3): that figure is reported.
-file(READ ${CMAKE_CURRENT_SOURCE_DIR}/data/seed003_overall.csv _bmm_overall)
+# CTest rules for bmm-audit (examples/bmm_audit.cpp): its CSV contract, which cells it flags, its
+# output formats and its exit status. Included from examples/CMakeLists.txt when tests are built.
+# Every rule runs bmm_audit_run.cmake, which checks the exit status AND the output (a
+# PASS_REGULAR_EXPRESSION alone would ignore the exit status).
+set(_bmm_audit_data ${CMAKE_CURRENT_SOURCE_DIR}/data)
+set(_bmm_audit_work ${CMAKE_CURRENT_BINARY_DIR}/bmm_audit)
+file(MAKE_DIRECTORY ${_bmm_audit_work})
+
+# bmm_audit_test(<name> RC <status> ARGS <arg>... [<check> <value>]...): the checks are the
+# script's variables (EXPECT_STDOUT_FILE, STDOUT_LINES, STDOUT_REGEX, STDOUT_REGEX2,
+# STDERR_REGEX, STDOUT_EMPTY, STDERR_EMPTY).
+function(bmm_audit_test name)
+    cmake_parse_arguments(PARSE_ARGV 1 _t "" "RC;EXPECT_STDOUT_FILE;STDOUT_LINES;STDOUT_REGEX;STDOUT_REGEX2;STDERR_REGEX;STDOUT_EMPTY;STDERR_EMPTY" "ARGS")
+    set(_defs -DEXE=$<TARGET_FILE:bmm_example_bmm_audit> -DEXPECT_RC=${_t_RC})
+    set(_i 0)
+    foreach(_a IN LISTS _t_ARGS)
+        math(EXPR _i "${_i} + 1")
+        list(APPEND _defs "-DARG${_i}=${_a}")
+    endforeach()
+    foreach(_check EXPECT_STDOUT_FILE STDOUT_LINES STDOUT_REGEX STDOUT_REGEX2 STDERR_REGEX
+                   STDOUT_EMPTY STDERR_EMPTY)
+        if(DEFINED _t_${_check})
+            list(APPEND _defs "-D${_check}=${_t_${_check}}")
+        endif()
+    endforeach()
+    add_test(NAME example.bmm_audit.${name}
+             COMMAND ${CMAKE_COMMAND} ${_defs} -P ${CMAKE_CURRENT_SOURCE_DIR}/bmm_audit_run.cmake)
+    set_tests_properties(example.bmm_audit.${name} PROPERTIES LABELS example)
+endfunction()
+
+# Seed 003's overall table (Table 11): exactly the two real errors and the two sign cells —
+# which row, which column, which class — and exit status 1.
+bmm_audit_test(seed003 RC 1 ARGS ${_bmm_audit_data}/seed003_overall.csv
+    STDOUT_LINES 5
+    STDOUT_REGEX "row 10 \\(line 11\\) Interest on Balances: variance_pct published 3\\.0, computed -3\\.0: sign\nrow 12 \\(line 13\\) Contingency: variance_pct published -29\\.6, computed -26\\.6: error\nrow 15 \\(line 16\\) Contribution from COVID-19 reserve: variance_pct published 20\\.3, computed -20\\.3: sign\nrow 19 \\(line 20\\) Total Budgets Held Centrally: variance_pct published -49\\.6, computed -46\\.9: error\n"
+    STDOUT_REGEX2 "bmm-audit: 22 rows, 50 cells checked: 2 errors, 2 sign-convention, 0 rounding\n$")
+# The same findings as CSV, byte for byte; the summary goes to stderr.
+bmm_audit_test(seed003_csv RC 1 ARGS ${_bmm_audit_data}/seed003_overall.csv --format csv
+    EXPECT_STDOUT_FILE ${_bmm_audit_data}/seed003_overall_findings.csv
+    STDERR_REGEX "^bmm-audit: 22 rows, 50 cells checked: 2 errors, 2 sign-convention, 0 rounding\n$")
+# Under the signed-budget convention the income lines pass and the two errors remain.
+bmm_audit_test(seed003_signed RC 1 ARGS ${_bmm_audit_data}/seed003_overall.csv --basis signed
+    STDOUT_LINES 3
+    STDOUT_REGEX "Contingency: variance_pct .*: error\n.*Total Budgets Held Centrally: variance_pct .*: error\n"
+    STDOUT_REGEX2 "2 errors, 0 sign-convention, 0 rounding\n$")
+# The directorate tables print budget and variance only (the forecast cells are blank): the
+# Public Health lines add to 1.9, not the printed 2.2 (an error); Children's 1.8 + 1.2 printed
+# 3.1 is a rounding effect.
+bmm_audit_test(seed003_directorates RC 1
+    ARGS ${_bmm_audit_data}/seed003_directorates.csv --format csv
+    EXPECT_STDOUT_FILE ${_bmm_audit_data}/seed003_directorates_findings.csv
+    STDERR_REGEX "40 rows, 12 cells checked: 1 errors, 0 sign-convention, 1 rounding")
+# The DSG table adds up: exit status 0 and nothing but the summary.
+bmm_audit_test(seed003_dsg RC 0 ARGS ${_bmm_audit_data}/seed003_dsg.csv
+    STDOUT_LINES 1
+    STDOUT_REGEX "^bmm-audit: 5 rows, 7 cells checked: 0 errors, 0 sign-convention, 0 rounding\n$")
+bmm_audit_test(seed003_dsg_csv RC 0 ARGS ${_bmm_audit_data}/seed003_dsg.csv --format csv
+    STDOUT_REGEX "^row,line,name,column,published,computed,class\n$")
+
+# A copy with one figure changed (Resources forecast 71.3 -> 75.3): that figure is reported, in
+# its row's variance and in the Directorate Total's forecast.
+file(READ ${_bmm_audit_data}/seed003_overall.csv _bmm_overall)
 string(REPLACE "Resources,0,69.7,71.3," "Resources,0,69.7,75.3," _bmm_changed "${_bmm_overall}")
-file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/seed003_overall_changed.csv "${_bmm_changed}")
-add_test(NAME example.bmm_audit.changed_figure
-         COMMAND bmm_example_bmm_audit ${CMAKE_CURRENT_BINARY_DIR}/seed003_overall_changed.csv)
-set_tests_properties(example.bmm_audit.changed_figure PROPERTIES LABELS example
-    PASS_REGULAR_EXPRESSION "Resources: variance published 1\\.6, computed 5\\.6: error")
-# Exit status 1 when errors are found, 2 for bad input (here: a missing file).
-add_test(NAME example.bmm_audit.exit_status
-         COMMAND sh -c "\"$1\" \"$2\" >/dev/null; test $? -eq 1 && \"$1\" /nonexistent.csv 2>/dev/null; test $? -eq 2"
-                 sh $<TARGET_FILE:bmm_example_bmm_audit> ${CMAKE_CURRENT_SOURCE_DIR}/data/seed003_overall.csv)
-set_tests_properties(example.bmm_audit.exit_status PROPERTIES LABELS example)
+file(WRITE ${_bmm_audit_work}/seed003_overall_changed.csv "${_bmm_changed}")
+bmm_audit_test(changed_figure RC 1 ARGS ${_bmm_audit_work}/seed003_overall_changed.csv
+    STDOUT_LINES 7
+    STDOUT_REGEX "row 6 \\(line 7\\) Resources: variance published 1\\.6, computed 5\\.6: error\nrow 7 \\(line 8\\) Directorate Total: forecast published 572\\.7, computed 576\\.7: error\n"
+    STDOUT_REGEX2 "4 errors, 2 sign-convention, 0 rounding\n$")
+# Figures truncated for print: four lines of 1.09 shown as 1.0 and their total 4.36 as 4.3 are a
+# rounding effect under --rounding floor, an error under the default half_up.
+file(WRITE ${_bmm_audit_work}/truncated.csv
+     "line,level,budget,forecast,variance,variance_pct\nA,0,1.0,,,\nB,0,1.0,,,\nC,0,1.0,,,\nD,0,1.0,,,\nTotal,1,4.3,,,\n")
+bmm_audit_test(rounding_floor RC 0 ARGS ${_bmm_audit_work}/truncated.csv --rounding floor
+    STDOUT_REGEX "Total: budget published 4\\.3, computed 4\\.0: rounding\n")
+bmm_audit_test(rounding_half_up RC 1 ARGS ${_bmm_audit_work}/truncated.csv
+    STDOUT_REGEX "Total: budget published 4\\.3, computed 4\\.0: error\n")
+
+# Bad input: exit status 2, nothing on stdout, and a message on stderr naming the line.
+set(_bmm_header "line,level,budget,forecast,variance,variance_pct\n")
+set(_bmm_bad_figure "${_bmm_header}Adult Services,0,226.9,226.9,0.0,0.0\nResources,0,69.7,abc,1.6,2.3\n")
+set(_bmm_bad_cells "${_bmm_header}Adult Services,0,226.9,226.9,0.0,0.0\nResources,0,69.7,71.3,1.6,2.3\nInsurance,0,1.4,1.4,0.0\n")
+set(_bmm_bad_level "${_bmm_header}Adult Services,x,226.9,226.9,0.0,0.0\n")
+set(_bmm_bad_header "line,level,budget,forecast,variance\nAdult Services,0,226.9,226.9,0.0\n")
+set(_bmm_bad_quote "${_bmm_header}Adult Services,0,226.9,226.9,0.0,0.0\n\"Resources,0,69.7,71.3,1.6,2.3\n")
+set(_bmm_bad_empty_total "${_bmm_header}Directorate Total,1,567.4,572.7,5.3,0.9\n")
+set(_bmm_bad_no_budget "${_bmm_header}Adult Services,0,226.9,226.9,0.0,0.0\nResources,0,,71.3,1.6,2.3\n")
+set(_bmm_bad_huge "${_bmm_header}A,0,4000000000000000000,,,\nB,0,4000000000000000000,,,\nC,0,4000000000000000000,,,\nTotal,1,1,,,\n")
+set(_bmm_bad_long_figure "${_bmm_header}Resources,0,69.7,71.3,1.6,0.0000000000000000001\n")
+foreach(_case figure:3 cells:4 level:2 header:1 quote:3 empty_total:2 no_budget:3 huge:5
+              long_figure:2)
+    string(REPLACE ":" ";" _pair ${_case})
+    list(GET _pair 0 _what)
+    list(GET _pair 1 _line)
+    file(WRITE ${_bmm_audit_work}/bad_${_what}.csv "${_bmm_bad_${_what}}")
+    bmm_audit_test(bad_input.${_what} RC 2 ARGS ${_bmm_audit_work}/bad_${_what}.csv
+        STDOUT_EMPTY ON
+        STDERR_REGEX "^bmm-audit: [^\n]*bad_${_what}\\.csv: bmm: .*line ${_line}[^0-9]")
+endforeach()
+# Bad arguments: exit status 2 with the usage on stderr; a missing file names itself.
+bmm_audit_test(no_arguments RC 2 STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
+bmm_audit_test(unknown_option RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv --colour
+    STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
+bmm_audit_test(unknown_format RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv --format xml
+    STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
+bmm_audit_test(unknown_rounding RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv --rounding up
+    STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
+bmm_audit_test(missing_file RC 2 ARGS ${_bmm_audit_work}/does-not-exist.csv STDOUT_EMPTY ON
+    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv\n$")
+bmm_audit_test(help RC 0 ARGS --help STDERR_EMPTY ON STDOUT_REGEX "^usage: bmm-audit")

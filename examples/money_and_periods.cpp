@@ -5,6 +5,7 @@
 // Every figure printed below is computed by bmm from the figures as the report prints them;
 // the inputs are embedded here as text, exactly as printed.
 #include <bmm/allocate.hpp>
+#include <bmm/finding.hpp>
 #include <bmm/format.hpp>
 #include <bmm/money.hpp>
 #include <bmm/period.hpp>
@@ -120,15 +121,26 @@ int main() {
                 m1(dsg_in_year).c_str(), m1(dsg_opening + dsg_in_year).c_str(),
                 date::format("%d %B %Y", report.year().last_day()).c_str());
 
-    // --- Savings (paragraph 77)
-    // -------------------------------------------------------------------
+    // --- Savings (paragraph 77) -----------------------------------------------------------------
     section("Savings (paragraph 77)");
-    const gbp planned = gbp::from_millions("28.2");
-    const gbp on_track = gbp::from_millions("13.8");
+    const char* on_track_text = "13.8";  // £m, as printed
+    const char* planned_text = "28.2";   // £m, as printed
+    const char* printed_share = "50";    // %, as printed
+    const gbp planned = gbp::from_millions(planned_text);
+    const gbp on_track = gbp::from_millions(on_track_text);
     const gbp amber = gbp::from_millions("11.3");
     const gbp red = gbp::from_millions("3.1");
-    std::printf("  delivered or expected %s of %s planned = %s (the report prints 50%%)\n",
-                m1(on_track).c_str(), m1(planned).c_str(), pct1(on_track / planned).c_str());
+    // The printed share against the printed part and whole, allowing for their rounding.
+    const auto share_finding =
+        bmm::audit_share(bmm::decimal::parse(on_track_text), bmm::decimal::parse(planned_text),
+                         bmm::decimal::parse(printed_share));
+    std::printf("  delivered or expected %s of %s planned = %s; the printed %s%% is %s\n",
+                m1(on_track).c_str(), m1(planned).c_str(), pct1(on_track / planned).c_str(),
+                printed_share,
+                share_finding ? (share_finding == bmm::finding_class::error
+                                     ? "an error (no values that round to the printed £m give it)"
+                                     : "a rounding difference")
+                              : "right");
     std::printf("  amber %s, red %s: %s + %s + %s = %s\n", pct1(amber / planned).c_str(),
                 pct1(red / planned).c_str(), m1(on_track).c_str(), m1(amber).c_str(),
                 m1(red).c_str(), m1(on_track + amber + red).c_str());

@@ -7,9 +7,9 @@
 // member reads it — performance summary, red measures, status changes, exceptions, the overall
 // finance table, directorate tables, savings, balances, reserves, the DSG deficit, strategic
 // risks — and an audit of the published figures; and writes a self-contained HTML dashboard
-// (inline SVG, no script). Every figure is computed by a bmm call from the cells as printed.
-// Exit status: 0, or 2 for bad input (the message names the file, line and column; nothing is
-// written).
+// (inline SVG, no script). Every figure is computed by a bmm call from the cells as printed;
+// every label (months, tables, lines) comes from the data.
+// Exit status: 0, or 2 for bad input (the message names FILE:LINE:COLUMN; nothing is written).
 #include <bmm/audit.hpp>
 #include <bmm/finding.hpp>
 #include <bmm/format.hpp>
@@ -26,8 +26,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "dashboard.hpp"
@@ -36,7 +38,10 @@
 namespace {
 
 using bmm::gbp;
+using report::long_label;
+using report::show;
 using report::table;
+using month_t = bmm::fiscal_month<>;
 
 std::string str(bmm::decimal d) { return bmm::to_string(d); }
 std::string m1(gbp g) { return bmm::to_string(g, bmm::money_format::millions(1)); }
@@ -45,18 +50,6 @@ std::string pct1(const std::optional<bmm::ratio>& r) {
     return r ? bmm::to_string(r->percent(1, bmm::rounding_mode::half_up)) + "%" : "-";
 }
 std::string sym(bmm::status s) { return std::string(bmm::to_symbol(s)); }
-/// A figure as a report prints it: "56.74%", "£439,343", "1,339".
-std::string show(bmm::decimal v, bmm::unit u) {
-    if (u == bmm::unit::percent) return bmm::to_string(v) + "%";
-    auto f = v.places() == 0 ? bmm::money_format::whole() : bmm::money_format::full();
-    if (v.places() > 2) return bmm::to_string(v);
-    f.decimals = v.places();
-    if (u != bmm::unit::money) f = f.without_symbol();
-    return bmm::to_string(gbp::from_decimal(v), f);
-}
-std::string show(const bmm::target& t) {
-    return t.what() == bmm::target::kind::value ? show(t.low(), t.unit()) : bmm::to_string(t);
-}
 std::string word(bmm::status s) { return std::string(bmm::to_string(s)); }
 
 gbp millions(const table& t, std::size_t r, const std::string& c) {
@@ -65,25 +58,53 @@ gbp millions(const table& t, std::size_t r, const std::string& c) {
 bmm::decimal dec(const table& t, std::size_t r, const std::string& c) {
     return t.read(r, c, [](const std::string& s) { return bmm::decimal::parse(s); });
 }
+std::optional<bmm::status> optional_status(const table& t, std::size_t r, const std::string& c) {
+    if (t.cell(r, c).empty()) return std::nullopt;
+    return t.read(r, c, [](const std::string& s) { return bmm::status::parse(s); });
+}
+
+enum class ytd_rule { sum, latest, ratio, average };
+
+/// What the data say about one month of one measure.
+struct month_value {
+    month_t month;
+    std::optional<bmm::figure> actual;
+    bool actual_derived = false;  ///< YTD less the other months (a sum measure's one gap)
+    std::optional<bmm::target> target;
+    bool target_derived = false;
+    std::optional<bmm::rate_parts> parts;
+    std::optional<bmm::status> printed;  ///< the status the report printed for the month
+    std::optional<bmm::status> status;   ///< printed, else rated from the month's figures
+    std::size_t row = 0;                 ///< its row in the observations table
+};
+
+/// How a printed YTD figure stands against the measure's YTD rule.
+struct ytd_check {
+    enum class outcome { exact, consistent, rounding, error, undecided };
+    outcome what = outcome::undecided;
+    std::string why;
+};
 
 /// The report, computed.
 struct measure_result {
     std::string id, title, owner;
-    bmm::polarity polarity;
-    bmm::figure actual, ytd_actual;
-    std::optional<bmm::figure> april_actual;
+    bmm::polarity polarity = bmm::polarity::higher_is_better;
+    ytd_rule rule = ytd_rule::sum;
+    std::vector<month_value> months;  ///< M1 .. the report month, in order
+    bmm::figure actual;               ///< the report month's
     bmm::target target, ytd_target;
-    bmm::status may = bmm::data_status::not_reported, ytd = bmm::data_status::not_reported;
-    std::optional<bmm::status> april, printed, printed_ytd;
-    std::string ytd_rule;
+    std::optional<bmm::figure> ytd_actual;
+    bmm::status current = bmm::data_status::not_reported, ytd = bmm::data_status::not_reported;
+    std::optional<bmm::status> previous, printed, printed_ytd;
     std::optional<bmm::exception_reason> exception;
+    ytd_check ytd_actual_check, ytd_target_check;
 };
 
 struct model {
-    std::string council, source;
-    bmm::fiscal_month<> month, previous;
+    std::string council, source, overall_title = "overall table";
+    month_t month, previous;
     std::vector<measure_result> measures;
-    bmm::rag_counts may_counts, ytd_counts;
+    bmm::rag_counts current_counts, ytd_counts;
     std::map<std::string, bmm::rag_counts> by_priority;
     bmm::change_groups<std::string> changes;
     bmm::budget_table<bmm::currency::gbp> overall;
@@ -95,6 +116,7 @@ struct model {
         gbp budget, variance;
         bmm::decimal printed_budget, printed_variance;
         std::optional<bmm::finding_class> budget_finding, variance_finding;
+        bool has_total = false;
     };
     std::vector<directorate> directorates;
     std::vector<std::pair<std::string, std::pair<gbp, gbp>>> savings_plan;  // planned, carried
@@ -107,6 +129,8 @@ struct model {
     bmm::dsg_deficit_reserve<bmm::currency::gbp> dsg;
     struct risk {
         bmm::strategic_risk r;
+        std::string number;  ///< the label on the heat map: the name's leading "01", or the row
+        std::optional<bmm::risk_score> factors;  ///< likelihood and impact, when given
         bmm::risk_level level;
         bmm::risk_travel travel;
         std::vector<bmm::risk_finding> findings;
@@ -114,126 +138,467 @@ struct model {
     std::vector<risk> risks;
 };
 
-std::optional<bmm::status> optional_status(const table& t, std::size_t r, const std::string& c) {
-    if (t.cell(r, c).empty()) return std::nullopt;
-    return t.read(r, c, [](const std::string& s) { return bmm::status::parse(s); });
+// --- The YTD rule, checked against the monthly figures ------------------------------------------
+
+/// The values a printed figure stands for: a whole count ("367") is exact; any other figure
+/// ("15%", "46.50") stands for what rounds (half up) to it.
+bmm::printed_interval interval(bmm::decimal v, bmm::unit u) {
+    if (u == bmm::unit::number && v.places() == 0) {
+        return bmm::printed_interval::exactly(bmm::ratio::from_decimal(v));
+    }
+    return bmm::printed_interval::of(v, bmm::rounding_mode::half_up);
+}
+bmm::printed_interval scale(const bmm::printed_interval& i, bmm::ratio k) {  // k > 0
+    return {i.lo * k, i.hi * k, i.lo_closed, i.hi_closed};
+}
+std::string show_ratio(bmm::ratio r, int places, bmm::unit u) {
+    return show(r.round(places, bmm::rounding_mode::half_up), u);
 }
 
-model compute(const report::data& d) {
-    model m;
-    const table& meta = d.get("report");
-    for (std::size_t r = 0; r < meta.rows.size(); ++r) {
-        const std::string& key = meta.cell(r, "key");
-        if (key == "council") m.council = meta.cell(r, "value");
-        if (key == "source") m.source = meta.cell(r, "value");
-        if (key == "month" || key == "previous_month") {
-            const auto mo = meta.read(
-                r, "value", [](const std::string& s) { return bmm::fiscal_month<>::parse(s); });
-            (key == "month" ? m.month : m.previous) = mo;
+/// Checks a printed YTD figure against the rule, from the monthly figures the data give.
+/// `values[i]` is month i+1's figure (std::nullopt: not given), `derived[i]` whether it was
+/// derived from the YTD itself; `parts` the numerators and denominators (rates only).
+ytd_check check_ytd(ytd_rule rule, const std::vector<month_value>& months,
+                    const std::vector<std::optional<bmm::decimal>>& values,
+                    const std::vector<bool>& derived,
+                    const std::vector<std::optional<bmm::rate_parts>>& parts, bmm::decimal printed,
+                    bmm::unit u) {
+    using o = ytd_check::outcome;
+    const std::size_t n = values.size();
+    std::string missing, from_ytd;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!values[i]) missing += (missing.empty() ? "" : ", ") + long_label(months[i].month);
+        if (derived[i]) from_ytd += (from_ytd.empty() ? "" : ", ") + long_label(months[i].month);
+    }
+    const std::string shown = show(printed, u);
+    auto classify = [&](bmm::ratio exact, const bmm::printed_interval& range,
+                        const std::string& computed) -> ytd_check {
+        const auto f = bmm::audit_derived(printed, exact, range);
+        if (!f) return {o::exact, ""};
+        return {*f == bmm::finding_class::rounding ? o::rounding : o::error,
+                "printed " + shown + "; " + computed};
+    };
+    switch (rule) {
+        case ytd_rule::latest: {
+            const bmm::decimal last = *values.back();
+            return classify(bmm::ratio::from_decimal(last), interval(last, u),
+                            "its rule is latest, so the YTD is the latest month's figure: " +
+                                long_label(months.back().month) + "'s " + show(last, u));
+        }
+        case ytd_rule::sum:
+        case ytd_rule::average: {
+            if (!missing.empty()) return {o::undecided, missing + " not given"};
+            if (!from_ytd.empty()) return {o::undecided, from_ytd + " derived from the YTD"};
+            bmm::ratio total;
+            bmm::printed_interval range = bmm::printed_interval::exactly(bmm::ratio());
+            std::string terms;
+            for (const auto& v : values) {
+                total += bmm::ratio::from_decimal(*v);
+                range = range + interval(*v, u);
+                terms += (terms.empty() ? "" : " + ") + show(*v, u);
+            }
+            if (rule == ytd_rule::sum) {
+                return classify(total, range,
+                                "its rule is sum, and the months add to " + terms + " = " +
+                                    show_ratio(total, printed.places(), u));
+            }
+            const bmm::ratio k(1, static_cast<std::int64_t>(n));
+            return classify(total * k, scale(range, k),
+                            "its rule is average, and the monthly mean is (" + terms + ") / " +
+                                std::to_string(n) + " = " +
+                                show_ratio(total * k, printed.places(), u));
+        }
+        case ytd_rule::ratio: {
+            bool all_parts = true;
+            for (const auto& p : parts) all_parts = all_parts && p.has_value();
+            if (all_parts) {
+                std::vector<bmm::rate_parts> ps;
+                for (const auto& p : parts) ps.push_back(*p);
+                const auto exact = bmm::ytd_ratio_of_sums(ps);
+                if (!exact) return {o::undecided, "the denominators add to zero"};
+                const bmm::ratio r = u == bmm::unit::percent ? *exact * bmm::ratio(100) : *exact;
+                return classify(r, bmm::printed_interval::exactly(r),
+                                "its rule is ratio, and the months' numerators over "
+                                "denominators give " +
+                                    show_ratio(r, printed.places() + 1, u));
+            }
+            if (!missing.empty()) {
+                return {o::undecided, missing + " not given (and no numerators and denominators)"};
+            }
+            // Without the weights, a ratio of sums is still a weighted mean of the monthly
+            // rates: it lies between the lowest and the highest.
+            bmm::printed_interval hull = interval(*values[0], u);
+            bmm::printed_interval summed = bmm::printed_interval::exactly(bmm::ratio());
+            bmm::ratio total;
+            std::string terms, lo_text = show(*values[0], u), hi_text = lo_text;
+            bmm::decimal lo_v = *values[0], hi_v = *values[0];
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto iv = interval(*values[i], u);
+                if (iv.lo < hull.lo) hull.lo = iv.lo;
+                if (iv.hi > hull.hi) hull.hi = iv.hi;
+                hull.lo_closed = hull.hi_closed = true;
+                if (*values[i] < lo_v) lo_v = *values[i];
+                if (*values[i] > hi_v) hi_v = *values[i];
+                summed = summed + iv;
+                total += bmm::ratio::from_decimal(*values[i]);
+                terms += (terms.empty() ? "" : " + ") + show(*values[i], u);
+            }
+            const auto p = interval(printed, u);
+            if (p.meets(hull)) {
+                return {o::consistent, "between the monthly figures " + show(lo_v, u) + " and " +
+                                           show(hi_v, u) +
+                                           "; no numerators and denominators to check it exactly"};
+            }
+            std::string why = "printed " + shown +
+                              "; its rule is ratio (numerators over denominators, summed), so the "
+                              "YTD lies between the monthly rates, " +
+                              show(lo_v, u) + " to " + show(hi_v, u);
+            if (p.meets(summed)) {
+                why += "; the rates summed, " + terms + " = " +
+                       show_ratio(total, printed.places(), u) + " (" +
+                       show_ratio(summed.lo, printed.places(), u) + " to " +
+                       show_ratio(summed.hi, printed.places(), u) + " before rounding), give " +
+                       shown + ": the YTD was summed, not a rate";
+            }
+            return {o::error, why};
         }
     }
+    return {o::undecided, ""};
+}
 
-    // Performance.
+// --- Reading and computing ----------------------------------------------------------------------
+
+ytd_rule rule_of(const table& t, std::size_t r) {
+    return t.read(r, "ytd_rule", [](const std::string& s) {
+        if (s == "sum") return ytd_rule::sum;
+        if (s == "latest") return ytd_rule::latest;
+        if (s == "ratio") return ytd_rule::ratio;
+        if (s == "average") return ytd_rule::average;
+        throw bmm::parse_error(s, "a YTD rule", "expected sum, latest, ratio or average");
+    });
+}
+
+void read_report_keys(const table& meta, model& m) {
+    std::map<std::string, std::size_t> seen;
+    std::optional<std::size_t> month_row, previous_row;
+    for (std::size_t r = 0; r < meta.rows.size(); ++r) {
+        const std::string& key = meta.cell(r, "key");
+        if (!seen.emplace(key, r).second) {
+            throw meta.error_at(r, "key", "the key \"" + key + "\" appears twice");
+        }
+        auto fiscal = [&]() {
+            return meta.read(r, "value", [](const std::string& s) { return month_t::parse(s); });
+        };
+        if (key == "council") {
+            m.council = meta.cell(r, "value");
+        } else if (key == "source") {
+            m.source = meta.cell(r, "value");
+        } else if (key == "overall_title") {
+            m.overall_title = meta.cell(r, "value");
+        } else if (key == "month") {
+            m.month = fiscal();
+            month_row = r;
+        } else if (key == "previous_month") {
+            m.previous = fiscal();
+            previous_row = r;
+        } else {
+            throw meta.error_at(r, "key",
+                                "unknown key \"" + key +
+                                    "\" (expected council, month, previous_month, source or "
+                                    "overall_title)");
+        }
+    }
+    if (!month_row) throw meta.error("there is no row with the key \"month\" (the report month)");
+    if (!seen.count("council")) throw meta.error("there is no row with the key \"council\"");
+    if (previous_row) {
+        if (m.previous != m.month.prev()) {
+            throw meta.error_at(*previous_row, "value",
+                                "previous_month is " + bmm::to_string(m.previous) +
+                                    ", but the month before " + bmm::to_string(m.month) + " is " +
+                                    bmm::to_string(m.month.prev()));
+        }
+    } else {
+        m.previous = m.month.prev();
+    }
+}
+
+void compute_measures(const report::data& d, model& m) {
     const table& mt = d.get("measures");
-    std::map<std::string, bmm::status> april_map, may_map;
-    std::vector<std::pair<bmm::measure_id, bmm::status>> may_rows;
-    std::vector<bmm::status> may_statuses, ytd_statuses;
+    const table& ot = d.get("observations");
+    std::map<std::string, std::size_t> index;  // measure id -> position in m.measures
+    std::vector<bmm::rag_policy> policies;
     for (std::size_t r = 0; r < mt.rows.size(); ++r) {
         measure_result x;
         const auto id =
             mt.read(r, "id", [](const std::string& s) { return bmm::measure_id::parse(s); });
         x.id = bmm::to_string(id);
+        if (!index.emplace(x.id, m.measures.size()).second) {
+            throw mt.error_at(r, "id", "the measure " + x.id + " appears twice");
+        }
         x.title = mt.cell(r, "title");
         x.owner = mt.cell(r, "owner");
         x.polarity = report::polarity_of(mt, r);
-        const auto policy = report::policy_for(mt, r, x.polarity);
-        x.ytd_rule = mt.cell(r, "ytd_rule");
-        auto fig = [](const std::string& s) { return bmm::parse_figure(s); };
-        auto tgt = [](const std::string& s) { return bmm::target::parse(s); };
-        x.actual = mt.read(r, "actual", fig);
-        x.target = mt.read(r, "target", tgt);
-        x.ytd_target = mt.read(r, "ytd_target", tgt);
-        x.ytd_actual = mt.read(r, "ytd_actual", fig);
-        const auto& ytd_actual = x.ytd_actual;
-        x.may = mt.read(r, "actual", [&](const std::string&) {
-            return bmm::rate(x.actual.value, x.target, policy);
-        });
-        x.ytd = mt.read(r, "ytd_actual", [&](const std::string&) {
-            return bmm::rate(ytd_actual.value, x.ytd_target, policy);
-        });
-        if (x.ytd_rule == "sum" || x.ytd_rule == "ratio") {
-            // The month before is what the printed YTD adds to May (for a rate, that is how the
-            // report made its YTD: the audit says so).
-            x.april_actual = bmm::figure{ytd_actual.value - x.actual.value, x.actual.unit};
+        policies.push_back(report::policy_for(mt, r, x.polarity));
+        x.rule = rule_of(mt, r);
+        for (month_t k = m.month.year().month(1); k <= m.month; k = k.next()) {
+            x.months.push_back(month_value{k, {}, false, {}, false, {}, {}, {}, 0});
         }
-        x.april = optional_status(mt, r, "april_status");
-        x.printed = optional_status(mt, r, "printed_status");
-        x.printed_ytd = optional_status(mt, r, "printed_ytd_status");
-        bmm::status_history<> h;
-        if (x.april) h.record(m.previous, *x.april);
-        h.record(m.month, x.may);
-        x.exception = bmm::exception_in(h, m.month);
-        if (x.april) april_map.emplace(x.id, *x.april);
-        may_map.emplace(x.id, x.may);
-        may_rows.emplace_back(id, x.may);
-        may_statuses.push_back(x.may);
-        ytd_statuses.push_back(x.ytd);
         m.measures.push_back(std::move(x));
     }
-    m.may_counts = bmm::count(may_statuses);
+
+    // Observations: one row per measure per month of the year to date.
+    std::vector<std::optional<std::size_t>> current_row(m.measures.size());
+    std::set<std::pair<std::string, unsigned>> seen;
+    for (std::size_t r = 0; r < ot.rows.size(); ++r) {
+        const auto id =
+            ot.read(r, "measure", [](const std::string& s) { return bmm::measure_id::parse(s); });
+        const auto it = index.find(bmm::to_string(id));
+        if (it == index.end()) {
+            throw ot.error_at(r, "measure",
+                              "no measure " + bmm::to_string(id) + " in the measures table");
+        }
+        measure_result& x = m.measures[it->second];
+        const month_t mo =
+            ot.read(r, "month", [](const std::string& s) { return month_t::parse(s); });
+        if (mo.year() != m.month.year() || mo > m.month) {
+            throw ot.error_at(r, "month",
+                              bmm::to_string(mo) + " is not in the year to date of the report (" +
+                                  bmm::to_string(m.month.year().month(1)) + " to " +
+                                  bmm::to_string(m.month) + ")");
+        }
+        if (!seen.emplace(x.id, mo.index()).second) {
+            throw ot.error_at(r, "month", x.id + " has a second row for " + bmm::to_string(mo));
+        }
+        month_value& v = x.months[mo.index() - 1];
+        v.row = r;
+        auto fig = [](const std::string& s) { return bmm::parse_figure(s); };
+        auto tgt = [](const std::string& s) { return bmm::target::parse(s); };
+        if (!ot.cell(r, "actual").empty()) v.actual = ot.read(r, "actual", fig);
+        if (!ot.cell(r, "target").empty()) v.target = ot.read(r, "target", tgt);
+        const bool has_n = !ot.cell(r, "numerator").empty(),
+                   has_d = !ot.cell(r, "denominator").empty();
+        if (has_n != has_d) {
+            const std::string c = has_n ? "denominator" : "numerator";
+            throw ot.error_at(r, c,
+                              "a numerator needs a denominator, and a denominator a numerator");
+        }
+        if (has_n) {
+            const auto den = dec(ot, r, "denominator");
+            if (den <= bmm::zero) throw ot.error_at(r, "denominator", "a denominator is positive");
+            v.parts = bmm::rate_parts{dec(ot, r, "numerator"), den};
+        }
+        v.printed = optional_status(ot, r, "printed_status");
+        if (mo == m.month) {
+            current_row[it->second] = r;
+            if (!v.actual) {
+                throw ot.error_at(r, "actual", "the report month needs an actual (" + x.id + ")");
+            }
+            x.actual = *v.actual;
+            x.target = v.target.value_or(bmm::target::none());
+            x.ytd_target = ot.read(r, "ytd_target", tgt);
+            if (!ot.cell(r, "ytd_actual").empty()) x.ytd_actual = ot.read(r, "ytd_actual", fig);
+            x.printed = v.printed;
+            x.printed_ytd = optional_status(ot, r, "printed_ytd_status");
+        } else if (!ot.cell(r, "ytd_actual").empty() || !ot.cell(r, "ytd_target").empty() ||
+                   !ot.cell(r, "printed_ytd_status").empty()) {
+            throw ot.error_at(
+                r, ot.cell(r, "ytd_actual").empty() ? "ytd_target" : "ytd_actual",
+                "YTD figures belong to the report month's row (" + bmm::to_string(m.month) + ")");
+        }
+    }
+
+    std::map<std::string, bmm::status> before, after;
+    std::vector<std::pair<bmm::measure_id, bmm::status>> current_rows;
+    std::vector<bmm::status> current_statuses, ytd_statuses;
+    for (std::size_t i = 0; i < m.measures.size(); ++i) {
+        measure_result& x = m.measures[i];
+        const bmm::rag_policy& policy = policies[i];
+        if (!current_row[i]) {
+            throw mt.error_at(i, "id",
+                              x.id + " has no row in observations for " + bmm::to_string(m.month));
+        }
+        const std::size_t r = *current_row[i];
+        for (const auto& v : x.months) {
+            if (v.actual && v.actual->unit != x.actual.unit) {
+                throw ot.error_at(v.row, "actual",
+                                  x.id + ": " + bmm::to_string(v.month) + " is in " +
+                                      std::string(bmm::to_string(v.actual->unit)) + ", " +
+                                      bmm::to_string(m.month) + " in " +
+                                      std::string(bmm::to_string(x.actual.unit)));
+            }
+        }
+        x.current = ot.read(r, "actual", [&](const std::string&) {
+            return bmm::rate(x.actual.value, x.target, policy);
+        });
+        x.ytd = x.ytd_actual
+                    ? ot.read(r, "ytd_actual",
+                              [&](const std::string&) {
+                                  return bmm::rate(x.ytd_actual->value, x.ytd_target, policy);
+                              })
+                    : bmm::status(bmm::data_status::not_reported);
+
+        // A sum measure's one month without a figure is the YTD less the other months (and the
+        // same for its target): valid in any month, and the only derivation made.
+        if (x.rule == ytd_rule::sum) {
+            std::size_t gaps = 0, gap = 0, target_gaps = 0, target_gap = 0;
+            bool targets_are_values = true;
+            for (std::size_t k = 0; k < x.months.size(); ++k) {
+                if (!x.months[k].actual) {
+                    ++gaps;
+                    gap = k;
+                }
+                if (!x.months[k].target) {
+                    ++target_gaps;
+                    target_gap = k;
+                } else if (x.months[k].target->what() != bmm::target::kind::value) {
+                    targets_are_values = false;
+                }
+            }
+            if (gaps == 1 && x.ytd_actual && x.ytd_actual->unit == x.actual.unit) {
+                bmm::decimal rest = x.ytd_actual->value;
+                for (const auto& v : x.months) {
+                    if (v.actual) rest = rest - v.actual->value;
+                }
+                x.months[gap].actual = bmm::figure{rest, x.actual.unit};
+                x.months[gap].actual_derived = true;
+            }
+            if (target_gaps == 1 && targets_are_values &&
+                x.ytd_target.what() == bmm::target::kind::value) {
+                bmm::decimal rest = x.ytd_target.low();
+                for (const auto& v : x.months) {
+                    if (v.target) rest = rest - v.target->low();
+                }
+                x.months[target_gap].target = bmm::target::value(rest, x.ytd_target.unit());
+                x.months[target_gap].target_derived = true;
+            }
+        }
+
+        // Each month's status: the report month's is rated; an earlier month's is what the
+        // report printed then, else rated from its figures when they are known.
+        bmm::status_history<> h;
+        for (auto& v : x.months) {
+            if (v.month == m.month) {
+                v.status = x.current;
+            } else if (v.printed) {
+                v.status = v.printed;
+            } else if (v.actual && v.target && !v.target->is_none()) {
+                v.status = bmm::rate(v.actual->value, *v.target, policy);
+            }
+            if (v.status) h.record(v.month, *v.status);
+        }
+        x.exception = bmm::exception_in(h, m.month);
+        if (m.month.index() >= 2) x.previous = x.months[m.month.index() - 2].status;
+        if (x.previous) before.emplace(x.id, *x.previous);
+        after.emplace(x.id, x.current);
+        current_rows.emplace_back(bmm::measure_id::parse(x.id), x.current);
+        current_statuses.push_back(x.current);
+        ytd_statuses.push_back(x.ytd);
+
+        // The printed YTD against the rule, from the monthly figures.
+        std::vector<std::optional<bmm::decimal>> values, targets;
+        std::vector<bool> derived, targets_derived;
+        std::vector<std::optional<bmm::rate_parts>> parts, no_parts;
+        bool targets_ok = x.ytd_target.what() == bmm::target::kind::value;
+        for (const auto& v : x.months) {
+            values.push_back(v.actual ? std::optional(v.actual->value) : std::nullopt);
+            derived.push_back(v.actual_derived);
+            parts.push_back(v.parts);
+            no_parts.push_back(std::nullopt);
+            if (v.target && v.target->what() != bmm::target::kind::value) targets_ok = false;
+            targets.push_back(v.target ? std::optional(v.target->low()) : std::nullopt);
+            targets_derived.push_back(v.target_derived);
+        }
+        if (x.ytd_actual) {
+            x.ytd_actual_check = check_ytd(x.rule, x.months, values, derived, parts,
+                                           x.ytd_actual->value, x.actual.unit);
+        }
+        if (targets_ok && targets.back()) {
+            x.ytd_target_check = check_ytd(x.rule, x.months, targets, targets_derived, no_parts,
+                                           x.ytd_target.low(), x.ytd_target.unit());
+        }
+    }
+    m.current_counts = bmm::count(current_statuses);
     m.ytd_counts = bmm::count(ytd_statuses);
-    m.by_priority = bmm::by_priority(may_rows);
-    m.changes = bmm::group_changes(april_map, may_map);
+    m.by_priority = bmm::by_priority(current_rows);
+    m.changes = bmm::group_changes(before, after);
+}
+
+int level_of(const table& t, std::size_t r, int most) {
+    return t.read(r, "level", [most](const std::string& s) {
+        const auto v = bmm::decimal::try_parse(s);
+        if (!v || v->places() != 0 || *v < bmm::zero || v->units() > most) {
+            throw bmm::parse_error(s, "a level",
+                                   most == 1 ? "expected 0 (a line) or 1 (the total)"
+                                             : "expected 0 (a line) or a total's level 1..99");
+        }
+        return static_cast<int>(v->units());
+    });
+}
+
+model compute(const report::data& d) {
+    model m;
+    read_report_keys(d.get("report"), m);
+    compute_measures(d, m);
 
     // The overall finance table, and its audit.
     const table& ot = d.get("overall");
     bmm::csv_table as_csv;
     as_csv.header = ot.columns;
     for (std::size_t r = 0; r < ot.rows.size(); ++r) {
-        as_csv.records.push_back({ot.rows[r], ot.lines[r]});
-        const std::string& level = ot.cell(r, "level");
-        if (level.empty()) {
+        as_csv.records.push_back({ot.rows[r], ot.at.empty() ? 0 : ot.at[r].at(0).line, {}});
+        if (ot.cell(r, "level").empty()) {
             m.overall.add_heading(ot.cell(r, "line"));
-        } else if (level == "0") {
+            continue;
+        }
+        const int lv = level_of(ot, r, 99);
+        if (lv == 0) {
             m.overall.add_line(ot.cell(r, "line"), millions(ot, r, "budget"),
                                millions(ot, r, "forecast"));
-        } else {
-            const int lv = ot.read(r, "level", [](const std::string& s) {
-                const auto v = bmm::decimal::parse(s);
-                if (v.places() != 0 || v < bmm::zero) {
-                    throw bmm::parse_error(s, "a level", "expected 0 or a total's level 1..99");
-                }
-                return static_cast<int>(v.units());
-            });
-            try {
-                m.overall.add_total(ot.cell(r, "line"), lv);
-            } catch (const bmm::error& e) {
-                throw report::report_error(ot.where(r, "level") + ": " + e.what());
-            }
+            continue;
+        }
+        try {
+            m.overall.add_total(ot.cell(r, "line"), lv);
+        } catch (const bmm::error& e) {
+            throw ot.error_at(r, "level", e.what());
         }
     }
     try {
         m.overall_printed = bmm::read_published_table(as_csv);
         m.overall_audit = bmm::audit_budget_table(m.overall_printed);
     } catch (const bmm::error& e) {
-        throw report::report_error((ot.source.empty() ? "embedded overall" : ot.source) + ": " +
-                                   e.what());
+        throw ot.error(e.what());
     }
 
-    // Directorate tables.
+    // Directorate tables: each directorate's lines (level 0), then its printed total (level 1).
     const table& dt = d.get("directorates");
     for (std::size_t r = 0; r < dt.rows.size(); ++r) {
         const std::string& name = dt.cell(r, "directorate");
-        if (m.directorates.empty() || m.directorates.back().name != name) {
-            m.directorates.push_back({name, {}, {}, {}, {}, {}, {}, {}});
+        const int lv = level_of(dt, r, 1);
+        if (m.directorates.empty() || m.directorates.back().name != name ||
+            m.directorates.back().has_total) {
+            if (lv == 1) {
+                throw dt.error_at(r, "level", "a total with no lines before it for " + name);
+            }
+            for (const auto& seen_dir : m.directorates) {
+                if (seen_dir.name == name) {
+                    throw dt.error_at(r, "directorate", name + " appears again after its total");
+                }
+            }
+            if (!m.directorates.empty() && !m.directorates.back().has_total) {
+                throw dt.error_at(
+                    r, "directorate",
+                    m.directorates.back().name + " ends without its total (a row of level 1)");
+            }
+            m.directorates.push_back({name, {}, {}, {}, {}, {}, {}, {}, false});
         }
         auto& dir = m.directorates.back();
-        if (dt.cell(r, "level") == "0") {
+        if (lv == 0) {
             const gbp b = millions(dt, r, "budget"), v = millions(dt, r, "variance");
             dir.lines.push_back({dt.cell(r, "line"), {b, v}});
             dir.budget = dir.budget + b;
             dir.variance = dir.variance + v;
         } else {
+            dir.has_total = true;
             dir.printed_budget = dec(dt, r, "budget");
             dir.printed_variance = dec(dt, r, "variance");
             std::vector<bmm::decimal> budgets, variances;
@@ -244,6 +609,9 @@ model compute(const report::data& d) {
             dir.budget_finding = bmm::audit_sum(budgets, dir.printed_budget);
             dir.variance_finding = bmm::audit_sum(variances, dir.printed_variance);
         }
+    }
+    if (!m.directorates.empty() && !m.directorates.back().has_total) {
+        throw dt.error(m.directorates.back().name + " ends without its total (a row of level 1)");
     }
 
     // Savings.
@@ -296,7 +664,9 @@ model compute(const report::data& d) {
         else if (kind == "level")
             m.balances.risk_assessed_level = a;
         else
-            throw report::report_error(bt.where(r, "kind") + ": unknown kind \"" + kind + "\"");
+            throw bt.error_at(r, "kind",
+                              "unknown kind \"" + kind +
+                                  "\" (expected opening, contribution, variance or level)");
     }
     const table& rt = d.get("reserves");
     for (std::size_t r = 0; r < rt.rows.size(); ++r) {
@@ -315,7 +685,9 @@ model compute(const report::data& d) {
         else if (kind == "commitment")
             res.commitments.push_back({rt.cell(r, "label"), a});
         else
-            throw report::report_error(rt.where(r, "kind") + ": unknown kind \"" + kind + "\"");
+            throw rt.error_at(
+                r, "kind",
+                "unknown kind \"" + kind + "\" (expected opening, planned_use or commitment)");
     }
     const table& gt = d.get("dsg");
     for (std::size_t r = 0; r < gt.rows.size(); ++r) {
@@ -345,23 +717,55 @@ model compute(const report::data& d) {
                 return ymd;
             });
         } else {
-            throw report::report_error(gt.where(r, "item") + ": unknown item \"" + item + "\"");
+            throw gt.error_at(r, "item",
+                              "unknown item \"" + item +
+                                  "\" (expected opening_deficit, in_year_deficit or "
+                                  "override_ends)");
         }
     }
 
     // Risks.
     const table& kt = d.get("risks");
     for (std::size_t r = 0; r < kt.rows.size(); ++r) {
-        auto score = [](const std::string& s) {
-            const auto v = bmm::decimal::parse(s);
-            if (v.places() != 0 || v.units() < 1 || v.units() > 25) {
-                throw bmm::parse_error(s, "a risk score", "expected a whole number 1 to 25");
-            }
-            return static_cast<unsigned>(v.units());
+        auto whole = [](unsigned lo, unsigned hi, const char* what) {
+            return [lo, hi, what](const std::string& s) {
+                const auto v = bmm::decimal::parse(s);
+                if (v.places() != 0 || v.units() < lo || v.units() > hi) {
+                    throw bmm::parse_error(s, what,
+                                           "expected a whole number " + std::to_string(lo) +
+                                               " to " + std::to_string(hi));
+                }
+                return static_cast<unsigned>(v.units());
+            };
         };
+        const auto score = whole(1, 25, "a risk score");
         model::risk k;
         k.r = {kt.cell(r, "risk"), kt.read(r, "inherent", score),
                kt.read(r, "previous_residual", score), kt.read(r, "residual", score)};
+        const bool has_l = !kt.cell(r, "likelihood").empty(), has_i = !kt.cell(r, "impact").empty();
+        if (has_l != has_i) {
+            throw kt.error_at(r, has_l ? "impact" : "likelihood",
+                              "likelihood and impact go together: give both or neither");
+        }
+        if (has_l) {
+            const auto factor = whole(1, 5, "a likelihood or impact");
+            const unsigned l = kt.read(r, "likelihood", factor), i = kt.read(r, "impact", factor);
+            k.factors = bmm::risk_score(l, i);
+            if (k.factors->score() != k.r.residual) {
+                throw kt.error_at(
+                    r, "likelihood",
+                    "likelihood " + std::to_string(l) + " x impact " + std::to_string(i) + " = " +
+                        std::to_string(k.factors->score()) + ", but the residual score is " +
+                        std::to_string(k.r.residual));
+            }
+        }
+        // The heat map's label: the number the name starts with ("01. Financial Resilience"),
+        // else the row's position.
+        std::size_t digits = 0;
+        while (digits < k.r.name.size() && k.r.name[digits] >= '0' && k.r.name[digits] <= '9') {
+            ++digits;
+        }
+        k.number = digits > 0 && digits < 4 ? k.r.name.substr(0, digits) : std::to_string(r + 1);
         k.level = bmm::risk_bands().level(k.r.residual);
         k.travel = bmm::travel(k.r.previous_residual, k.r.residual);
         k.findings = bmm::audit_risk(
@@ -374,6 +778,8 @@ model compute(const report::data& d) {
     }
     return m;
 }
+
+// --- The text report ----------------------------------------------------------------------------
 
 std::string counts_row(const char* label, const bmm::rag_counts& c) {
     const auto p = bmm::percentages(c, 0);
@@ -394,17 +800,35 @@ std::string pad(const std::string& s, std::size_t n) {
     return s + std::string(chars < n ? n - chars : 0, ' ');
 }
 
+/// `lead`, then `items` on lines of at most 96 columns indented by four.
+std::string wrapped(const std::string& lead, const std::vector<std::string>& items) {
+    std::string out = lead + "\n    ", line = "    ";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string piece = items[i] + (i + 1 < items.size() ? "," : "");
+        if (line.size() > 4 && line.size() + 1 + piece.size() > 96) {
+            out += "\n    ";
+            line = "    ";
+        } else if (line.size() > 4) {
+            out += ' ';
+            line += ' ';
+        }
+        out += piece;
+        line += piece;
+    }
+    return out + "\n";
+}
+
 std::string render_text(const model& m) {
     std::ostringstream o;
     o << "Business Management & Monitoring Report: " << m.council << "\n";
-    o << "Position at the end of " << bmm::to_string(m.month) << " (month " << m.month.index()
-      << " of " << bmm::to_string(m.month.year()) << ")\n";
-    o << "Source: " << m.source << "\n";
+    o << "Position at the end of " << long_label(m.month) << " (" << bmm::to_string(m.month)
+      << ", month " << m.month.index() << " of " << bmm::to_string(m.month.year()) << ")\n";
+    if (!m.source.empty()) o << "Source: " << m.source << "\n";
     o << "Every figure below is computed by bmm from the report's cells as printed.\n\n";
 
     o << "1. Performance: " << m.measures.size() << " measures rated against their targets\n";
     o << "  " << pad("", 20) << "   Green     Amber       Red    Mon/NA  Total\n";
-    o << counts_row("This month", m.may_counts) << counts_row("Year to date", m.ytd_counts);
+    o << counts_row("This month", m.current_counts) << counts_row("Year to date", m.ytd_counts);
     o << "  By priority (worst rated measure): ";
     bool first = true;
     for (const auto& [p, c] : m.by_priority) {
@@ -414,12 +838,13 @@ std::string render_text(const model& m) {
     }
     o << "\n\n2. Red measures this month\n";
     for (const auto& x : m.measures) {
-        if (x.may == bmm::status(bmm::rag::red)) {
-            o << "  " << x.id << " " << x.title << ": " << show(x.actual.value, x.actual.unit)
-              << " against " << show(x.target) << " (" << x.owner << ")\n";
+        if (x.current == bmm::status(bmm::rag::red)) {
+            o << "  " << x.id << " " << x.title << ": " << show(x.actual) << " against "
+              << show(x.target) << " (" << x.owner << ")\n";
         }
     }
-    o << "\n3. Status changes since " << bmm::to_string(m.previous) << "\n";
+    o << "\n3. Status changes since " << long_label(m.previous) << " ("
+      << bmm::to_string(m.previous) << ")\n";
     for (const auto c : bmm::reported_changes) {
         std::string ids;
         for (const auto& id : m.changes[c]) ids += (ids.empty() ? "" : ", ") + id;
@@ -429,7 +854,7 @@ std::string render_text(const model& m) {
     o << "\n4. Exceptions (Red, or Amber two periods running)\n";
     for (const auto& x : m.measures) {
         if (!x.exception) continue;
-        o << "  " << pad(x.id, 9) << pad(word(x.may), 6)
+        o << "  " << pad(x.id, 9) << pad(word(x.current), 6)
           << pad(*x.exception == bmm::exception_reason::red ? "red" : "amber 2+ periods", 17)
           << pad(x.owner, 21) << x.title << "\n";
     }
@@ -516,7 +941,7 @@ std::string render_text(const model& m) {
         (c == bmm::finding_class::error ? errors : others) += 1;
     };
     for (const auto& f : m.overall_audit.findings) {
-        finding("Table 11 " + m.overall_printed[f.row].name + " " +
+        finding(m.overall_title + " " + m.overall_printed[f.row].name + " " +
                     std::string(bmm::to_string(f.column)) + ": printed " + str(f.published) +
                     ", computed " + str(f.computed),
                 f.what);
@@ -538,19 +963,25 @@ std::string render_text(const model& m) {
                     "% delivered or expected, computed " + pct1(bmm::achievement(m.savings)),
                 *m.savings_finding);
     }
+    std::vector<std::string> undecided, consistent;
     for (const auto& x : m.measures) {
-        if (x.printed && *x.printed != x.may) {
-            finding(x.id + " printed " + word(*x.printed) + ", its figures give " + word(x.may) +
-                        " (" + show(x.actual.value, x.actual.unit) + " against " + show(x.target) +
+        if (x.printed && *x.printed != x.current) {
+            finding(x.id + " printed " + word(*x.printed) + ", its figures give " +
+                        word(x.current) + " (" + show(x.actual) + " against " + show(x.target) +
                         ", " + std::string(bmm::to_string(x.polarity)) + ")",
                     bmm::finding_class::error);
         }
-        if (x.ytd_rule == "ratio" && x.april_actual) {
-            finding(x.id + " YTD " + bmm::to_string(x.ytd_actual.value) + "% is " +
-                        bmm::to_string(x.april_actual->value) + "% (April) + " +
-                        bmm::to_string(x.actual.value) +
-                        "% (May) summed; a rate's YTD is a ratio of sums, between the two",
-                    bmm::finding_class::error);
+        using oc = ytd_check::outcome;
+        for (const auto* c : {&x.ytd_actual_check, &x.ytd_target_check}) {
+            const char* what = c == &x.ytd_actual_check ? " YTD " : " YTD target ";
+            if (c->what == oc::error || c->what == oc::rounding) {
+                finding(x.id + what + c->why, c->what == oc::error ? bmm::finding_class::error
+                                                                   : bmm::finding_class::rounding);
+            }
+        }
+        if (x.ytd_actual) {
+            if (x.ytd_actual_check.what == oc::undecided) undecided.push_back(x.id);
+            if (x.ytd_actual_check.what == oc::consistent) consistent.push_back(x.id);
         }
     }
     for (const auto& k : m.risks) {
@@ -560,12 +991,46 @@ std::string render_text(const model& m) {
         }
     }
     o << "  " << errors << " errors, " << others << " rounding or sign-convention differences\n";
+    if (!consistent.empty()) {
+        o << wrapped(
+            "  YTD within its rule's range, not exactly checkable (no numerators and "
+            "denominators), " +
+                std::to_string(consistent.size()) + ":",
+            consistent);
+    }
+    if (!undecided.empty()) {
+        o << wrapped(
+            "  YTD rule not checkable from the data (a month's figure not given or "
+            "derived from the YTD), " +
+                std::to_string(undecided.size()) + ":",
+            undecided);
+    }
     return o.str();
 }
 
 int usage() {
     std::fprintf(stderr, "usage: monthly_report [--data DIR] [--html PATH] [--export-csv DIR]\n");
     return 2;
+}
+
+/// Writes `text` to `target` whole or not at all: into target.part, renamed when complete; the
+/// .part file is removed if anything fails. Throws: report_error naming the path.
+void write_whole(const std::filesystem::path& target, const std::string& text) {
+    const std::filesystem::path temp = target.string() + ".part";
+    std::error_code ec;
+    auto fail = [&](const std::string& why) {
+        std::filesystem::remove(temp, ec);
+        throw report::report_error(why);
+    };
+    {
+        std::ofstream out(temp, std::ios::binary);
+        if (!out) fail("cannot write " + temp.string());
+        out << text;
+        out.close();
+        if (!out) fail("cannot write " + temp.string());
+    }
+    std::filesystem::rename(temp, target, ec);
+    if (ec) fail("cannot rename " + temp.string() + " to " + target.string() + ": " + ec.message());
 }
 
 }  // namespace
@@ -587,7 +1052,6 @@ int main(int argc, char** argv) {
     }
     try {
         if (!export_dir.empty()) {
-            std::filesystem::create_directories(export_dir);
             report::write_dir(report::embedded(), export_dir);
             std::printf("monthly_report: wrote the embedded data as CSV to %s\n",
                         export_dir.c_str());
@@ -597,20 +1061,10 @@ int main(int argc, char** argv) {
         const model m = compute(d);
         const std::string text = render_text(m);
         const std::string page = dashboard::render(m);
-        // Nothing is half written: the page goes to a temporary file, renamed when complete.
         const std::filesystem::path target = std::filesystem::absolute(html);
-        const std::filesystem::path temp = target.string() + ".part";
-        {
-            std::ofstream out(temp, std::ios::binary);
-            out << page;
-            if (!out) throw report::report_error("cannot write " + temp.string());
-        }
-        std::filesystem::rename(temp, target);
+        write_whole(target, page);
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::printf("\nDashboard: %s\n", target.string().c_str());
-    } catch (const report::report_error& e) {
-        std::fprintf(stderr, "monthly_report: %s\n", e.what());
-        return 2;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "monthly_report: %s\n", e.what());
         return 2;

@@ -80,7 +80,7 @@ struct printed_interval {
     /// Throws: overflow_error only when x ± one unit does not fit a ratio (never for x with
     /// |units| < 2^62). Requires: mode is an enumerator.
     [[nodiscard]] static printed_interval of(decimal x, rounding_mode mode);
-    /// Returns: the single value v, a closed point. Throws: nothing.
+    /// Returns: the single value v, a closed point. Throws: nothing. Requires: nothing.
     [[nodiscard]] static printed_interval exactly(ratio v) { return {v, v, true, true}; }
 
     /// Returns: {x + y : x in a, y in b}. Throws: overflow_error if an end does not fit a ratio.

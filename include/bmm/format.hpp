@@ -129,7 +129,7 @@ struct money_format {
 template <class C>
 [[nodiscard]] std::string to_string(money<C> m, const money_format& format);
 
-/// Reads an amount as printed in `format`, exactly: "£5.3m" and "(£5.3m)" in millions(),
+/// Returns: the amount exactly as printed. Reads an amount as printed in `format`: "£5.3m" and "(£5.3m)" in millions(),
 /// "£0.070m", "-1.2" or "+2.4" in millions_column(), "1,762" in thousands() (£000),
 /// "£4,685,633" in whole(). The currency symbol is optional; a minus sign, a plus sign or
 /// brackets may mark the sign whatever the format's style; the format's suffix ("m") is

@@ -26,6 +26,7 @@
 namespace bmm {
 
 /// Returns: true when n is likelihood × impact for some likelihood and impact in 1..5.
+/// Throws: nothing. Requires: nothing.
 [[nodiscard]] constexpr bool is_possible_score(unsigned n) noexcept {
     for (unsigned l = 1; l <= 5; ++l) {
         if (n % l == 0 && n / l >= 1 && n / l <= 5) return true;
@@ -36,7 +37,8 @@ namespace bmm {
 /// A risk's score: likelihood × impact, each 1..5.
 class risk_score {
 public:
-    /// Throws: invalid_argument if likelihood or impact is outside 1..5.
+    /// Returns: the score likelihood × impact.
+    /// Throws: invalid_argument if likelihood or impact is outside 1..5. Requires: nothing.
     constexpr risk_score(unsigned likelihood, unsigned impact)
         : likelihood_(likelihood), impact_(impact), score_(likelihood * impact) {
         if (likelihood < 1 || likelihood > 5 || impact < 1 || impact > 5) {
@@ -44,7 +46,9 @@ public:
         }
     }
     /// A score as printed, without its factors.
+    /// Returns: the score, with likelihood() and impact() 0 (unknown).
     /// Throws: invalid_argument naming it when no likelihood × impact on the 5 × 5 scale gives it.
+    /// Requires: nothing.
     [[nodiscard]] static risk_score from_score(unsigned score) {
         if (score < 1 || score > 25 || !is_possible_score(score)) {
             throw invalid_argument("a risk score of " + std::to_string(score) +
@@ -56,9 +60,13 @@ public:
         r.score_ = score;
         return r;
     }
+    /// Returns: likelihood × impact, 1..25. Throws: nothing. Requires: nothing.
     [[nodiscard]] constexpr unsigned score() const noexcept { return score_; }
-    /// 0 when the score was read without its factors.
+    /// Returns: the likelihood 1..5, or 0 when the score was read without its factors.
+    /// Throws: nothing. Requires: nothing.
     [[nodiscard]] constexpr unsigned likelihood() const noexcept { return likelihood_; }
+    /// Returns: the impact 1..5, or 0 when the score was read without its factors.
+    /// Throws: nothing. Requires: nothing.
     [[nodiscard]] constexpr unsigned impact() const noexcept { return impact_; }
 
 private:
@@ -67,32 +75,38 @@ private:
 
 enum class risk_level : std::uint8_t { low, medium, high };
 
-/// Returns: "Low", "Medium", "High".
+/// Returns: "Low", "Medium", "High". Throws: nothing. Requires: l is an enumerator.
 [[nodiscard]] constexpr std::string_view to_string(risk_level l) noexcept {
     constexpr std::array<std::string_view, 3> names{"Low", "Medium", "High"};
     return names[static_cast<std::size_t>(l)];
 }
 /// Returns: Green for low, Amber for medium, Red for high (the symbols of seed 003 Table 10).
+/// Throws: nothing. Requires: l is an enumerator.
 [[nodiscard]] constexpr rag to_rag(risk_level l) noexcept { return static_cast<rag>(l); }
 
 /// Where the rating bands start.
 class risk_bands {
 public:
-    /// High from 16, medium from 10, low below.
+    /// Returns: the default bands: high from 16, medium from 10, low below. Throws: nothing.
+    /// Requires: nothing.
     constexpr risk_bands() noexcept = default;
-    /// Throws: invalid_argument unless 1 < medium_from < high_from <= 25.
+    /// Returns: bands with medium from `medium_from` and high from `high_from`.
+    /// Throws: invalid_argument unless 1 < medium_from < high_from <= 25. Requires: nothing.
     constexpr risk_bands(unsigned medium_from, unsigned high_from)
         : medium_from_(medium_from), high_from_(high_from) {
         if (!(1 < medium_from && medium_from < high_from && high_from <= 25)) {
             throw invalid_argument("risk bands need 1 < medium < high <= 25");
         }
     }
-    /// Throws: invalid_argument for a score outside 1..25.
+    /// Returns: the band of `score`.
+    /// Throws: invalid_argument for a score outside 1..25. Requires: nothing.
     [[nodiscard]] constexpr risk_level level(unsigned score) const {
         if (score < 1 || score > 25) throw invalid_argument("a risk score is 1 to 25");
         return score >= high_from_ ? risk_level::high
                                    : (score >= medium_from_ ? risk_level::medium : risk_level::low);
     }
+    /// Returns: the band of s's score. Throws: nothing (a risk_score is always 1..25).
+    /// Requires: nothing.
     [[nodiscard]] constexpr risk_level level(risk_score s) const { return level(s.score()); }
 
 private:
@@ -103,18 +117,19 @@ private:
 /// A risk's direction of travel since the previous review.
 enum class risk_travel : std::uint8_t { increased, maintained, decreased };
 
-/// Returns: "increased", "maintained", "decreased".
+/// Returns: "increased", "maintained", "decreased". Throws: nothing.
+/// Requires: t is an enumerator.
 [[nodiscard]] constexpr std::string_view to_string(risk_travel t) noexcept {
     constexpr std::array<std::string_view, 3> names{"increased", "maintained", "decreased"};
     return names[static_cast<std::size_t>(t)];
 }
-/// Returns: "⬆", "➡", "⬇".
+/// Returns: "⬆", "➡", "⬇". Throws: nothing. Requires: t is an enumerator.
 [[nodiscard]] constexpr std::string_view to_symbol(risk_travel t) noexcept {
     constexpr std::array<std::string_view, 3> symbols{"\xE2\xAC\x86", "\xE2\x9E\xA1",
                                                       "\xE2\xAC\x87"};
     return symbols[static_cast<std::size_t>(t)];
 }
-/// Returns: the travel from one score to the next.
+/// Returns: the travel from one score to the next. Throws: nothing. Requires: nothing.
 [[nodiscard]] constexpr risk_travel travel(unsigned previous, unsigned current) noexcept {
     return current > previous
                ? risk_travel::increased
@@ -123,7 +138,8 @@ enum class risk_travel : std::uint8_t { increased, maintained, decreased };
 
 /// Reads an arrow as printed: ⬆ ↑ ⇧ "up" "increased"; ➡ → ↔ "same" "maintained"; ⬇ ↓ "down"
 /// "decreased" (a trailing emoji variation selector U+FE0F is ignored).
-/// Throws: parse_error naming the text.
+/// Returns: the direction the text names.
+/// Throws: parse_error naming the text. Requires: nothing.
 [[nodiscard]] inline risk_travel parse_risk_travel(std::string_view text) {
     std::string_view t = detail::trim(text);
     constexpr std::string_view vs16 = "\xEF\xB8\x8F";
@@ -175,7 +191,8 @@ struct risk_finding {
 };
 
 /// Returns: the contradictions between a risk's scores and its printed band and arrow (either
-/// may be absent). Throws: nothing (an impossible score is itself a finding).
+/// may be absent). Throws: nothing but std::bad_alloc (an impossible score is itself a
+/// finding). Requires: nothing.
 [[nodiscard]] inline std::vector<risk_finding> audit_risk(const strategic_risk& r,
                                                           std::optional<status> printed_band,
                                                           std::optional<risk_travel> printed_travel,

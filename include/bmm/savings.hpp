@@ -247,6 +247,9 @@ struct savings_audit {
                                                 const printed_savings_row& totals,
                                                 rounding_mode mode = rounding_mode::half_up);
 
+// ---------------------------------------------------------------------------------------------
+// Implementation of the savings audit
+
 namespace detail {
 inline void add_savings_finding(savings_audit& out, std::size_t row, savings_column col,
                                 decimal published, ratio exact, rounding_mode mode,

@@ -18,7 +18,8 @@
 // line -> "Forecast Year End Position" (3).
 //
 // Rounding to £m at 1 dp (or any places): table_rounding::per_cell rounds every cell on its own
-// (half up, as reports print, so printed lines may not add to printed totals), and
+// (by the mode given, half up by default as reports print, so printed lines may not add to
+// printed totals), and
 // table_rounding::largest_remainder rounds totals first and then their members so that every
 // printed total equals the sum of its printed members.
 //
@@ -53,6 +54,7 @@ enum class variance_basis : std::uint8_t { magnitude, signed_budget };
 
 /// Returns: variance ÷ |budget| (magnitude) or ÷ budget (signed_budget), exactly; std::nullopt
 /// when the budget is zero. Throws: overflow_error if the exact ratio does not fit.
+/// Requires: basis is an enumerator.
 template <class C>
 [[nodiscard]] std::optional<ratio> variance_ratio(
     money<C> budget, money<C> variance, variance_basis basis = variance_basis::magnitude) {
@@ -93,6 +95,7 @@ inline BMM_NOINLINE decimal variance_percent_wide(std::int64_t b, std::int64_t v
 /// division (no fraction is built: the fast path for large tables); the same value as
 /// variance_ratio(budget, variance, basis)->percent(places, mode). std::nullopt for a zero budget.
 /// Throws: overflow_error if the % does not fit a decimal.
+/// Requires: 0 <= places <= 15 (checked by BMM_EXPECTS); mode and basis are enumerators.
 template <class C>
 [[nodiscard]] std::optional<decimal> variance_percent(
     money<C> budget, money<C> variance, int places = 1, rounding_mode mode = rounding_mode::half_up,
@@ -125,14 +128,16 @@ struct budget_line {
     money<C> forecast;
     std::optional<money<C>> previous_variance;  ///< the variance in the previous report
 
-    /// Returns: forecast − budget. Throws: overflow_error.
+    /// Returns: forecast − budget. Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> variance() const { return forecast - budget; }
-    /// Returns: the variance %, as a ratio (see variance_ratio()).
+    /// Returns: the variance %, as a ratio (see variance_ratio()); std::nullopt for a zero
+    /// budget. Throws: overflow_error. Requires: basis is an enumerator.
     [[nodiscard]] std::optional<ratio> variance_ratio(
         variance_basis basis = variance_basis::magnitude) const {
         return bmm::variance_ratio(budget, variance(), basis);
     }
     /// Returns: variance − previous variance, or std::nullopt without a previous one.
+    /// Throws: overflow_error. Requires: nothing.
     [[nodiscard]] std::optional<money<C>> change() const {
         if (!previous_variance) return std::nullopt;
         return variance() - *previous_variance;
@@ -154,7 +159,8 @@ public:
         std::vector<std::size_t> members;  ///< for totals: the rows it sums, in order
     };
 
-    /// Adds a line. Returns: its row index.
+    /// Adds a line. Returns: its row index. Throws: nothing but std::bad_alloc.
+    /// Requires: nothing.
     std::size_t add_line(std::string name, money<C> budget, money<C> forecast,
                          std::optional<money<C>> previous_variance = std::nullopt) {
         row r;
@@ -164,6 +170,7 @@ public:
         return rows_.size() - 1;
     }
     /// Adds a heading (a row with no figures). Returns: its row index.
+    /// Throws: nothing but std::bad_alloc. Requires: nothing.
     std::size_t add_heading(std::string name) {
         row r;
         r.kind = row_kind::heading;
@@ -174,7 +181,8 @@ public:
     /// Adds a total of level k >= 1 and computes it (see the header comment).
     /// Returns: its row index.
     /// Throws: invalid_argument naming the row for a level < 1 or a total with nothing to sum;
-    /// overflow_error if a sum does not fit.
+    /// overflow_error if a sum does not fit (the table is then unchanged).
+    /// Requires: nothing.
     std::size_t add_total(std::string name, int level) {
         if (level < 1) {
             throw invalid_argument("a total has level 1 or more (row " +
@@ -210,12 +218,17 @@ public:
         return rows_.size() - 1;
     }
 
+    /// Returns: the number of rows. Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t size() const noexcept { return rows_.size(); }
+    /// Returns: row i. Throws: std::out_of_range for i >= size() (a programmer's error, not a
+    /// data error). Requires: i < size().
     [[nodiscard]] const row& operator[](std::size_t i) const { return rows_.at(i); }
+    /// Returns: every row, in print order. Throws: nothing. Requires: nothing.
     [[nodiscard]] const std::vector<row>& rows() const noexcept { return rows_; }
 
     /// Returns: row i's variance % as a ratio; std::nullopt for a heading or a zero budget.
-    /// Throws: std::out_of_range for a bad index.
+    /// Throws: std::out_of_range for i >= size() (a programmer's error); overflow_error.
+    /// Requires: i < size(); basis is an enumerator.
     [[nodiscard]] std::optional<ratio> variance_ratio(
         std::size_t i, variance_basis basis = variance_basis::magnitude) const {
         const row& r = rows_.at(i);
@@ -228,10 +241,12 @@ public:
     struct rounded_row {
         decimal budget, forecast, variance;
     };
-    /// Returns: every row rounded (headings are zeros). per_cell rounds each cell half up on its
-    /// own; largest_remainder makes every total equal the sum of its members' printed figures
-    /// (and variance = forecast − budget on every printed row).
-    /// Throws: invalid_argument for places + scale outside 0..18 or scale < 0.
+    /// Returns: every row rounded (headings are zeros). per_cell rounds each cell by `mode` on
+    /// its own; largest_remainder makes every total equal the sum of its members' printed
+    /// figures (and variance = forecast − budget on every printed row).
+    /// Throws: invalid_argument for places outside 0..18, a negative scale, or places and scale
+    /// that do not fit the currency's minor unit; overflow_error if a rounded figure does not fit
+    /// a decimal. Requires: how and mode are enumerators.
     [[nodiscard]] std::vector<rounded_row> rounded(
         int places, int scale = 6, table_rounding how = table_rounding::per_cell,
         rounding_mode mode = rounding_mode::half_up) const;

@@ -144,4 +144,65 @@ TEST_SUITE("allocate") {
             }
         }
     }
+
+    TEST_CASE(
+        "more equal parts than max_allocation_parts is an invalid_argument naming the count") {
+        // Not std::bad_alloc or std::length_error: the count is checked before any allocation.
+        CHECK_THROWS_WITH_AS((void)bmm::allocate(bmm::pence(7), bmm::max_allocation_parts + 1),
+                             doctest::Contains("100000001"), bmm::invalid_argument);
+        CHECK_THROWS_WITH_AS((void)bmm::allocate(bmm::pence(7), INT64_MAX),
+                             doctest::Contains("9223372036854775807"), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::allocate(bmm::pence(7), UINT64_MAX), bmm::invalid_argument);
+        CHECK_THROWS_WITH_AS((void)bmm::allocate(bmm::pence(7), -2), doctest::Contains("-2"),
+                             bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::allocate(bmm::pence(7), INT64_MIN), bmm::invalid_argument);
+        try {
+            (void)bmm::allocate(bmm::pence(7), std::int64_t{0});
+            FAIL("no error");
+        } catch (const bmm::invalid_argument& e) {
+            CHECK(e.input() == "0");
+        }
+    }
+
+    TEST_CASE("equal parts are the parts of equal weights for every policy (property)") {
+        std::mt19937_64 rng(42);
+        std::uniform_int_distribution<std::int64_t> amount(INT64_MIN, INT64_MAX);
+        std::uniform_int_distribution<int> count(1, 40);
+        for (int trial = 0; trial < 2000; ++trial) {
+            const gbp whole = bmm::pence(trial % 3 == 0 ? amount(rng) % 1000 : amount(rng));
+            const int n = count(rng);
+            for (auto policy :
+                 {allocation_policy::largest_remainder, allocation_policy::first_parts,
+                  allocation_policy::remainder_separately}) {
+                const auto a = bmm::allocate(whole, n, policy);
+                const auto b = bmm::allocate(
+                    whole, std::vector<std::int64_t>(static_cast<std::size_t>(n), 1), policy);
+                CHECK(pennies(a) == pennies(b));
+                CHECK(a.remainder == b.remainder);
+            }
+        }
+        CHECK(bmm::allocate(gbp::from_minor_units(INT64_MIN), 2).parts[0].in_minor_units() ==
+              INT64_MIN / 2);
+        CHECK(bmm::allocate(gbp::from_minor_units(INT64_MAX), 1).parts[0].in_minor_units() ==
+              INT64_MAX);
+    }
+
+    TEST_CASE("weights that do not fit or are negative amounts are typed errors") {
+        CHECK_THROWS_AS((void)bmm::allocate(bmm::pence(7), std::vector<std::uint64_t>{UINT64_MAX}),
+                        bmm::overflow_error);
+        CHECK_THROWS_AS((void)bmm::allocate(bmm::pence(7),
+                                            std::vector<std::uint64_t>{1, std::uint64_t{1} << 63}),
+                        bmm::overflow_error);
+        CHECK(pennies(bmm::allocate(bmm::pence(7), std::vector<std::uint64_t>{
+                                                       std::uint64_t{INT64_MAX}, 0})) == v64{7, 0});
+        CHECK_THROWS_WITH_AS(
+            (void)bmm::allocate(bmm::pence(7), std::vector<gbp>{bmm::pence(5), bmm::pence(-1)}),
+            doctest::Contains("weight 2 is negative"), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::allocate(bmm::pence(7), std::vector<gbp>{gbp{}, gbp{}}),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS(
+            (void)bmm::allocate(bmm::pence(7),
+                                std::vector<gbp>{gbp::from_minor_units(INT64_MAX), bmm::pence(1)}),
+            bmm::overflow_error);
+    }
 }

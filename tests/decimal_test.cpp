@@ -86,4 +86,35 @@ TEST_SUITE("decimal") {
         CHECK_THROWS_AS((void)-decimal::from_units(std::numeric_limits<std::int64_t>::min(), 0),
                         bmm::overflow_error);
     }
+
+    TEST_CASE("subtraction and mixed places overflow at the int64 edges, never wrap") {
+        const decimal top = decimal::from_units(std::numeric_limits<std::int64_t>::max(), 0);
+        const decimal least = decimal::from_units(std::numeric_limits<std::int64_t>::min(), 0);
+        CHECK_THROWS_AS((void)(least - decimal::from_units(1, 0)), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(top - decimal::from_units(-1, 0)), bmm::overflow_error);
+        CHECK((top - top) == bmm::zero);
+        CHECK((least - least) == bmm::zero);
+        CHECK((least + top).units() == -1);
+        CHECK((top - decimal::from_units(1, 0)).units() ==
+              std::numeric_limits<std::int64_t>::max() - 1);
+        // Widening to the larger places multiplies the coefficient: 2^63 - 1 at 1 dp does not fit.
+        CHECK_THROWS_AS((void)(top + decimal::from_units(1, 1)), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(decimal::from_units(1, 18) - decimal::from_units(10, 0)),
+                        bmm::overflow_error);
+        CHECK((decimal::from_units(1, 18) - decimal::from_units(9, 0)).places() == 18);
+        CHECK(-top == decimal::from_units(-std::numeric_limits<std::int64_t>::max(), 0));
+        CHECK(bmm::to_string(-decimal::from_units(std::numeric_limits<std::int64_t>::max(), 18)) ==
+              "-9.223372036854775807");
+    }
+
+    TEST_CASE("the extreme coefficients print and parse back") {
+        for (std::int64_t u : {std::numeric_limits<std::int64_t>::max(),
+                               std::numeric_limits<std::int64_t>::min(), std::int64_t{0}}) {
+            for (int places : {0, 1, 18}) {
+                const decimal d = decimal::from_units(u, places);
+                CHECK(decimal::parse(bmm::to_string(d)) == d);
+                CHECK(decimal::parse(bmm::to_string(d)).places() == places);
+            }
+        }
+    }
 }

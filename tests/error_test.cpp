@@ -51,4 +51,33 @@ TEST_SUITE("error") {
         CHECK(std::string(bmm::to_string(bmm::errc::inexact)) == "inexact value");
         CHECK(std::string(bmm::to_string(bmm::errc::invalid_argument)) == "invalid argument");
     }
+
+    TEST_CASE("a parse error at offset zero says so and an empty input is quoted too") {
+        const bmm::parse_error e("", "a fiscal year", "the text is empty", 0);
+        CHECK(std::string(e.what()) ==
+              "bmm: cannot read \"\" as a fiscal year: the text is empty (at offset 0)");
+        CHECK(e.position() == 0);
+        CHECK(e.input().empty());
+        const bmm::parse_error q("say \"hi\"", "a status", "no");
+        CHECK(std::string(q.what()).find("\"say \"hi\"\"") != std::string::npos);
+        CHECK(q.position() == bmm::error::no_position);
+    }
+
+    TEST_CASE("every error type keeps its input and its message starts bmm:") {
+        const bmm::inexact_error a("\"0.005\" is finer than a penny", "0.005", 3);
+        const bmm::overflow_error b("\"1e99\" is out of range", "1e99");
+        const bmm::invalid_argument c("allocate: -2 parts", "-2");
+        const bmm::undefined_error d("division by zero");
+        CHECK(a.input() == "0.005");
+        CHECK(a.position() == 3);
+        CHECK(b.input() == "1e99");
+        CHECK(c.input() == "-2");
+        CHECK(d.input().empty());
+        for (const bmm::error* e :
+             {static_cast<const bmm::error*>(&a), static_cast<const bmm::error*>(&b),
+              static_cast<const bmm::error*>(&c), static_cast<const bmm::error*>(&d)}) {
+            CHECK(std::string(e->what()).rfind("bmm: ", 0) == 0);
+        }
+        CHECK(std::string(a.what()) == "bmm: \"0.005\" is finer than a penny (at offset 3)");
+    }
 }

@@ -296,4 +296,90 @@ TEST_SUITE("money") {
         CHECK_THROWS_AS((void)bmm::jpy::parse("1.5"), bmm::inexact_error);
         CHECK(bmm::jpy::parse("1.0").in_minor_units() == 1);
     }
+
+    TEST_CASE("the largest amounts are exactly plus and minus (2^63 - 1) pence, and INT64_MIN") {
+        const gbp top = gbp::from_minor_units(max64), bottom = gbp::from_minor_units(-max64);
+        const gbp least = gbp::from_minor_units(min64);
+        CHECK(gbp::parse("92233720368547758.07") == top);
+        CHECK(gbp::parse("-92233720368547758.07") == bottom);
+        CHECK(gbp::parse("-92233720368547758.08") == least);
+        CHECK(bottom - bmm::pence(1) == least);
+        CHECK_THROWS_AS((void)(bottom - bmm::pence(2)), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(least - bmm::pence(1)), bmm::overflow_error);
+        CHECK(-bottom == top);
+        CHECK(bmm::abs(bottom) == top);
+        CHECK(top - top == bmm::zero);
+        CHECK_THROWS_AS((void)(top - bottom), bmm::overflow_error);
+        CHECK(top * -1 == bottom);
+        CHECK(bmm::pence(1) * min64 == least);
+        CHECK_THROWS_AS((void)(bmm::pence(-1) * min64), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(least * -1), bmm::overflow_error);
+        CHECK(bmm::to_string(top) == "92233720368547758.07");
+        CHECK(bmm::to_string(bottom) == "-92233720368547758.07");
+        CHECK(bmm::jpy::parse("9223372036854775807").in_minor_units() == max64);
+        CHECK(bmm::jpy::parse("-9223372036854775808").in_minor_units() == min64);
+        CHECK_THROWS_AS((void)bmm::jpy::parse("9223372036854775808"), bmm::overflow_error);
+    }
+
+    TEST_CASE("a failed *= or -= leaves the amount unchanged") {
+        gbp x = gbp::from_minor_units(max64);
+        CHECK_THROWS_AS(x *= 2, bmm::overflow_error);
+        CHECK(x == gbp::from_minor_units(max64));
+        gbp y = gbp::from_minor_units(min64);
+        CHECK_THROWS_AS(y -= bmm::pence(1), bmm::overflow_error);
+        CHECK(y == gbp::from_minor_units(min64));
+        CHECK_THROWS_AS(y *= -1, bmm::overflow_error);
+        CHECK(y == gbp::from_minor_units(min64));
+    }
+
+    TEST_CASE("dividing the extreme amounts stays exact until the quotient is rounded") {
+        const gbp top = gbp::from_minor_units(max64), least = gbp::from_minor_units(min64);
+        CHECK_THROWS_AS((void)(top / bmm::ratio(1, 2)).round(rounding_mode::half_up),
+                        bmm::overflow_error);
+        CHECK((top / bmm::ratio(2)).round(rounding_mode::floor).in_minor_units() == max64 / 2);
+        CHECK((top / bmm::ratio(-1)).round(rounding_mode::half_up) == -top);
+        CHECK_THROWS_AS((void)(least / -1).round(rounding_mode::half_up), bmm::overflow_error);
+        CHECK((least / -2).round(rounding_mode::half_up).in_minor_units() == -(min64 / 2));
+        CHECK((least / min64).round(rounding_mode::half_up) == bmm::pence(1));
+        CHECK((top / max64).is_exact());
+        CHECK((least / bmm::ratio(min64)).round(rounding_mode::half_even) == bmm::pence(1));
+        CHECK(top / top == bmm::ratio(1));
+        CHECK(least / least == bmm::ratio(1));
+        // The only quotients of two amounts without 64-bit lowest terms involve INT64_MIN pence:
+        // an odd amount over it (the denominator would be 2^63), or it over a negative odd one.
+        CHECK_THROWS_AS((void)bmm::ratio_of(top, least), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(bmm::pence(1) / least), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(least / bmm::pence(-3)), bmm::overflow_error);
+        CHECK(bmm::pence(2) / least == bmm::ratio(-1, std::int64_t{1} << 62));
+        CHECK(least / bmm::pence(-2) == bmm::ratio(std::int64_t{1} << 62));
+        CHECK(least / bmm::pence(3) == bmm::ratio(min64, 3));
+    }
+
+    TEST_CASE("thousands and millions overflow exactly where the pence would not fit") {
+        // 2^63 - 1 pence is £92,233,720,368,547.75807 thousand and £92,233,720,368.54775807 million.
+        CHECK(gbp::from_thousands("92233720368547.75807") == gbp::from_minor_units(max64));
+        CHECK_THROWS_WITH_AS((void)gbp::from_thousands("92233720368547.75808"),
+                             doctest::Contains("\"92233720368547.75808\""), bmm::overflow_error);
+        CHECK(gbp::from_millions("-92233720368.54775808") == gbp::from_minor_units(min64));
+        CHECK_THROWS_AS((void)gbp::from_millions("-92233720368.54775809"), bmm::overflow_error);
+        CHECK(gbp::from_millions("92233720368.547758075", rounding_mode::floor) ==
+              gbp::from_minor_units(max64));
+        CHECK_THROWS_AS((void)gbp::from_millions("92233720368.547758075", rounding_mode::ceiling),
+                        bmm::overflow_error);
+    }
+
+    TEST_CASE("an exact decimal out of money's range is an overflow_error naming it") {
+        CHECK_THROWS_WITH_AS((void)gbp::from_decimal(bmm::decimal::from_units(max64, 1)),
+                             doctest::Contains("\"922337203685477580.7\""), bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)gbp::from_decimal(bmm::decimal::parse("100000000000"), 6),
+                             doctest::Contains("\"100000000000\""), bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)gbp::from_decimal(bmm::decimal::parse("0.001")),
+                             doctest::Contains("\"0.001\""), bmm::inexact_error);
+        CHECK(gbp::from_decimal(bmm::decimal::from_units(max64, 2)) ==
+              gbp::from_minor_units(max64));
+        CHECK(gbp::from_decimal(bmm::decimal::from_units(min64, 2)) ==
+              gbp::from_minor_units(min64));
+        CHECK(gbp::from_decimal(bmm::decimal::from_units(max64, 18), 16) ==
+              gbp::from_minor_units(max64));
+    }
 }

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <bmm/period.hpp>
+#include <climits>
+#include <cstdint>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -293,6 +295,28 @@ TEST_SUITE("period") {
         CHECK(bmm::months_per_period(bmm::frequency::bi_monthly) == 2);
     }
 
+    TEST_CASE("a frequency is trimmed and its words may be spaced, but a word is not mended") {
+        CHECK(bmm::parse_frequency("  Monthly ") == bmm::frequency::monthly);
+        CHECK(bmm::parse_frequency("bi monthly") == bmm::frequency::bi_monthly);
+        CHECK(bmm::parse_frequency("Six - Monthly") == bmm::frequency::six_monthly);
+        CHECK(bmm::parse_frequency("half\tyearly") == bmm::frequency::six_monthly);
+        for (const char* bad : {"mon thly", "quarter ly", "an nual", "bi-", "-monthly"}) {
+            CAPTURE(bad);
+            CHECK_THROWS_AS((void)bmm::parse_frequency(bad), bmm::parse_error);
+        }
+        try {
+            (void)bmm::parse_frequency("  termly");
+            FAIL("no error");
+        } catch (const bmm::parse_error& e) {
+            CHECK(e.position() == 2);  // where the word starts
+        }
+        for (auto f :
+             {bmm::frequency::monthly, bmm::frequency::bi_monthly, bmm::frequency::quarterly,
+              bmm::frequency::six_monthly, bmm::frequency::annual}) {
+            CHECK(bmm::parse_frequency(bmm::to_string(f)) == f);
+        }
+    }
+
     SCENARIO("data reported in arrears shows an earlier month") {
         GIVEN("the May 2023 report (seed 003)") {
             const auto report = fiscal_month<>::containing(2023_y / date::May);
@@ -331,4 +355,113 @@ TEST_CASE(
     CHECK(bmm::to_string(y) == "0023/24");
     CHECK(bmm::fiscal_year<>::parse(bmm::to_string(y)) == y);
     CHECK(bmm::to_string(bmm::fiscal_year<>{2023}) == "2023/24");
+}
+
+TEST_SUITE("period at the edges") {
+    TEST_CASE("fiscal years at the ends of int move and subtract without overflow") {
+        // A start year beyond +-1,000,000 is held as +-1,000,000: never ok(), always defined.
+        const fiscal_year<> top{INT_MAX}, bottom{INT_MIN};
+        CHECK(top == fiscal_year<>{1'000'000});
+        CHECK(bottom == fiscal_year<>{-1'000'000});
+        CHECK_FALSE(top.ok());
+        CHECK_FALSE(bottom.ok());
+        CHECK(top.next() == top);
+        CHECK(bottom.prev() == bottom);
+        CHECK(top.prev() == fiscal_year<>{999'999});
+        fiscal_year<> y = top;
+        CHECK(++y == top);
+        CHECK(y++ == top);
+        CHECK(y == top);
+        y = bottom;
+        CHECK(--y == bottom);
+        CHECK(y-- == bottom);
+        CHECK(top - bottom == date::years{2'000'000});
+        CHECK(bottom - top == date::years{-2'000'000});
+        CHECK(top + date::years{INT_MAX} == top);
+        CHECK(bottom - date::years{INT_MAX} == bottom);
+        CHECK(bottom - date::years{INT_MIN} == fiscal_year<>{1'000'000});
+        CHECK(fiscal_year<1>{INT_MAX}.next() == fiscal_year<1>{1'000'000});
+        CHECK_FALSE(fiscal_year<>{INT_MAX}.ok());
+        static_assert(fiscal_year<>{INT_MAX}.next() == fiscal_year<>{1'000'000});
+    }
+
+    TEST_CASE("a fiscal year outside date's range never becomes a wrapped-around calendar year") {
+        // date::year holds 16 bits: a year of 1,000,000 used to print "16960/61".
+        const fiscal_year<> far{1'000'000};
+        CHECK(bmm::to_string(far) == "1000000/01");
+        CHECK(bmm::to_string(fiscal_year<>{-1'000'000}) == "-1000000/99");
+        CHECK(bmm::to_string(fiscal_year<1>{40'000}) == "40000");
+        CHECK_FALSE(far.start_year().ok());
+        CHECK_FALSE(far.end_year().ok());
+        CHECK_FALSE(far.first_day().ok());
+        CHECK_FALSE(far.last_day().ok());
+        CHECK_FALSE(far.contains(2023_y / date::April / 1));
+        CHECK_FALSE(far.month(1).first_day().ok());
+        CHECK_FALSE(far.month(10).calendar_year().ok());
+        CHECK_FALSE(far.month(10).contains(2023_y / date::April / 1));
+        CHECK_FALSE(far.quarter(1).last_day().ok());
+        // The year that ends just beyond date's range: its start is a real year, its end not.
+        const fiscal_year<> edge{32'767};
+        CHECK(edge.start_year() == date::year{32'767});
+        CHECK_FALSE(edge.end_year().ok());
+        CHECK(edge.month(9).first_day() == date::year{32'767} / date::December / 1);
+        CHECK_FALSE(edge.month(10).first_day().ok());  // January 32768
+        CHECK_FALSE(edge.contains(date::year{32'767} / date::May / 1));
+        CHECK(bmm::to_string(edge) == "32767/68");
+        // Negative years print their number too (the next year's last two digits).
+        CHECK(bmm::to_string(fiscal_year<>{-5}) == "-0005/04");
+    }
+
+    TEST_CASE("the first and last fiscal years inside date's range have real first and last days") {
+        const fiscal_year<> first{-32'767}, last{32'766};
+        CHECK(first.ok());
+        CHECK(last.ok());
+        CHECK(first.first_day() == date::year{-32'767} / date::April / 1);
+        CHECK(last.last_day() == date::year{32'767} / date::March / 31);
+        CHECK(last.last_day().ok());
+        CHECK(last.contains(date::year{32'767} / date::March / 31));
+        CHECK(fiscal_month<>::containing(date::year::max() / date::March / 31) == last.month(12));
+        CHECK(fiscal_month<>::containing(date::year::min() / date::April / 1) == first.month(1));
+        CHECK_FALSE(fiscal_month<>::containing(date::year::min() / date::March / 1).ok());
+        CHECK(fiscal_year<1>{32'767}.last_day() == date::year::max() / date::December / 31);
+        CHECK(first.prev().month(12).ok() == false);
+        CHECK(last.next().ok() == false);
+        CHECK((last.month(12) - first.month(1)).count() == (32'766 + 32'767) * 12 + 11);
+    }
+
+    TEST_CASE("subtracting months{INT_MIN} or quarters{INT_MIN} is defined and far away") {
+        const auto m = (2023_fy).month(1);
+        const auto later = m - date::months{INT_MIN};  // 2^31 months later
+        const std::int64_t serial = std::int64_t{2023} * 12 + std::int64_t{1} + INT_MAX;
+        CHECK(later.year() == fiscal_year<>{1'000'000});
+        CHECK(later.index() == static_cast<unsigned>(serial % 12) + 1);
+        CHECK_FALSE(later.ok());
+        CHECK(bmm::in_arrears(m, date::months{INT_MIN}) == later);
+        CHECK(m - date::months{-5} == m + date::months{5});
+        CHECK((m + date::months{INT_MIN}).year() == fiscal_year<>{-1'000'000});
+        const auto q = (2023_fy).quarter(1);
+        const auto far_q = q - bmm::quarters{INT_MIN};
+        CHECK(far_q.year() == fiscal_year<>{1'000'000});
+        CHECK(far_q.index() ==
+              static_cast<unsigned>((std::int64_t{2023} * 4 + std::int64_t{1} + INT_MAX) % 4) + 1);
+        CHECK(q - bmm::quarters{-3} == q + bmm::quarters{3});
+        CHECK((q + bmm::quarters{INT_MIN}).year() == fiscal_year<>{-1'000'000});
+    }
+
+    TEST_CASE("months and quarters between the furthest periods apart fit int") {
+        const auto first = fiscal_year<>{INT_MIN}.month(1);
+        const auto last = fiscal_year<>{INT_MAX}.month(12);
+        CHECK((last - first).count() == 24'000'011);
+        CHECK((first - last).count() == -24'000'011);
+        CHECK(bmm::months_between(first, last) == date::months{24'000'011});
+        CHECK(bmm::fiscal_month_range<>(first, last).size() == 24'000'012);
+        CHECK(fiscal_year<>{INT_MAX}.quarter(4) - fiscal_year<>{INT_MIN}.quarter(1) ==
+              bmm::quarters{8'000'003});
+    }
+
+    TEST_CASE("the year literal clamps as the constructor does") {
+        CHECK(99'999'999'999_fy == fiscal_year<>{1'000'000});
+        CHECK_FALSE((99'999'999'999_fy).ok());
+        CHECK(2023_fy == fiscal_year<>{2023});
+    }
 }

@@ -149,4 +149,55 @@ TEST_SUITE("ratio") {
         CHECK(ratio::from_decimal(bmm::decimal::parse("0.90")) == ratio(9, 10));
         CHECK(ratio::from_decimal(bmm::decimal::parse("-29.6")) == ratio(-148, 5));
     }
+
+    TEST_CASE("every ratio operation overflows with a typed error at the int64 edges") {
+        const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        const std::int64_t min = std::numeric_limits<std::int64_t>::min();
+        CHECK_THROWS_AS((void)ratio::try_make(min, -1), bmm::overflow_error);
+        CHECK(ratio::try_make(min, 1) == ratio(min));
+        CHECK_THROWS_AS((void)-ratio(min), bmm::overflow_error);
+        CHECK(-ratio(max) == ratio(-max));
+        CHECK_THROWS_AS((void)(ratio(min) - ratio(1)), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(ratio(max) - ratio(-1)), bmm::overflow_error);
+        CHECK(ratio(min) - ratio(min) == bmm::zero);
+        CHECK_THROWS_AS((void)(ratio(min) * std::int64_t{-1}), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(std::int64_t{2} * ratio(max)), bmm::overflow_error);
+        CHECK(ratio(1, max) * max == ratio(1));
+        CHECK_THROWS_AS((void)(ratio(max) / ratio(1, 2)), bmm::overflow_error);
+        CHECK_THROWS_AS((void)ratio::try_divide(ratio(max), ratio(1, 2)), bmm::overflow_error);
+        CHECK_THROWS_AS((void)(ratio(1) / ratio(min)), bmm::overflow_error);  // -1/2^63
+        CHECK(ratio(min) / ratio(min) == ratio(1));
+        CHECK(ratio(1, max) / ratio(1, max) == ratio(1));
+        CHECK_THROWS_AS((void)ratio(max).round(1, rounding_mode::half_up), bmm::overflow_error);
+        CHECK(ratio(max).round(0, rounding_mode::half_up).units() == max);
+        CHECK_THROWS_AS((void)ratio(max).percent(0, rounding_mode::half_up), bmm::overflow_error);
+        CHECK_THROWS_AS((void)ratio(min).percent(0, rounding_mode::floor), bmm::overflow_error);
+        CHECK(ratio(1, max).round(18, rounding_mode::toward_zero).units() == 0);
+        CHECK(ratio(1, max).round(18, rounding_mode::ceiling).units() == 1);
+        ratio r(max);
+        CHECK_THROWS_AS(r += ratio(1), bmm::overflow_error);
+        CHECK(r == ratio(max));  // unchanged
+    }
+
+    TEST_CASE("a percentage too fine or too large for a ratio is an overflow_error naming it") {
+        CHECK_THROWS_WITH_AS((void)ratio::from_percent(" 99999999999999999999 "),
+                             doctest::Contains("\" 99999999999999999999 \""), bmm::overflow_error);
+        CHECK_THROWS_AS((void)ratio::from_percent("0.000000000000000000001"), bmm::overflow_error);
+        CHECK(ratio::from_percent("922337203685477580700") ==
+              ratio(std::numeric_limits<std::int64_t>::max()));
+        CHECK(ratio::from_percent("0.0000000000000001") == ratio(1, 1'000'000'000'000'000'000));
+        CHECK(ratio::from_percent("-0") == bmm::zero);
+        CHECK(ratio::from_percent(" 150 ") == ratio(3, 2));
+    }
+
+    TEST_CASE("from_percent is parse with a percent sign wherever it reads (property)") {
+        std::mt19937_64 rng(6);
+        std::uniform_int_distribution<std::int64_t> units(-1'000'000'000'000, 1'000'000'000'000);
+        std::uniform_int_distribution<int> places(0, 12);
+        for (int i = 0; i < 2000; ++i) {
+            const std::string text =
+                bmm::to_string(bmm::decimal::from_units(units(rng), places(rng)));
+            CHECK(ratio::from_percent(text) == ratio::parse(text + "%"));
+        }
+    }
 }

@@ -80,4 +80,43 @@ TEST_SUITE("rounding") {
         CHECK(bmm::to_string(rounding_mode::half_even) == "half_even");
         CHECK(bmm::to_string(rounding_mode::ceiling) == "ceiling");
     }
+
+    TEST_CASE("a divisor of INT64_MIN is rounded without negating it") {
+        // |INT64_MIN| does not fit int64: the remainder is compared with |d| another way.
+        using bmm::detail::div_round;
+        const std::int64_t min = INT64_MIN, max = INT64_MAX;
+        const std::int64_t half = -(std::int64_t{1} << 62);  // exactly -1/2 of INT64_MIN
+        CHECK(div_round<std::int64_t>(half, min, rounding_mode::half_up) == 1);
+        CHECK(div_round<std::int64_t>(half, min, rounding_mode::half_down) == 0);
+        CHECK(div_round<std::int64_t>(half, min, rounding_mode::half_even) == 0);
+        CHECK(div_round<std::int64_t>(-half, min, rounding_mode::half_up) == -1);
+        CHECK(div_round<std::int64_t>(-half, min, rounding_mode::floor) == -1);
+        CHECK(div_round<std::int64_t>(-half, min, rounding_mode::ceiling) == 0);
+        CHECK(div_round<std::int64_t>(max, min, rounding_mode::half_up) == -1);
+        CHECK(div_round<std::int64_t>(max, min, rounding_mode::toward_zero) == 0);
+        CHECK(div_round<std::int64_t>(min + 1, min, rounding_mode::half_even) == 1);
+        CHECK(div_round<std::int64_t>(min, min, rounding_mode::floor) == 1);
+        CHECK(div_round<std::int64_t>(5, min, rounding_mode::away_from_zero) == -1);
+        CHECK(div_round<std::int64_t>(5, min, rounding_mode::half_up) == 0);
+    }
+
+    TEST_CASE("quotients at the int64 edges are exact in every mode") {
+        using bmm::detail::div_round;
+        const std::int64_t min = INT64_MIN, max = INT64_MAX;
+        for (auto m : {rounding_mode::half_up, rounding_mode::half_down, rounding_mode::half_even,
+                       rounding_mode::toward_zero, rounding_mode::away_from_zero,
+                       rounding_mode::floor, rounding_mode::ceiling}) {
+            CAPTURE(bmm::to_string(m));
+            CHECK(div_round<std::int64_t>(max, 1, m) == max);
+            CHECK(div_round<std::int64_t>(min, 1, m) == min);
+            CHECK(div_round<std::int64_t>(max, -1, m) == -max);
+            CHECK(div_round<std::int64_t>(max, max, m) == 1);
+            CHECK(div_round<std::int64_t>(min, max, m) ==
+                  (m == rounding_mode::floor || m == rounding_mode::away_from_zero ? -2 : -1));
+        }
+        // max / 2 = 4611686018427387903.5: a tie, on both sides of zero.
+        CHECK(div_round<std::int64_t>(max, 2, rounding_mode::half_even) == max / 2 + 1);
+        CHECK(div_round<std::int64_t>(max, 2, rounding_mode::half_down) == max / 2);
+        CHECK(div_round<std::int64_t>(min + 1, 2, rounding_mode::half_up) == (min + 1) / 2 - 1);
+    }
 }

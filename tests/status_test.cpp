@@ -87,6 +87,7 @@ TEST_CASE("unknown status text is a parse_error naming it; try_parse says nothin
         } catch (const bmm::parse_error& e) {
             CHECK(e.input() == bad);
             CHECK(std::string(e.what()).find("as a status") != std::string::npos);
+            CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') != std::string::npos);
             CHECK(e.code() == bmm::errc::parse);
         }
     }

@@ -140,4 +140,42 @@ TEST_SUITE("sum") {
         }
         CHECK(fitted > 100);
     }
+
+    TEST_CASE(
+        "a total of exactly plus or minus (2^63 - 1) pence fits and one penny more does not") {
+        const gbp top = gbp::from_minor_units(max64), bottom = gbp::from_minor_units(-max64);
+        CHECK(bmm::sum(std::vector<gbp>{top}) == top);
+        CHECK(bmm::sum(std::vector<gbp>{gbp::from_minor_units(min64)}) ==
+              gbp::from_minor_units(min64));
+        CHECK(bmm::sum(std::vector<gbp>{top, bmm::pence(1), bmm::pence(-1)}) == top);
+        CHECK(bmm::sum(std::vector<gbp>{bottom, bmm::pence(-1)}) == gbp::from_minor_units(min64));
+        CHECK_THROWS_AS((void)bmm::sum(std::vector<gbp>{bottom, bmm::pence(-2)}),
+                        bmm::overflow_error);
+        CHECK(bmm::sum(std::vector<gbp>{top, bottom}) == bmm::zero);
+        // Five maximal amounts and five minimal ones, in every lane of the four-way sum.
+        std::vector<gbp> v(5, top);
+        v.insert(v.end(), 5, bottom);
+        v.push_back(bmm::pence(7));
+        CHECK(bmm::sum(v) == bmm::pence(7));
+        std::list<gbp> l(v.begin(), v.end());
+        CHECK(bmm::sum(l) == bmm::pence(7));
+        v.push_back(top);
+        CHECK_THROWS_WITH_AS((void)bmm::sum(v), doctest::Contains("9223372036854775814"),
+                             bmm::overflow_error);
+    }
+
+    TEST_CASE("the accumulator subtracts through the 128-bit path and back exactly") {
+        bmm::money_accumulator<bmm::currency::gbp> acc;
+        acc -= gbp::from_minor_units(min64);  // + 2^63: does not fit int64
+        CHECK_FALSE(acc.is_narrow());
+        CHECK(acc.total_minor_units_text() == "9223372036854775808");
+        CHECK_THROWS_WITH_AS((void)acc.total(), doctest::Contains("9223372036854775808"),
+                             bmm::overflow_error);
+        acc -= bmm::pence(1);
+        CHECK(acc.total() == gbp::from_minor_units(max64));
+        acc += gbp::from_minor_units(min64);
+        acc += gbp::from_minor_units(min64);
+        CHECK(acc.total_minor_units_text() == "-9223372036854775809");
+        CHECK_THROWS_AS((void)acc.total(), bmm::overflow_error);
+    }
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <bmm/target.hpp>
+#include <cstdint>
 #include <string>
 
 #include "support/spec.hpp"
@@ -137,10 +138,67 @@ TEST_CASE("malformed targets are parse errors that say why") {
         parse, "both pounds and a percentage");
     check_parse_error("12 apples", parse, "unexpected text");
     check_parse_error("> 2.0% of net budget", parse, "of <basis>");
-    check_parse_error("1,50,0", parse, "malformed");
+    check_parse_error("1,50,0", parse, "groups of three digits");
     const bmm::milestone_scale plan{"Delivering to plan"};
     auto with_scale = [&plan](const char* t) { return bmm::target::parse(t, plan); };
     check_parse_error("On the moon", with_scale, "expected a number");
+    check_parse_error("Delivering", with_scale, "expected a number");
+    check_parse_error("Delivering to plan?", with_scale, "expected a number");
+}
+
+TEST_CASE("a number too big for a decimal is an overflow_error in targets and figures too") {
+    // As decimal::parse says: the text is well formed, its value does not fit.
+    for (const char* text : {"99999999999999999999%", ">0.0000000000000000001",
+                             "1-99999999999999999999", "< 99999999999999999999 of net budget"}) {
+        CAPTURE(text);
+        CHECK_THROWS_WITH_AS((void)bmm::target::parse(text), doctest::Contains(text),
+                             bmm::overflow_error);
+        CHECK_THROWS_AS((void)bmm::target::parse(text, bmm::milestone_scale{"Done"}),
+                        bmm::overflow_error);
+    }
+    for (const char* text :
+         {"99999999999999999999", "-9223372036854775809", "1.0000000000000000001%"}) {
+        CAPTURE(text);
+        CHECK_THROWS_WITH_AS((void)bmm::parse_figure(text), doctest::Contains(text),
+                             bmm::overflow_error);
+    }
+    // The extremes that do fit are read exactly.
+    CHECK(bmm::parse_figure("9223372036854775807").value.units() == INT64_MAX);
+    CHECK(bmm::parse_figure("-9223372036854775808").value.units() == INT64_MIN);
+    CHECK(bmm::target::parse("0.000000000000000001%").low().places() == 18);
+}
+
+TEST_CASE("target and figure parse errors give the offset where the text went wrong") {
+    auto offset = [](auto parse, const char* text) {
+        try {
+            (void)parse(text);
+        } catch (const bmm::parse_error& e) {
+            return e.position();
+        }
+        return std::size_t{0};
+    };
+    auto target = [](const char* t) { return bmm::target::parse(t); };
+    auto figure = [](const char* t) { return bmm::parse_figure(t); };
+    CHECK(offset(target, "12 apples") == 3);
+    CHECK(offset(target, " 95-93%") == 4);
+    CHECK(offset(target, "> 2.0% of net budget") == 7);
+    CHECK(offset(target,
+                 "\xC2\xA3"
+                 "5%") == 3);
+    CHECK(offset(figure, "1,2") == 2);  // the group that is not three digits
+    CHECK(offset(figure, "n/a") == 0);
+    CHECK_THROWS_WITH_AS((void)bmm::target::parse("12 apples"), doctest::Contains("(at offset 3)"),
+                         bmm::parse_error);
+}
+
+TEST_CASE("a typographic minus reads in targets and figures as in money and ratios") {
+    const std::string minus = "\xE2\x88\x92";
+    CHECK(bmm::parse_figure(minus + "2.6%").value == d("-2.6"));
+    CHECK(bmm::parse_figure(minus + "2.6%").unit == bmm::unit::percent);
+    CHECK(bmm::target::parse("> " + minus + "5").low() == d("-5"));
+    CHECK(bmm::target::parse(minus + "5-5").low() == d("-5"));
+    CHECK_THROWS_AS((void)bmm::parse_figure(minus), bmm::parse_error);
+    CHECK_THROWS_AS((void)bmm::parse_figure(minus + minus + "5"), bmm::parse_error);
 }
 
 TEST_CASE("milestone scales refuse empty, blank and repeated levels; find names the text") {
@@ -157,6 +215,7 @@ TEST_CASE("milestone scales refuse empty, blank and repeated levels; find names 
         } catch (const bmm::parse_error& e) {
             CHECK(e.input() == bad);
             CHECK(std::string(e.what()).find("Delivering to plan") != std::string::npos);
+            CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') != std::string::npos);
         }
     }
 }
@@ -230,6 +289,7 @@ TEST_CASE("parse_figure reads an actual as printed, with its unit") {
             FAIL("no error");
         } catch (const bmm::parse_error& e) {
             CHECK(e.input() == bad);
+            CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') != std::string::npos);
         }
     }
 }

@@ -38,6 +38,10 @@ namespace bmm {
 
 enum class allocation_policy { largest_remainder, first_parts, remainder_separately };
 
+/// The most parts allocate(amount, n) makes: 100,000,000 (the parts alone take 800 MB). A
+/// larger n is an invalid_argument naming it, never std::bad_alloc or std::length_error.
+inline constexpr std::uint64_t max_allocation_parts = 100'000'000;
+
 template <class C>
 struct allocation {
     std::vector<money<C>> parts;
@@ -46,15 +50,16 @@ struct allocation {
 
 /// Splits `amount` in proportion to `weights`.
 /// Returns: one part per weight; parts (plus remainder) sum exactly to `amount`.
-/// Throws: invalid_argument if `weights` is empty, has a negative weight, or all weights are
-/// zero; overflow_error if the weights' sum exceeds int64.
+/// Throws: invalid_argument if `weights` is empty, has a negative weight (a negative amount
+/// among money weights), or all weights are zero; overflow_error if the weights' sum exceeds
+/// int64 or an unsigned weight does.
 /// `Weights` is any range of integers, or of money<C> (to allocate in proportion to amounts).
 template <class C, class Weights, class = decltype(std::begin(std::declval<const Weights&>()))>
 [[nodiscard]] allocation<C> allocate(
     money<C> amount, const Weights& weights,
     allocation_policy policy = allocation_policy::largest_remainder);
 
-/// As above, for weights written in place: allocate(amount, {70, 30}).
+/// As above, for weights written in place: allocate(amount, {70, 30}). Returns, Throws: as above.
 template <class C>
 [[nodiscard]] allocation<C> allocate(
     money<C> amount, std::initializer_list<std::int64_t> weights,
@@ -62,7 +67,10 @@ template <class C>
     return allocate(amount, std::vector<std::int64_t>(weights), policy);
 }
 
-/// Splits `amount` into `n` equal shares (see above). Throws: invalid_argument if n <= 0.
+/// Splits `amount` into `n` equal shares (see above): the same parts as n weights of 1, without
+/// building the weights.
+/// Returns: n parts; parts (plus remainder) sum exactly to `amount`.
+/// Throws: invalid_argument naming n if n <= 0 or n > max_allocation_parts.
 template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
 [[nodiscard]] allocation<C> allocate(
     money<C> amount, I n, allocation_policy policy = allocation_policy::largest_remainder);
@@ -133,8 +141,38 @@ allocation<C> allocate(money<C> amount, const Weights& weights, allocation_polic
 template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int>>
 allocation<C> allocate(money<C> amount, I n, allocation_policy policy) {
     static_assert(!std::is_same_v<I, bool>, "allocate into a number of parts, not a bool");
-    if (n <= 0) throw invalid_argument("allocate: cannot split an amount into zero or fewer parts");
-    return allocate(amount, std::vector<std::int64_t>(static_cast<std::size_t>(n), 1), policy);
+    if (n <= 0) {
+        throw invalid_argument(
+            "allocate: cannot split an amount into " + std::to_string(n) + " parts (zero or fewer)",
+            std::to_string(n));
+    }
+    if (static_cast<std::uint64_t>(n) > max_allocation_parts) {
+        throw invalid_argument("allocate: " + std::to_string(n) +
+                                   " parts is more than max_allocation_parts (" +
+                                   std::to_string(max_allocation_parts) + ")",
+                               std::to_string(n));
+    }
+    // Equal weights: every part is |amount| / n and every remainder the same, so the pennies
+    // left (|amount| % n of them) go to the first parts under both largest_remainder (ties to
+    // the earlier part) and first_parts.
+    using detail::i128;
+    const auto count = static_cast<std::size_t>(n);
+    const bool negative = amount.is_negative();
+    const i128 whole = detail::abs128(i128(amount.in_minor_units()));
+    const i128 base = whole / i128(static_cast<std::int64_t>(count));
+    const i128 left = whole % i128(static_cast<std::int64_t>(count));  // < n
+    const bool give = policy != allocation_policy::remainder_separately;
+    auto signed_units = [negative](i128 v) {
+        return money<C>::from_minor_units(static_cast<std::int64_t>(negative ? -v : v));
+    };
+    allocation<C> out;
+    out.parts.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        out.parts.push_back(
+            signed_units(give && i128(static_cast<std::int64_t>(i)) < left ? base + 1 : base));
+    }
+    out.remainder = give ? money<C>() : signed_units(left);
+    return out;
 }
 
 }  // namespace bmm

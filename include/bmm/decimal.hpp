@@ -6,7 +6,7 @@
 //
 //   operation               result    note
 //   decimal ± decimal       decimal   places = the larger; overflow_error if it does not fit
-//   -decimal                decimal
+//   -decimal                decimal   overflow_error for the one coefficient INT64_MIN
 //   decimal <=> decimal     bool      exact, across places
 //   decimal vs bmm::zero    bool
 //   decimal * decimal       -         not provided: go through bmm::ratio (exact)
@@ -36,6 +36,7 @@ public:
 
     /// Zero with no decimal places.
     constexpr decimal() noexcept = default;
+    /// Zero with no decimal places, from bmm::zero.
     constexpr decimal(zero_t) noexcept {}  // NOLINT: zero converts implicitly, as in Au
 
     /// Returns: units × 10^-places, e.g. from_units(-7, 2) is -0.07.
@@ -50,13 +51,16 @@ public:
 
     /// Reads "93.5", "-0.07", "+2.4", "1,234.5" (see detail/decimal_text.hpp for the grammar).
     /// Returns: the number with as many places as the text has digits after the point.
-    /// Throws: parse_error for malformed text; overflow_error when the number or its places do
-    /// not fit (more than 18 places, or a coefficient beyond int64).
+    /// Throws: parse_error naming the text and the offset, for malformed text ("", "n/a",
+    /// "1,2"); overflow_error naming the text when the number or its places do not fit (more
+    /// than 18 places, or a coefficient beyond int64).
     [[nodiscard]] static decimal parse(std::string_view text);
-    /// Returns: parse(text), or std::nullopt where parse would throw.
+    /// Returns: parse(text), or std::nullopt exactly where parse would throw.
     [[nodiscard]] static std::optional<decimal> try_parse(std::string_view text) noexcept;
 
+    /// Returns: the coefficient: the value is units() × 10^-places().
     [[nodiscard]] constexpr std::int64_t units() const noexcept { return units_; }
+    /// Returns: the number of decimal places, 0..18.
     [[nodiscard]] constexpr int places() const noexcept { return places_; }
 
     /// Returns: this value rounded to `places` decimal places by `mode` (widening is exact).
@@ -64,14 +68,21 @@ public:
     /// Requires: 0 <= places <= 18.
     [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
 
+    /// Returns: -a, at a's places.
+    /// Throws: overflow_error for the coefficient INT64_MIN, which has no negation.
     friend constexpr decimal operator-(decimal a) {
         if (a.units_ == detail::i64_min) throw overflow_error("negating a decimal overflows");
         a.units_ = -a.units_;
         return a;
     }
+    /// Returns: a + b exactly, at the larger of their places.
+    /// Throws: overflow_error if the coefficient at those places does not fit int64.
     friend constexpr decimal operator+(decimal a, decimal b) { return combine(a, b, +1); }
+    /// Returns: a - b exactly, at the larger of their places.
+    /// Throws: overflow_error if the coefficient at those places does not fit int64.
     friend constexpr decimal operator-(decimal a, decimal b) { return combine(a, b, -1); }
 
+    /// Returns: the comparison of the exact values, whatever their places. Throws: nothing.
     friend constexpr bool operator==(decimal a, decimal b) noexcept { return cmp(a, b) == 0; }
     friend constexpr bool operator!=(decimal a, decimal b) noexcept { return cmp(a, b) != 0; }
     friend constexpr bool operator<(decimal a, decimal b) noexcept { return cmp(a, b) < 0; }

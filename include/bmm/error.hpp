@@ -54,10 +54,13 @@ enum class errc {
 /// The base of every exception bmm throws.
 class error : public std::runtime_error {
 public:
+    /// position() when the error has no offset.
     static constexpr std::size_t no_position = static_cast<std::size_t>(-1);
 
     /// `message` is the reason; `input` the offending text (may be empty); `position` the
-    /// offset in `input` where reading failed, or no_position.
+    /// offset in `input` where reading failed, or no_position. what() is "bmm: " + message,
+    /// then " (at offset N)" when there is a position.
+    /// Throws: nothing but std::bad_alloc.
     error(errc code, const std::string& message, std::string_view input = {},
           std::size_t position = no_position)
         : std::runtime_error(compose(message, position)),
@@ -65,6 +68,7 @@ public:
           input_(input),
           position_(position) {}
 
+    /// Returns: what kind of failure this is.
     [[nodiscard]] errc code() const noexcept { return code_; }
     /// Returns: the offending input text, or "" when the error is not about text.
     [[nodiscard]] const std::string& input() const noexcept { return input_; }
@@ -88,8 +92,10 @@ private:
 };
 
 /// Malformed text: what() reads `bmm: cannot read "<input>" as <what>: <why> (at offset N)`.
+/// Every bmm parser throws it naming the whole text it was given, so what() contains the input.
 class parse_error : public error {
 public:
+    /// Throws: nothing but std::bad_alloc.
     parse_error(std::string_view input, std::string_view what, std::string_view why,
                 std::size_t position = no_position)
         : error(errc::parse,
@@ -101,6 +107,7 @@ public:
 /// A value finer than the type holds (e.g. "0.005" as pounds and pence).
 class inexact_error : public error {
 public:
+    /// `message` should quote `input` when there is one. Throws: nothing but std::bad_alloc.
     explicit inexact_error(const std::string& message, std::string_view input = {},
                            std::size_t position = no_position)
         : error(errc::inexact, message, input, position) {}
@@ -109,6 +116,7 @@ public:
 /// A result outside the representable range. bmm never wraps around.
 class overflow_error : public error {
 public:
+    /// `message` should quote `input` when there is one. Throws: nothing but std::bad_alloc.
     explicit overflow_error(const std::string& message, std::string_view input = {})
         : error(errc::overflow, message, input) {}
 };
@@ -116,12 +124,15 @@ public:
 /// A division by zero, in the throwing forms of operations whose result would be undefined.
 class undefined_error : public error {
 public:
+    /// Throws: nothing but std::bad_alloc.
     explicit undefined_error(const std::string& message) : error(errc::undefined, message) {}
 };
 
 /// An argument with no meaning for the operation (e.g. all allocation weights zero).
 class invalid_argument : public error {
 public:
+    /// `input` is the offending value as text, when there is one. Throws: nothing but
+    /// std::bad_alloc.
     explicit invalid_argument(const std::string& message, std::string_view input = {})
         : error(errc::invalid_argument, message, input) {}
 };

@@ -19,6 +19,10 @@
 
 namespace bmm {
 
+// Each operator writes to_string(x) (the same text the value's to_string returns).
+// Returns: os. Throws: only what os throws (nothing unless its exceptions() are set) and
+// std::bad_alloc; never a bmm::error (printing cannot fail).
+
 inline std::ostream& operator<<(std::ostream& os, decimal d) { return os << to_string(d); }
 inline std::ostream& operator<<(std::ostream& os, ratio r) { return os << to_string(r); }
 template <class C>

@@ -108,6 +108,7 @@ public:
 
     /// Zero.
     constexpr money() noexcept = default;
+    /// Zero, from bmm::zero (the only value that converts implicitly).
     constexpr money(zero_t) noexcept {}  // NOLINT: zero converts implicitly
 
     // --- construction: every factory names its unit --------------------------------------------
@@ -128,37 +129,51 @@ public:
 
     /// Reads an amount in major units: "1234.56", "-0.07", "1,234.56", "£1,234.56", "-£5",
     /// "£-5", "+2.40" (grammar in detail/decimal_text.hpp). At most minor_digits decimals unless
-    /// the extra digits are zeros.
-    /// Throws: parse_error for malformed text ("£493,032,40", "1.2.3", ""); inexact_error for
-    /// text finer than a penny ("0.005"); overflow_error beyond ±92,233,720,368,547,758.07.
+    /// the extra digits are zeros. "-0" is zero.
+    /// Returns: the amount, exactly.
+    /// Throws: parse_error naming the text and the offset where it went wrong, for malformed
+    /// text ("£493,032,40", "1.2.3", "", "n/a"); inexact_error naming the text if it is finer
+    /// than a penny ("0.005"); overflow_error naming the text beyond ±92,233,720,368,547,758.07.
     [[nodiscard]] static money parse(std::string_view text) { return read(text, 0, nullptr); }
-    /// As parse(text), rounding digits finer than a penny by `mode` instead of throwing
-    /// inexact_error.
+    /// Returns: as parse(text), rounding digits finer than a minor unit by `mode` instead of
+    /// throwing inexact_error ("0.005" half_up is 0.01).
+    /// Throws: parse_error and overflow_error as parse(text); never inexact_error.
     [[nodiscard]] static money parse(std::string_view text, rounding_mode mode) {
         return read(text, 0, &mode);
     }
     /// Reads a figure printed in thousands (£000): from_thousands("1,762") is 1,762,000.00.
-    /// Throws: as parse().
+    /// Returns: the amount, exactly.
+    /// Throws: as parse(text) (the messages say "an amount in thousands").
     [[nodiscard]] static money from_thousands(std::string_view text) {
         return read(text, 3, nullptr);
     }
+    /// Returns: as from_thousands(text), rounding digits finer than a minor unit by `mode`
+    /// ("0.00001" half_up is 0.01).
+    /// Throws: parse_error and overflow_error as parse(text); never inexact_error.
     [[nodiscard]] static money from_thousands(std::string_view text, rounding_mode mode) {
         return read(text, 3, &mode);
     }
     /// Reads a figure printed in millions (£m): from_millions("5.3") is 5,300,000.00 and
-    /// from_millions("0.070") is 70,000.00. Throws: as parse().
+    /// from_millions("0.070") is 70,000.00.
+    /// Returns: the amount, exactly.
+    /// Throws: as parse(text) (the messages say "an amount in millions").
     [[nodiscard]] static money from_millions(std::string_view text) {
         return read(text, 6, nullptr);
     }
+    /// Returns: as from_millions(text), rounding digits finer than a minor unit by `mode`
+    /// (from_millions("1.2345678912", half_even) is 1,234,567.89).
+    /// Throws: parse_error and overflow_error as parse(text); never inexact_error.
     [[nodiscard]] static money from_millions(std::string_view text, rounding_mode mode) {
         return read(text, 6, &mode);
     }
-    /// Returns: parse(text), or std::nullopt where parse would throw.
+    /// Returns: parse(text), or std::nullopt exactly where parse(text) would throw.
     [[nodiscard]] static std::optional<money> try_parse(std::string_view text) noexcept;
 
     /// Returns: an exact decimal as money, e.g. from_decimal(decimal::parse("5.3"), 6) for £5.3m.
     /// `scale` is the power of ten of the decimal's unit (0 major units, 3 thousands, 6 millions).
-    /// Throws: inexact_error if finer than a minor unit; overflow_error if out of range.
+    /// Requires: 0 <= scale <= 18 (checked by BMM_EXPECTS: a programmer error, not bad data).
+    /// Throws: inexact_error naming the decimal if finer than a minor unit; overflow_error
+    /// naming it if out of range.
     [[nodiscard]] static money from_decimal(decimal d, int scale = 0);
 
     // --- observers
@@ -170,33 +185,40 @@ public:
     [[nodiscard]] constexpr decimal in_major_units() const noexcept {
         return decimal::from_units(units_, minor_digits);
     }
+    /// Returns: true for zero.
     [[nodiscard]] constexpr bool is_zero() const noexcept { return units_ == 0; }
+    /// Returns: true below zero.
     [[nodiscard]] constexpr bool is_negative() const noexcept { return units_ < 0; }
+    /// Returns: -1, 0 or 1.
     [[nodiscard]] constexpr int sign() const noexcept {
         return units_ > 0 ? 1 : (units_ < 0 ? -1 : 0);
     }
 
     // --- arithmetic (hidden friends) -------------------------------------------------------------
 
+    /// Returns: a, unchanged.
     friend constexpr money operator+(money a) noexcept { return a; }
+    /// Returns: -a.
     /// Throws: overflow_error for the one amount without a negation (INT64_MIN minor units).
     friend constexpr money operator-(money a) {
         std::int64_t r = 0;
         if (detail::sub_overflow(0, a.units_, &r)) overflow("negating");
         return from_minor_units(r);
     }
-    /// Throws: overflow_error if the sum is out of range.
+    /// Returns: a + b, exactly. Throws: overflow_error if the sum is out of range.
     friend constexpr money operator+(money a, money b) {
         std::int64_t r = 0;
         if (detail::add_overflow(a.units_, b.units_, &r)) overflow("adding");
         return from_minor_units(r);
     }
-    /// Throws: overflow_error if the difference is out of range.
+    /// Returns: a - b, exactly. Throws: overflow_error if the difference is out of range.
     friend constexpr money operator-(money a, money b) {
         std::int64_t r = 0;
         if (detail::sub_overflow(a.units_, b.units_, &r)) overflow("subtracting");
         return from_minor_units(r);
     }
+    /// Adds (subtracts) b. Returns: *this.
+    /// Throws: overflow_error if the result is out of range; *this is then unchanged.
     constexpr money& operator+=(money b) { return *this = *this + b; }
     constexpr money& operator-=(money b) { return *this = *this - b; }
 
@@ -214,12 +236,15 @@ public:
     friend constexpr money operator*(I n, money a) {
         return a * n;
     }
+    /// Multiplies by n. Returns: *this.
+    /// Throws: overflow_error if the product is out of range; *this is then unchanged.
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
     constexpr money& operator*=(I n) {
         return *this = *this * n;
     }
 
     /// Returns: the exact product, to be rounded with a named mode before it is money again.
+    /// Throws: nothing (exact in 128 bits); the rounding may throw overflow_error.
     friend constexpr unrounded_money<Currency> operator*(money a, ratio r) noexcept {
         return unrounded_money<Currency>(detail::unrounded_tag{},
                                          detail::i128(a.units_) * r.numerator(), r.denominator());
@@ -227,7 +252,9 @@ public:
     friend constexpr unrounded_money<Currency> operator*(ratio r, money a) noexcept {
         return a * r;
     }
-    /// Returns: the exact quotient, to be rounded. Throws: undefined_error if r is zero.
+    /// Returns: the exact quotient, to be rounded (the rounding may throw overflow_error, e.g.
+    /// for the largest amount divided by 1/2).
+    /// Throws: undefined_error if r is zero.
     friend constexpr unrounded_money<Currency> operator/(money a, ratio r) {
         if (r.numerator() == 0) throw undefined_error("division of money by a zero ratio");
         const detail::i128 n = detail::i128(a.units_) * r.denominator();
@@ -249,7 +276,8 @@ public:
     }
     /// Returns: the exact ratio a / b (e.g. a share of a total).
     /// Throws: undefined_error if b is zero (ratio_of returns std::nullopt instead);
-    /// overflow_error for the most negative amount divided by minus one penny.
+    /// overflow_error when the lowest terms do not fit int64, which needs INT64_MIN minor units:
+    /// an odd amount over it, or it over a negative odd amount (e.g. over minus one penny).
     friend constexpr ratio operator/(money a, money b) {
         if (b.units_ == 0) throw undefined_error("division of money by a zero amount");
         return ratio(a.units_, b.units_);
@@ -271,6 +299,7 @@ public:
     // --- comparison
     // -------------------------------------------------------------------------------
 
+    /// Returns: the comparison of the amounts (or of the amount with zero). Throws: nothing.
     friend constexpr bool operator==(money a, money b) noexcept { return a.units_ == b.units_; }
     friend constexpr bool operator!=(money a, money b) noexcept { return a.units_ != b.units_; }
     friend constexpr bool operator<(money a, money b) noexcept { return a.units_ < b.units_; }
@@ -324,6 +353,7 @@ public:
         return money<Currency>::from_minor_units(static_cast<std::int64_t>(r));
     }
     /// Returns: true when no rounding is needed (the amount is a whole number of minor units).
+    /// Throws: nothing.
     [[nodiscard]] constexpr bool is_exact() const noexcept { return num_ % den_ == 0; }
     /// Returns: the exact amount in minor units as a ratio.
     /// Throws: overflow_error if its lowest terms do not fit int64.
@@ -355,8 +385,8 @@ template <class C>
 }
 
 /// Returns: a / b as an exact ratio, or std::nullopt (undefined) when b is zero.
-/// Throws: overflow_error only for the one quotient whose lowest terms do not fit int64
-/// (the most negative amount divided by minus one penny).
+/// Throws: overflow_error only when the lowest terms do not fit int64, as for a / b (INT64_MIN
+/// minor units over a negative odd amount, or an odd amount over INT64_MIN minor units).
 template <class C>
 [[nodiscard]] constexpr std::optional<ratio> ratio_of(money<C> a, money<C> b) {
     if (b.is_zero()) return std::nullopt;
@@ -453,12 +483,16 @@ money<C> money<C>::from_decimal(decimal d, int scale) {
     const auto r =
         detail::scale_to_i64(mag, negative, C::minor_digits + scale - d.places(), nullptr);
     if (r.failure == 1) {
-        throw inexact_error(to_string(d) + " is finer than the " + std::string(C::code) +
-                            " minor unit");
+        const std::string text = to_string(d);
+        throw inexact_error(
+            "\"" + text + "\" is finer than the " + std::string(C::code) + " minor unit", text);
     }
     if (r.failure == 2) {
-        throw overflow_error(to_string(d) + " is out of the range of " + std::string(C::code) +
-                             " money");
+        const std::string text = to_string(d);
+        throw overflow_error("\"" + text + "\"" +
+                                 (scale == 0 ? "" : " × 10^" + std::to_string(scale)) +
+                                 " is out of the range of " + std::string(C::code) + " money",
+                             text);
     }
     return from_minor_units(r.value);
 }

@@ -26,6 +26,12 @@
 // Types follow date: constructors do not throw; ok() says whether a value is valid (a month
 // index of 13 is representable and not ok()). Text that is not a period is a bmm::parse_error
 // naming the input; try_parse returns std::nullopt instead.
+//
+// Years far outside date's range: a fiscal year holds its start year clamped to ±1,000,000, so
+// every operation (++, next(), ± years/months/quarters, differences) is defined on every value
+// and a difference always fits int. Such a year is never ok(); turned into a date::year it is
+// date::year{-32768} (the one date::year that is not ok()), never a wrapped-around year, so the
+// days and calendar years built from it are not ok() either; to_string prints its number.
 #pragma once
 
 #include <date/date.h>
@@ -39,6 +45,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "detail/text.hpp"
 #include "error.hpp"
 
 namespace bmm {
@@ -61,12 +68,23 @@ namespace detail {
 [[nodiscard]] constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
-/// A year index clamped into int so that arithmetic far out of date's range stays defined
-/// (the result is simply not ok()).
+/// The largest start year a fiscal year holds (and its negation the smallest): far outside
+/// date's ±32767, so never ok(), and small enough that differences and month serials of any
+/// two fiscal years fit int.
+inline constexpr std::int64_t year_limit = 1'000'000;
+/// A year index clamped into ±year_limit so that arithmetic far out of date's range stays
+/// defined (the result is simply not ok()).
 [[nodiscard]] constexpr int clamp_year(std::int64_t y) noexcept {
-    constexpr std::int64_t lim = 1'000'000;  // far outside date's +-32767: never ok()
-    return static_cast<int>(y < -lim ? -lim : (y > lim ? lim : y));
+    return static_cast<int>(y < -year_limit ? -year_limit : (y > year_limit ? year_limit : y));
 }
+/// Returns: year y as a date::year when date can hold it (-32767..32767), else
+/// date::year{-32768}, which is not ok() — never a year wrapped into date's 16 bits.
+[[nodiscard]] constexpr date::year to_date_year(std::int64_t y) noexcept {
+    return y >= static_cast<int>(date::year::min()) && y <= static_cast<int>(date::year::max())
+               ? date::year{static_cast<int>(y)}
+               : date::year{-32768};
+}
+struct period_access;
 }  // namespace detail
 
 // =============================================================================================
@@ -82,9 +100,12 @@ public:
 
     /// The fiscal year starting in year 0 (a placeholder, as date's default year).
     constexpr fiscal_year() noexcept = default;
-    /// The fiscal year that starts in `start_year`: fiscal_year<4>{2023} is 2023/24.
-    explicit constexpr fiscal_year(int start_year) noexcept : y_(start_year) {}
+    /// The fiscal year that starts in `start_year`: fiscal_year<4>{2023} is 2023/24. A start
+    /// year beyond ±1,000,000 is clamped to ±1,000,000 (not ok(), see the header comment).
+    explicit constexpr fiscal_year(int start_year) noexcept : y_(detail::clamp_year(start_year)) {}
 
+    /// Returns: the fiscal year that starts in `y`. Not ok() unless y.ok() (and, for a calendar
+    /// not starting in January, y < 32767).
     [[nodiscard]] static constexpr fiscal_year starting_in(date::year y) noexcept {
         return fiscal_year(static_cast<int>(y));
     }
@@ -93,34 +114,46 @@ public:
     [[nodiscard]] static constexpr fiscal_year ending_in(date::year y) noexcept {
         return fiscal_year(static_cast<int>(y) - (StartMonth == 1 ? 0 : 1));
     }
-    /// Returns: the fiscal year that the day `d` falls in. Requires: d.ok().
+    /// Returns: the fiscal year that the day `d` falls in. Requires: d.ok() (otherwise the
+    /// result is some fiscal year, possibly not ok()).
     [[nodiscard]] static constexpr fiscal_year containing(date::year_month_day d) noexcept {
         return containing(date::year_month{d.year(), d.month()});
     }
+    /// Returns: the fiscal year that the month `ym` falls in. Requires: ym.ok().
     [[nodiscard]] static constexpr fiscal_year containing(date::year_month ym) noexcept {
         const int y = static_cast<int>(ym.year());
         return fiscal_year(static_cast<unsigned>(ym.month()) >= StartMonth ? y : y - 1);
     }
+    /// Returns: the fiscal year that the day `d` falls in.
     [[nodiscard]] static constexpr fiscal_year containing(date::sys_days d) noexcept {
         return containing(date::year_month_day{d});
     }
 
-    [[nodiscard]] constexpr date::year start_year() const noexcept { return date::year{y_}; }
-    [[nodiscard]] constexpr date::year end_year() const noexcept {
-        return date::year{StartMonth == 1 ? y_ : y_ + 1};
+    /// Returns: the calendar year the fiscal year starts in; date::year{-32768} (not ok()) when
+    /// that is outside date's range.
+    [[nodiscard]] constexpr date::year start_year() const noexcept {
+        return detail::to_date_year(y_);
     }
-    /// Returns: the first day (1 April 2023 for 2023/24).
+    /// Returns: the calendar year the fiscal year ends in (2024 for 2023/24); date::year{-32768}
+    /// (not ok()) when that is outside date's range.
+    [[nodiscard]] constexpr date::year end_year() const noexcept {
+        return detail::to_date_year(std::int64_t{y_} + (StartMonth == 1 ? 0 : 1));
+    }
+    /// Returns: the first day (1 April 2023 for 2023/24); not ok() unless this year is ok().
     [[nodiscard]] constexpr date::year_month_day first_day() const noexcept {
         return start_year() / start_month / 1;
     }
-    /// Returns: the last day (31 March 2024 for 2023/24).
+    /// Returns: the last day (31 March 2024 for 2023/24); not ok() unless this year is ok().
     [[nodiscard]] constexpr date::year_month_day last_day() const noexcept {
         return date::year_month_day{
             end_year() / date::month{StartMonth == 1 ? 12 : StartMonth - 1} / date::last};
     }
+    /// Returns: true when the day `d` falls in this fiscal year (never for a year that is not
+    /// ok() and a day that is).
     [[nodiscard]] constexpr bool contains(date::year_month_day d) const noexcept {
-        return d >= first_day() && d <= last_day();
+        return ok() && d >= first_day() && d <= last_day();
     }
+    /// Returns: as contains(date::year_month_day{d}).
     [[nodiscard]] constexpr bool contains(date::sys_days d) const noexcept {
         return contains(date::year_month_day{d});
     }
@@ -136,28 +169,28 @@ public:
     [[nodiscard]] constexpr fiscal_quarter<StartMonth> quarter(unsigned q) const noexcept;
     /// Returns: the twelve months of the year, in order.
     [[nodiscard]] constexpr fiscal_month_range<StartMonth> months() const noexcept;
-    [[nodiscard]] constexpr fiscal_year next() const noexcept { return fiscal_year(y_ + 1); }
-    [[nodiscard]] constexpr fiscal_year prev() const noexcept { return fiscal_year(y_ - 1); }
+    /// Returns: the following fiscal year (clamped at +1,000,000: see the header comment).
+    [[nodiscard]] constexpr fiscal_year next() const noexcept { return *this + date::years{1}; }
+    /// Returns: the preceding fiscal year (clamped at -1,000,000).
+    [[nodiscard]] constexpr fiscal_year prev() const noexcept { return *this - date::years{1}; }
 
-    constexpr fiscal_year& operator++() noexcept {
-        ++y_;
-        return *this;
-    }
+    /// Moves to the next year (as next()). Returns: *this; the postfix form the old value.
+    constexpr fiscal_year& operator++() noexcept { return *this = next(); }
     constexpr fiscal_year operator++(int) noexcept {
         auto t = *this;
-        ++y_;
+        *this = next();
         return t;
     }
-    constexpr fiscal_year& operator--() noexcept {
-        --y_;
-        return *this;
-    }
+    /// Moves to the previous year (as prev()). Returns: *this; the postfix form the old value.
+    constexpr fiscal_year& operator--() noexcept { return *this = prev(); }
     constexpr fiscal_year operator--(int) noexcept {
         auto t = *this;
-        --y_;
+        *this = prev();
         return t;
     }
 
+    /// Returns: the fiscal year n years later (earlier for -), computed in 64 bits and clamped
+    /// to ±1,000,000, so it is defined for every n (and not ok() far from date's range).
     friend constexpr fiscal_year operator+(fiscal_year a, date::years n) noexcept {
         return fiscal_year(detail::clamp_year(std::int64_t{a.y_} + n.count()));
     }
@@ -165,14 +198,17 @@ public:
     friend constexpr fiscal_year operator-(fiscal_year a, date::years n) noexcept {
         return fiscal_year(detail::clamp_year(std::int64_t{a.y_} - n.count()));
     }
+    /// Returns: the years from b to a. Always fits: both start years lie within ±1,000,000.
     friend constexpr date::years operator-(fiscal_year a, fiscal_year b) noexcept {
         return date::years{a.y_ - b.y_};
     }
     /// fiscal_year / date::month: the fiscal month of this year whose calendar month is `m`.
+    /// Returns: that month; not ok() unless m.ok().
     friend constexpr fiscal_month<StartMonth> operator/(fiscal_year y, date::month m) noexcept {
         return y.month((static_cast<unsigned>(m) + 12 - StartMonth) % 12 + 1);
     }
 
+    /// Returns: the comparison of the start years.
     friend constexpr bool operator==(fiscal_year a, fiscal_year b) noexcept { return a.y_ == b.y_; }
     friend constexpr bool operator!=(fiscal_year a, fiscal_year b) noexcept { return a.y_ != b.y_; }
     friend constexpr bool operator<(fiscal_year a, fiscal_year b) noexcept { return a.y_ < b.y_; }
@@ -191,14 +227,16 @@ public:
 private:
     friend class fiscal_month<StartMonth>;
     friend class fiscal_quarter<StartMonth>;
-    int y_ = 0;  // the calendar year the fiscal year starts in (any int; ok() checks date's range)
+    friend struct detail::period_access;
+    int y_ = 0;  // the calendar year the fiscal year starts in, within ±detail::year_limit
 };
 
 /// The UK public sector's financial year (1 April – 31 March).
 using uk_fiscal_year = fiscal_year<4>;
 
 /// Returns: the canonical label: "2023/24" ("1999/00"); "2023" for a January-start calendar.
-/// Requires: y.ok().
+/// A year that is not ok() prints its true number ("1000000/01"), never a wrapped one; only
+/// labels of ok() years with start years 0..9999 read back with parse().
 template <unsigned S>
 [[nodiscard]] std::string to_string(fiscal_year<S> y);
 
@@ -209,8 +247,10 @@ template <unsigned S>
 template <unsigned StartMonth>
 class fiscal_month {
 public:
+    /// Month 0 of the fiscal year starting in year 0 (a placeholder; not ok()).
     constexpr fiscal_month() noexcept = default;
-    /// Month `index` of `year`. Not ok() unless 1 <= index <= 12.
+    /// Month `index` of `year`. Not ok() unless 1 <= index <= 12 (an index above 255 is held
+    /// as 255).
     constexpr fiscal_month(fiscal_year<StartMonth> year, unsigned index) noexcept
         : y_(year), m_(static_cast<unsigned char>(index > 255 ? 255 : index)) {}
 
@@ -219,61 +259,75 @@ public:
         return fiscal_month(fiscal_year<StartMonth>::containing(ym),
                             (static_cast<unsigned>(ym.month()) + 12 - StartMonth) % 12 + 1);
     }
+    /// Returns: the fiscal month that the day `d` falls in. Requires: d.ok().
     [[nodiscard]] static constexpr fiscal_month containing(date::year_month_day d) noexcept {
         return containing(date::year_month{d.year(), d.month()});
     }
+    /// Returns: the fiscal month that the day `d` falls in.
     [[nodiscard]] static constexpr fiscal_month containing(date::sys_days d) noexcept {
         return containing(date::year_month_day{d});
     }
 
+    /// Returns: the fiscal year the month belongs to.
     [[nodiscard]] constexpr fiscal_year<StartMonth> year() const noexcept { return y_; }
-    /// Returns: 1..12, the month's position in its fiscal year.
+    /// Returns: 1..12, the month's position in its fiscal year (as constructed, when not ok()).
     [[nodiscard]] constexpr unsigned index() const noexcept { return m_; }
+    /// Returns: true when the year is ok() and the index is 1..12.
     [[nodiscard]] constexpr bool ok() const noexcept { return y_.ok() && m_ >= 1 && m_ <= 12; }
 
     /// Returns: the calendar month (M1 of the April calendar is April). Requires: ok().
     [[nodiscard]] constexpr date::month calendar_month() const noexcept {
         return date::month{(StartMonth - 1 + m_ - 1) % 12 + 1};
     }
-    /// Returns: the calendar year the month falls in (M10 2023/24 is January 2024).
+    /// Returns: the calendar year the month falls in (M10 2023/24 is January 2024);
+    /// date::year{-32768} (not ok()) when that is outside date's range. Requires: ok().
     [[nodiscard]] constexpr date::year calendar_year() const noexcept {
-        return y_.start_year() + date::years{static_cast<int>((StartMonth - 1 + m_ - 1) / 12)};
+        return detail::to_date_year(std::int64_t{y_.y_} + (StartMonth - 1 + m_ - 1) / 12);
     }
+    /// Returns: the calendar month and year (M10 2023/24 is January 2024). Requires: ok().
     [[nodiscard]] constexpr date::year_month year_month() const noexcept {
         return date::year_month{calendar_year(), calendar_month()};
     }
+    /// Returns: the first day of the month; not ok() unless this month is ok().
     [[nodiscard]] constexpr date::year_month_day first_day() const noexcept {
         return year_month() / 1;
     }
+    /// Returns: the last day of the month; not ok() unless this month is ok().
     [[nodiscard]] constexpr date::year_month_day last_day() const noexcept {
         return date::year_month_day{year_month() / date::last};
     }
+    /// Returns: true when the day `d` falls in this month (never when this month is not ok()).
     [[nodiscard]] constexpr bool contains(date::year_month_day d) const noexcept {
-        return d >= first_day() && d <= last_day();
+        return ok() && d >= first_day() && d <= last_day();
     }
     /// Returns: the fiscal quarter the month is in (M4 -> Q2).
     [[nodiscard]] constexpr fiscal_quarter<StartMonth> quarter() const noexcept;
     /// Returns: the year to date: M1 to this month of the same fiscal year, inclusive.
     [[nodiscard]] constexpr fiscal_month_range<StartMonth> ytd() const noexcept;
-    [[nodiscard]] constexpr fiscal_month next() const noexcept { return *this + date::months{1}; }
-    [[nodiscard]] constexpr fiscal_month prev() const noexcept { return *this - date::months{1}; }
+    /// Returns: the following month (*this + 1 month).
+    [[nodiscard]] constexpr fiscal_month next() const noexcept { return shifted(*this, 1); }
+    /// Returns: the preceding month (*this - 1 month).
+    [[nodiscard]] constexpr fiscal_month prev() const noexcept { return shifted(*this, -1); }
 
+    /// Returns: the month n months later (earlier for -), in 64-bit arithmetic: defined for
+    /// every n, including months{INT_MIN}; the year is clamped as fiscal_year's (not ok() far
+    /// from date's range).
     friend constexpr fiscal_month operator+(fiscal_month a, date::months n) noexcept {
-        const std::int64_t t = a.serial() + n.count();
-        return fiscal_month(fiscal_year<StartMonth>(detail::clamp_year(detail::floor_div(t, 12))),
-                            static_cast<unsigned>(t - 12 * detail::floor_div(t, 12)) + 1);
+        return shifted(a, n.count());
     }
     friend constexpr fiscal_month operator+(date::months n, fiscal_month a) noexcept {
-        return a + n;
+        return shifted(a, n.count());
     }
     friend constexpr fiscal_month operator-(fiscal_month a, date::months n) noexcept {
-        return a + date::months{-n.count()};
+        return shifted(a, -std::int64_t{n.count()});
     }
     /// Returns: the number of months from b to a (M2 2023/24 - M12 2022/23 == 2 months).
+    /// Always fits int: both years lie within ±1,000,000.
     friend constexpr date::months operator-(fiscal_month a, fiscal_month b) noexcept {
         return date::months{static_cast<int>(a.serial() - b.serial())};
     }
 
+    /// Returns: the comparison of the months in time order (== also compares the index).
     friend constexpr bool operator==(fiscal_month a, fiscal_month b) noexcept {
         return a.y_ == b.y_ && a.m_ == b.m_;
     }
@@ -288,11 +342,17 @@ public:
     /// Reads "M3 2023/24", "M03 2023-24", "m3 FY2023/24".
     /// Throws: parse_error naming the text ("M13 2023/24", "3 2023/24", "M3").
     [[nodiscard]] static fiscal_month parse(std::string_view text);
+    /// Returns: parse(text), or std::nullopt where parse would throw.
     [[nodiscard]] static std::optional<fiscal_month> try_parse(std::string_view text) noexcept;
 
 private:
     [[nodiscard]] constexpr std::int64_t serial() const noexcept {
         return std::int64_t{y_.y_} * 12 + m_ - 1;
+    }
+    [[nodiscard]] static constexpr fiscal_month shifted(fiscal_month a, std::int64_t n) noexcept {
+        const std::int64_t t = a.serial() + n;  // |serial| < 2^25 and |n| <= 2^31: no overflow
+        return fiscal_month(fiscal_year<StartMonth>(detail::clamp_year(detail::floor_div(t, 12))),
+                            static_cast<unsigned>(t - 12 * detail::floor_div(t, 12)) + 1);
     }
     fiscal_year<StartMonth> y_{};
     unsigned char m_ = 0;
@@ -309,55 +369,71 @@ template <unsigned S>
 template <unsigned StartMonth>
 class fiscal_quarter {
 public:
+    /// Quarter 0 of the fiscal year starting in year 0 (a placeholder; not ok()).
     constexpr fiscal_quarter() noexcept = default;
+    /// Quarter `q` of `year`. Not ok() unless 1 <= q <= 4 (a q above 255 is held as 255).
     constexpr fiscal_quarter(fiscal_year<StartMonth> year, unsigned q) noexcept
         : y_(year), q_(static_cast<unsigned char>(q > 255 ? 255 : q)) {}
 
+    /// Returns: the fiscal quarter that the month `ym` falls in. Requires: ym.ok().
     [[nodiscard]] static constexpr fiscal_quarter containing(date::year_month ym) noexcept {
         return fiscal_month<StartMonth>::containing(ym).quarter();
     }
+    /// Returns: the fiscal quarter that the day `d` falls in. Requires: d.ok().
     [[nodiscard]] static constexpr fiscal_quarter containing(date::year_month_day d) noexcept {
         return fiscal_month<StartMonth>::containing(d).quarter();
     }
 
+    /// Returns: the fiscal year the quarter belongs to.
     [[nodiscard]] constexpr fiscal_year<StartMonth> year() const noexcept { return y_; }
+    /// Returns: 1..4, the quarter's position in its year (as constructed, when not ok()).
     [[nodiscard]] constexpr unsigned index() const noexcept { return q_; }
+    /// Returns: true when the year is ok() and the index is 1..4.
     [[nodiscard]] constexpr bool ok() const noexcept { return y_.ok() && q_ >= 1 && q_ <= 4; }
+    /// Returns: the quarter's first month (M4 for Q2). Requires: ok().
     [[nodiscard]] constexpr fiscal_month<StartMonth> first_month() const noexcept {
         return y_.month(3u * q_ - 2u);
     }
+    /// Returns: the quarter's last month (M6 for Q2). Requires: ok().
     [[nodiscard]] constexpr fiscal_month<StartMonth> last_month() const noexcept {
         return y_.month(3u * q_);
     }
+    /// Returns: the first day of the quarter. Requires: ok().
     [[nodiscard]] constexpr date::year_month_day first_day() const noexcept {
         return first_month().first_day();
     }
+    /// Returns: the last day of the quarter. Requires: ok().
     [[nodiscard]] constexpr date::year_month_day last_day() const noexcept {
         return last_month().last_day();
     }
+    /// Returns: true when the month `m` is one of this quarter's three.
     [[nodiscard]] constexpr bool contains(fiscal_month<StartMonth> m) const noexcept {
         return m.year() == y_ && m.quarter().index() == q_;
     }
-    /// Returns: the quarter's three months.
+    /// Returns: the quarter's three months. Requires: ok().
     [[nodiscard]] constexpr fiscal_month_range<StartMonth> months() const noexcept;
-    [[nodiscard]] constexpr fiscal_quarter next() const noexcept { return *this + quarters{1}; }
-    [[nodiscard]] constexpr fiscal_quarter prev() const noexcept { return *this - quarters{1}; }
+    /// Returns: the following quarter.
+    [[nodiscard]] constexpr fiscal_quarter next() const noexcept { return shifted(*this, 1); }
+    /// Returns: the preceding quarter.
+    [[nodiscard]] constexpr fiscal_quarter prev() const noexcept { return shifted(*this, -1); }
 
+    /// Returns: the quarter n quarters later (earlier for -), in 64-bit arithmetic: defined for
+    /// every n, including quarters{INT_MIN}; the year is clamped as fiscal_year's.
     friend constexpr fiscal_quarter operator+(fiscal_quarter a, quarters n) noexcept {
-        const std::int64_t t = a.serial() + n.count();
-        return fiscal_quarter(fiscal_year<StartMonth>(detail::clamp_year(detail::floor_div(t, 4))),
-                              static_cast<unsigned>(t - 4 * detail::floor_div(t, 4)) + 1);
+        return shifted(a, n.count());
     }
     friend constexpr fiscal_quarter operator+(quarters n, fiscal_quarter a) noexcept {
-        return a + n;
+        return shifted(a, n.count());
     }
     friend constexpr fiscal_quarter operator-(fiscal_quarter a, quarters n) noexcept {
-        return a + quarters{-n.count()};
+        return shifted(a, -std::int64_t{n.count()});
     }
+    /// Returns: the number of quarters from b to a. Always fits int.
     friend constexpr quarters operator-(fiscal_quarter a, fiscal_quarter b) noexcept {
         return quarters{static_cast<int>(a.serial() - b.serial())};
     }
 
+    /// Returns: the comparison of the quarters in time order (== also compares the index).
     friend constexpr bool operator==(fiscal_quarter a, fiscal_quarter b) noexcept {
         return a.y_ == b.y_ && a.q_ == b.q_;
     }
@@ -378,11 +454,18 @@ public:
     /// Reads "Q1 2023/24", "2023/24 Q1", "q4 2017-18".
     /// Throws: parse_error naming the text ("Q5 2023/24", "Q1", "Q1 2023/25").
     [[nodiscard]] static fiscal_quarter parse(std::string_view text);
+    /// Returns: parse(text), or std::nullopt where parse would throw.
     [[nodiscard]] static std::optional<fiscal_quarter> try_parse(std::string_view text) noexcept;
 
 private:
     [[nodiscard]] constexpr std::int64_t serial() const noexcept {
         return std::int64_t{y_.y_} * 4 + q_ - 1;
+    }
+    [[nodiscard]] static constexpr fiscal_quarter shifted(fiscal_quarter a,
+                                                          std::int64_t n) noexcept {
+        const std::int64_t t = a.serial() + n;  // |serial| < 2^23 and |n| <= 2^31: no overflow
+        return fiscal_quarter(fiscal_year<StartMonth>(detail::clamp_year(detail::floor_div(t, 4))),
+                              static_cast<unsigned>(t - 4 * detail::floor_div(t, 4)) + 1);
     }
     fiscal_year<StartMonth> y_{};
     unsigned char q_ = 0;
@@ -406,18 +489,23 @@ public:
         BMM_EXPECTS(first <= last);
     }
 
+    /// Returns: the first month of the range.
     [[nodiscard]] constexpr month_type first() const noexcept { return first_; }
+    /// Returns: the last month of the range.
     [[nodiscard]] constexpr month_type last() const noexcept { return last_; }
-    /// Returns: the number of months, both ends included.
+    /// Returns: the number of months, both ends included (exact: the difference fits int).
     [[nodiscard]] constexpr std::size_t size() const noexcept {
         return static_cast<std::size_t>((last_ - first_).count() + 1);
     }
+    /// Returns: true when first() <= m <= last().
     [[nodiscard]] constexpr bool contains(month_type m) const noexcept {
         return first_ <= m && m <= last_;
     }
+    /// Returns: the first day of the first month.
     [[nodiscard]] constexpr date::year_month_day first_day() const noexcept {
         return first_.first_day();
     }
+    /// Returns: the last day of the last month.
     [[nodiscard]] constexpr date::year_month_day last_day() const noexcept {
         return last_.last_day();
     }
@@ -449,9 +537,11 @@ public:
         month_type m_{};
     };
 
+    /// Returns: iterators over the months in order, first() to last().
     [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(first_); }
     [[nodiscard]] constexpr iterator end() const noexcept { return iterator(last_.next()); }
 
+    /// Returns: true when both ends are the same.
     friend constexpr bool operator==(fiscal_month_range a, fiscal_month_range b) noexcept {
         return a.first_ == b.first_ && a.last_ == b.last_;
     }
@@ -488,8 +578,10 @@ enum class frequency { monthly, bi_monthly, quarterly, six_monthly, annual };
 }
 
 /// Reads "monthly", "bi-monthly"/"bimonthly", "quarterly", "six-monthly"/"half-yearly",
-/// "annual"/"annually"/"yearly", in any letter case.
-/// Throws: parse_error naming the text.
+/// "annual"/"annually"/"yearly", in any letter case and with surrounding space; words may be
+/// joined by a space instead of a hyphen ("bi monthly"), but a word is not split ("mon thly").
+/// Returns: the frequency.
+/// Throws: parse_error naming the text, at the offset of its first non-space character.
 [[nodiscard]] frequency parse_frequency(std::string_view text);
 
 /// Returns: the months between two reports: 1, 2, 3, 6 or 12.
@@ -521,7 +613,9 @@ public:
         : f_(f), first_(first_month == 0 ? months_per_period(f) : first_month) {
         BMM_EXPECTS(first_ >= 1 && first_ <= months_per_period(f));
     }
+    /// Returns: the frequency of the reports.
     [[nodiscard]] constexpr frequency cadence() const noexcept { return f_; }
+    /// Returns: the index of the first reporting month of each fiscal year.
     [[nodiscard]] constexpr unsigned first_month() const noexcept { return first_; }
 
     /// Returns: true when a report falls in month m. Requires: m.ok().
@@ -566,7 +660,7 @@ template <unsigned S>
 /// Returns: the month whose data a report made in `report_month` shows, for data reported
 /// `lag` months in arrears. Seed 003: waste tonnage is a month behind, so the May 2023 report
 /// shows April (M1); invoices are collected at 120 days, so a report shows invoices raised
-/// four months before.
+/// four months before. Defined for every lag, including months{INT_MIN}.
 template <unsigned S>
 [[nodiscard]] constexpr fiscal_month<S> in_arrears(fiscal_month<S> report_month,
                                                    date::months lag) noexcept {
@@ -574,7 +668,8 @@ template <unsigned S>
 }
 
 inline namespace literals {
-/// 2023_fy is the UK fiscal year 2023/24.
+/// Returns: 2023_fy is the UK fiscal year 2023/24; a number above 1,000,000 is clamped to it
+/// (not ok()).
 [[nodiscard]] constexpr fiscal_year<4> operator""_fy(unsigned long long start_year) noexcept {
     return fiscal_year<4>(static_cast<int>(start_year > 1'000'000ull ? 1'000'000ull : start_year));
 }
@@ -781,8 +876,17 @@ inline std::optional<fiscal_quarter<S>> parse_fiscal_quarter(period_scanner& p) 
     return fiscal_quarter<S>(fiscal_year<S>(y), static_cast<unsigned>(q));
 }
 
+/// The start year a fiscal year holds, for printing (any value, not only date's range).
+struct period_access {
+    template <unsigned S>
+    [[nodiscard]] static constexpr int year_number(fiscal_year<S> y) noexcept {
+        return y.y_;
+    }
+};
+
+/// The last two digits of |v|.
 inline std::string two_digits(int v) {
-    v = ((v % 100) + 100) % 100;
+    v = (v < 0 ? -v : v) % 100;
     std::string s(2, '0');
     s[0] = static_cast<char>('0' + v / 10);
     s[1] = static_cast<char>('0' + v % 10);
@@ -831,7 +935,7 @@ std::optional<fiscal_quarter<S>> fiscal_quarter<S>::try_parse(std::string_view t
 
 template <unsigned S>
 std::string to_string(fiscal_year<S> y) {
-    const int start = static_cast<int>(y.start_year());
+    const int start = detail::period_access::year_number(y);  // within ±1,000,000
     // Four digits at least, so that year 23 prints "0023/24" (never "23/24", which reads as
     // 2023/24).
     std::string s = std::to_string(start < 0 ? -start : start);
@@ -850,10 +954,18 @@ std::string to_string(fiscal_quarter<S> q) {
 }
 
 inline frequency parse_frequency(std::string_view text) {
+    // Surrounding space is ignored and letter case too; between words, a run of spaces, tabs or
+    // hyphens reads as one hyphen ("Bi monthly", "six - monthly"). A space inside a word is not
+    // ignored: "mon thly" is not a frequency.
+    std::size_t lead = 0;
+    const std::string_view body = detail::trim(text, &lead);
     std::string t;
-    for (char c : text) {
-        if (c == ' ' || c == '\t') continue;
-        t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (char c : body) {
+        if (c == ' ' || c == '\t' || c == '-') {
+            if (t.empty() || t.back() != '-') t += '-';
+            continue;
+        }
+        t += detail::to_lower(c);
     }
     if (t == "monthly") return frequency::monthly;
     if (t == "bi-monthly" || t == "bimonthly") return frequency::bi_monthly;
@@ -863,7 +975,7 @@ inline frequency parse_frequency(std::string_view text) {
     }
     if (t == "annual" || t == "annually" || t == "yearly") return frequency::annual;
     throw parse_error(text, "a reporting frequency",
-                      "expected monthly, bi-monthly, quarterly, six-monthly or annual");
+                      "expected monthly, bi-monthly, quarterly, six-monthly or annual", lead);
 }
 
 }  // namespace bmm

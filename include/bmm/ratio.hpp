@@ -49,6 +49,7 @@ class ratio {
 public:
     /// Zero (0/1).
     constexpr ratio() noexcept = default;
+    /// Zero (0/1), from bmm::zero.
     constexpr ratio(zero_t) noexcept {}  // NOLINT: zero converts implicitly
 
     /// Returns: the whole number n as a ratio (n/1). Integers only: ratio(0.5) does not compile
@@ -58,7 +59,8 @@ public:
 
     /// Returns: numerator/denominator in lowest terms (integers only).
     /// Throws: undefined_error if denominator == 0; overflow_error if the lowest terms do not
-    /// fit (only for INT64_MIN over a negative denominator).
+    /// fit (only with INT64_MIN: over a negative odd denominator, or as the denominator of an
+    /// odd numerator, where 2^63 would be needed).
     template <class I, class J,
               std::enable_if_t<detail::is_ratio_int<I> && detail::is_ratio_int<J>, int> = 0>
     constexpr ratio(I numerator, J denominator)
@@ -70,25 +72,37 @@ public:
     [[nodiscard]] static constexpr std::optional<ratio> try_make(std::int64_t numerator,
                                                                  std::int64_t denominator);
 
-    /// Reads "0.025", "2.5%", "-3", "1/12", " 12.5 % ", "1,000/3". A trailing '%' divides by 100.
-    /// Throws: parse_error for malformed text or a zero denominator in "a/0" (the message says
-    /// so); overflow_error when the exact value's lowest terms do not fit int64.
+    /// Reads "0.025", "2.5%", "-3", "1/12", " 12.5 % ", "1,000/3", "150%" (over 100 is fine).
+    /// A trailing '%' divides by 100.
+    /// Returns: the exact value in lowest terms.
+    /// Throws: parse_error naming the text and the offset, for malformed text ("", "n/a", "%",
+    /// "1//2") or a zero denominator in "a/0" (the message says so); overflow_error naming the
+    /// text when the exact value's lowest terms do not fit int64.
     [[nodiscard]] static ratio parse(std::string_view text);
-    /// Returns: parse(text), or std::nullopt where parse would throw.
+    /// Returns: parse(text), or std::nullopt exactly where parse would throw.
     [[nodiscard]] static std::optional<ratio> try_parse(std::string_view text) noexcept;
-    /// Reads a percentage figure without its sign: from_percent("2.5") == parse("2.5%").
+    /// Reads a percentage figure printed without its sign (a "%" column): a decimal, so
+    /// from_percent("2.5") == parse("2.5%") and from_percent("-29.6") is -37/125.
+    /// Returns: the exact value ÷ 100.
+    /// Throws: parse_error naming the text for anything but a decimal ("2.5%", "1/2", "");
+    /// overflow_error naming the text when the value's lowest terms do not fit int64.
     [[nodiscard]] static ratio from_percent(std::string_view text);
-    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10.
+    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10. Throws: nothing (10^18 fits).
     [[nodiscard]] static constexpr ratio from_decimal(decimal d) noexcept;
 
+    /// Returns: the numerator in lowest terms (carries the sign).
     [[nodiscard]] constexpr std::int64_t numerator() const noexcept { return num_; }
+    /// Returns: the denominator in lowest terms, always > 0.
     [[nodiscard]] constexpr std::int64_t denominator() const noexcept { return den_; }
+    /// Returns: -1, 0 or 1.
     [[nodiscard]] constexpr int sign() const noexcept { return num_ > 0 ? 1 : (num_ < 0 ? -1 : 0); }
 
     /// Returns: this value rounded to `places` decimal places (0..18) by `mode`.
+    /// Requires: 0 <= places <= 18.
     /// Throws: overflow_error if the rounded coefficient does not fit int64.
     [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
     /// Returns: 100 × this value rounded to `places` decimal places by `mode` (a percentage).
+    /// Requires: 0 <= places <= 16.
     /// Throws: overflow_error as for round().
     [[nodiscard]] constexpr decimal percent(int places, rounding_mode mode) const;
 
@@ -96,31 +110,42 @@ public:
     /// Throws: overflow_error when the exact quotient's lowest terms do not fit.
     [[nodiscard]] static constexpr std::optional<ratio> try_divide(ratio a, ratio b);
 
+    /// Returns: -a.
+    /// Throws: overflow_error for a numerator of INT64_MIN, which has no negation.
     friend constexpr ratio operator-(ratio a) { return from128(-detail::i128(a.num_), a.den_); }
+    /// Returns: a + b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator+(ratio a, ratio b) {
         return from128(detail::i128(a.num_) * b.den_ + detail::i128(b.num_) * a.den_,
                        detail::i128(a.den_) * b.den_);
     }
+    /// Returns: a - b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator-(ratio a, ratio b) {
         return from128(detail::i128(a.num_) * b.den_ - detail::i128(b.num_) * a.den_,
                        detail::i128(a.den_) * b.den_);
     }
+    /// Returns: a × b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator*(ratio a, ratio b) {
         return from128(detail::i128(a.num_) * b.num_, detail::i128(a.den_) * b.den_);
     }
+    /// Returns: a × n, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator*(ratio a, std::int64_t n) {
         return from128(detail::i128(a.num_) * n, a.den_);
     }
     friend constexpr ratio operator*(std::int64_t n, ratio a) { return a * n; }
-    /// Throws: undefined_error when b is zero (use try_divide for the non-throwing form).
+    /// Returns: a ÷ b, exactly.
+    /// Throws: undefined_error when b is zero (use try_divide for the non-throwing form);
+    /// overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator/(ratio a, ratio b) {
         if (auto q = try_divide(a, b)) return *q;
         throw undefined_error("division of a ratio by zero");
     }
+    /// Adds, subtracts or multiplies by b. Returns: *this.
+    /// Throws: overflow_error as the operator; *this is then unchanged.
     constexpr ratio& operator+=(ratio b) { return *this = *this + b; }
     constexpr ratio& operator-=(ratio b) { return *this = *this - b; }
     constexpr ratio& operator*=(ratio b) { return *this = *this * b; }
 
+    /// Returns: the exact comparison of the values. Throws: nothing.
     friend constexpr bool operator==(ratio a, ratio b) noexcept {
         return a.num_ == b.num_ && a.den_ == b.den_;  // lowest terms are unique
     }
@@ -301,7 +326,17 @@ inline std::optional<ratio> ratio::try_parse(std::string_view text) noexcept {
 inline ratio ratio::from_percent(std::string_view text) {
     const detail::decimal_text t = detail::scan_decimal(text);
     if (!t.ok()) throw parse_error(text, "a percentage", t.error, t.error_position);
-    return parse(std::string(detail::trim(text)) + "%");
+    // At most 36 digits and 36 places: |n| < 10^36 and d <= 10^38 < 2^127.
+    detail::i128 n = t.negative ? -t.digits : t.digits;
+    detail::i128 d = detail::pow10_128(t.fraction_digits + 2);
+    const detail::i128 g = detail::gcd128(n, d);
+    n /= g;
+    d /= g;
+    if (!detail::fits_i64(n) || !detail::fits_i64(d)) {
+        throw overflow_error("\"" + std::string(text) + "\" % does not fit an exact 64-bit ratio",
+                             text);
+    }
+    return from128(n, d);
 }
 
 }  // namespace bmm

@@ -56,8 +56,10 @@ enum class rounding_mode {
 
 namespace detail {
 
-/// The exact quotient n / d rounded to an integer by `mode`. Requires: d != 0, and the result
-/// representable in I (true for I = i128 when n and d come from int64 products).
+/// The exact quotient n / d rounded to an integer by `mode`. Requires: d != 0, and n / d
+/// representable in I (only n = min, d = -1 is not; true for I = i128 when n and d come from
+/// int64 products). Every other pair is defined, d = the minimum of I included (it is never
+/// negated).
 template <class I>
 [[nodiscard]] constexpr I div_round(I n, I d, rounding_mode mode) noexcept {
     I q = n / d;
@@ -65,9 +67,10 @@ template <class I>
     if (r == 0) return q;
     const bool negative = (n < 0) != (d < 0);
     const I away = negative ? I(-1) : I(1);
-    const I ar = r < 0 ? I(-r) : r;
-    const I ad = d < 0 ? I(-d) : d;
-    const I rest = ad - ar;  // 2|r| vs |d| without overflow: compare |r| with |d| - |r|
+    const I ar = r < 0 ? I(-r) : r;  // 0 < |r| < |d|, so -r never overflows
+    // |d| - |r|, to compare 2|r| with |d| without overflow; for d < 0 it is -(d + |r|), where
+    // d < d + |r| < 0, so neither the sum nor its negation overflows (even for d = min).
+    const I rest = d < 0 ? I(-(d + ar)) : I(d - ar);
     switch (mode) {
         case rounding_mode::toward_zero:
             return q;

@@ -62,6 +62,7 @@ public:
     constexpr status(data_status d) noexcept  // NOLINT(google-explicit-constructor)
         : code_(static_cast<std::uint8_t>(data_base + static_cast<unsigned>(d))) {}
 
+    /// Returns: true for Green, Amber or Red; false for a data status.
     [[nodiscard]] constexpr bool is_rated() const noexcept { return code_ < data_base; }
     /// Returns: the rating, or std::nullopt for a data status.
     [[nodiscard]] constexpr std::optional<rag> rating() const noexcept {
@@ -72,6 +73,7 @@ public:
         return is_rated() ? std::nullopt
                           : std::optional<data_status>(static_cast<data_status>(code_ - data_base));
     }
+    /// Returns: true when this status is `r` (or `d`).
     [[nodiscard]] constexpr bool is(rag r) const noexcept {
         return code_ == static_cast<std::uint8_t>(r);
     }
@@ -81,11 +83,13 @@ public:
         return code_ < data_base ? code_ : data_base;
     }
 
+    /// Returns: true for the same rating or the same data status.
     friend constexpr bool operator==(status a, status b) noexcept { return a.code_ == b.code_; }
     friend constexpr bool operator!=(status a, status b) noexcept { return !(a == b); }
 
     /// Reads a symbol or a word from the table at the top of this header.
-    /// Throws: parse_error naming the text when it is none of them (e.g. "Purple", "").
+    /// Returns: the status.
+    /// Throws: parse_error naming the text when it is none of them (e.g. "Purple", "", "G/A").
     [[nodiscard]] static status parse(std::string_view text);
     /// Returns: parse(text), or std::nullopt where parse would throw.
     [[nodiscard]] static std::optional<status> try_parse(std::string_view text) noexcept;
@@ -118,9 +122,11 @@ private:
     constexpr std::array<std::string_view, 5> symbols{"n/a", "n/r", "?", "n/c", "n/u"};
     return symbols[static_cast<std::size_t>(d)];
 }
+/// Returns: the word of a status ("Amber", "Monitoring only").
 [[nodiscard]] constexpr std::string_view to_string(status s) noexcept {
     return s.is_rated() ? to_string(*s.rating()) : to_string(*s.data());
 }
+/// Returns: the symbol of a status ("●", "n/a").
 [[nodiscard]] constexpr std::string_view to_symbol(status s) noexcept {
     return s.is_rated() ? to_symbol(*s.rating()) : to_symbol(*s.data());
 }

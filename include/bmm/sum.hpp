@@ -34,10 +34,12 @@ class money_accumulator {
 public:
     using wide = boost::multiprecision::checked_int128_t;
 
+    /// An empty total (zero).
     constexpr money_accumulator() noexcept = default;
 
-    /// Adds an amount. Throws: overflow_error only if the 128-bit total overflows (needs more
-    /// than 2^64 maximal amounts: not reachable with real data).
+    /// Adds an amount. Returns: *this.
+    /// Throws: overflow_error only if the 128-bit total overflows (needs more than 2^64 maximal
+    /// amounts: not reachable with real data).
     money_accumulator& operator+=(money<Currency> m) {
         std::int64_t r = 0;
         if (BMM_LIKELY(!wide_ && !detail::add_overflow(narrow_, m.in_minor_units(), &r))) {
@@ -47,6 +49,7 @@ public:
         }
         return *this;
     }
+    /// Subtracts an amount. Returns: *this. Throws: as operator+=.
     money_accumulator& operator-=(money<Currency> m) {
         std::int64_t r = 0;
         if (BMM_LIKELY(!wide_ && !detail::sub_overflow(narrow_, m.in_minor_units(), &r))) {
@@ -72,6 +75,7 @@ public:
     }
 
     /// Returns: the exact total in minor units as decimal text, even when it does not fit money.
+    /// Throws: nothing but std::bad_alloc.
     [[nodiscard]] std::string total_minor_units_text() const {
         return wide_ ? text(*wide_) : std::to_string(narrow_);
     }

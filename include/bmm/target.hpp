@@ -37,6 +37,8 @@
 
 #include "decimal.hpp"
 #include "detail/checked.hpp"
+#include "detail/decimal_text.hpp"
+#include "detail/int128.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 #include "ratio.hpp"
@@ -65,8 +67,11 @@ enum class unit : std::uint8_t {
 /// A level on an ordered scale: 0 is the best level. Quartiles are positions 0..3 (top first).
 class position {
 public:
+    /// The position `level` (0 best).
     explicit constexpr position(unsigned level) noexcept : level_(level) {}
+    /// Returns: the level, 0 for the best.
     [[nodiscard]] constexpr unsigned level() const noexcept { return level_; }
+    /// Returns: true for the same level.
     friend constexpr bool operator==(position a, position b) noexcept {
         return a.level_ == b.level_;
     }
@@ -84,8 +89,9 @@ private:
 /// {"Delivering to plan", "Slightly behind schedule", "Significantly behind schedule"}.
 class milestone_scale {
 public:
+    /// The scale with these levels, best first.
     /// Throws: invalid_argument if `labels` is empty, or a label is blank or repeated (ignoring
-    /// case).
+    /// case), naming the label.
     explicit milestone_scale(std::vector<std::string> labels) : labels_(std::move(labels)) {
         if (labels_.empty()) throw invalid_argument("a milestone scale needs at least one level");
         for (std::size_t i = 0; i < labels_.size(); ++i) {
@@ -100,6 +106,7 @@ public:
             }
         }
     }
+    /// As above. Throws: as above.
     milestone_scale(std::initializer_list<std::string> labels)
         : milestone_scale(std::vector<std::string>(labels)) {}
 
@@ -111,6 +118,7 @@ public:
         return q;
     }
 
+    /// Returns: the number of levels.
     [[nodiscard]] std::size_t size() const noexcept { return labels_.size(); }
     /// Returns: the label of a position. Throws: invalid_argument when it is not on the scale.
     [[nodiscard]] const std::string& label(position p) const {
@@ -120,7 +128,8 @@ public:
         }
         return labels_[p.level()];
     }
-    /// Returns: the position whose label is `text` (ignoring case and surrounding space).
+    /// Returns: the position whose label is `text` (ignoring case and surrounding space), or
+    /// std::nullopt exactly where find(text) would throw.
     [[nodiscard]] std::optional<position> try_find(std::string_view text) const noexcept {
         const std::string_view t = detail::trim(text);
         for (std::size_t i = 0; i < labels_.size(); ++i) {
@@ -130,7 +139,9 @@ public:
         }
         return std::nullopt;
     }
-    /// Throws: parse_error naming the text and the scale's first level when it is not a level.
+    /// Returns: the position whose label is `text` (ignoring case and surrounding space).
+    /// Throws: parse_error naming the text and the scale's first level when it is not a level
+    /// ("", "n/a", "Ahead").
     [[nodiscard]] position find(std::string_view text) const {
         if (auto p = try_find(text)) return *p;
         throw parse_error(text, "a milestone",
@@ -147,8 +158,12 @@ struct figure {
     bmm::unit unit = unit::number;
 };
 
-/// Reads "56.74%", "£439,343", "1,339", "46.50", "48 days" (a unit word kept as the unit).
-/// Throws: parse_error naming the text when it is not one figure.
+/// Reads "56.74%", "£439,343", "1,339", "46.50", "48 days" (a unit word kept as the unit),
+/// "−2.6%" (U+2212 minus), "150%" (over 100 is a figure like any other).
+/// Returns: the exact value and its unit.
+/// Throws: parse_error naming the text and the offset where it went wrong when it is not one
+/// figure ("", "n/a", "15%%", "1,2", "12 apples"); overflow_error naming the text when its
+/// number does not fit a decimal (int64 coefficient, at most 18 places).
 [[nodiscard]] figure parse_figure(std::string_view text);
 
 /// A target, as described at the top of this header.
@@ -161,21 +176,23 @@ public:
     /// No target: the measure is monitoring only.
     target() = default;
 
+    /// Returns: no target (monitoring only).
     [[nodiscard]] static target none() { return target(); }
-    /// Meet `v` (polarity comes from the rating policy).
+    /// Returns: meet `v` (polarity comes from the rating policy).
     [[nodiscard]] static target value(decimal v, bmm::unit u = unit::number) {
         target t(kind::value, u);
         t.low_ = t.high_ = v;
         return t;
     }
-    /// x > v, x ≥ v, x < v or x ≤ v.
+    /// Returns: x > v, x ≥ v, x < v or x ≤ v.
     [[nodiscard]] static target bound(side s, decimal v, bmm::unit u = unit::number) {
         target t(kind::bound, u);
         t.side_ = s;
         t.low_ = t.high_ = v;
         return t;
     }
-    /// |x| < m (strict) or |x| ≤ m, e.g. a variance within 2.0% of net budget either side.
+    /// Returns: |x| < m (strict) or |x| ≤ m, e.g. a variance within 2.0% of net budget either
+    /// side.
     /// Throws: invalid_argument if m is negative.
     [[nodiscard]] static target within(decimal m, bool inclusive, bmm::unit u = unit::number,
                                        std::string basis = {}) {
@@ -186,7 +203,7 @@ public:
         t.qualifier_ = std::move(basis);
         return t;
     }
-    /// lo ≤ x ≤ hi. Throws: invalid_argument if lo > hi.
+    /// Returns: lo ≤ x ≤ hi. Throws: invalid_argument if lo > hi.
     [[nodiscard]] static target range(decimal lo, decimal hi, bmm::unit u = unit::number) {
         if (hi < lo) {
             throw invalid_argument("a target range runs from low to high",
@@ -197,14 +214,15 @@ public:
         t.high_ = hi;
         return t;
     }
-    /// A position on an ordered scale (0 best) with its label, e.g. quartile(1) "Top quartile".
+    /// Returns: a position on an ordered scale (0 best) with its label, e.g. quartile(1) "Top
+    /// quartile".
     [[nodiscard]] static target at_position(position p, std::string label) {
         target t(kind::position, unit::milestone);
         t.position_ = p;
         t.qualifier_ = std::move(label);
         return t;
     }
-    /// Benchmark quartile q, 1 (top) to 4 (bottom). Throws: invalid_argument otherwise.
+    /// Returns: benchmark quartile q, 1 (top) to 4 (bottom). Throws: invalid_argument otherwise.
     [[nodiscard]] static target quartile(unsigned q) {
         if (q < 1 || q > 4) {
             throw invalid_argument("a quartile is 1 (top) to 4 (bottom)", std::to_string(q));
@@ -213,18 +231,25 @@ public:
         return at_position(p, milestone_scale::quartiles().label(p));
     }
 
+    /// Returns: what kind of target this is.
     [[nodiscard]] kind what() const noexcept { return kind_; }
+    /// Returns: true for no target.
     [[nodiscard]] bool is_none() const noexcept { return kind_ == kind::none; }
+    /// Returns: the unit its figures are in.
     [[nodiscard]] bmm::unit unit() const noexcept { return unit_; }
-    /// The figure of a value or bound target, the tolerance of a within target, a range's low end.
+    /// Returns: the figure of a value or bound target, the tolerance of a within target, a
+    /// range's low end.
     [[nodiscard]] decimal low() const noexcept { return low_; }
-    /// The same as low() except for a range, where it is the high end.
+    /// Returns: the same as low() except for a range, where it is the high end.
     [[nodiscard]] decimal high() const noexcept { return high_; }
+    /// Returns: the side of a bound or within target (greater_equal otherwise).
     [[nodiscard]] side bound_side() const noexcept { return side_; }
+    /// Returns: the position of a position target (position 0 otherwise).
     [[nodiscard]] bmm::position at() const noexcept { return position_; }
-    /// The words after the figure ("days", "of net budget") or a position's label.
+    /// Returns: the words after the figure ("days", "of net budget") or a position's label.
     [[nodiscard]] const std::string& qualifier() const noexcept { return qualifier_; }
 
+    /// Returns: true when kind, unit, side, figures (by value), position and qualifier agree.
     friend bool operator==(const target& a, const target& b) noexcept {
         return a.kind_ == b.kind_ && a.unit_ == b.unit_ && a.side_ == b.side_ && a.low_ == b.low_ &&
                a.high_ == b.high_ && a.position_ == b.position_ && a.qualifier_ == b.qualifier_;
@@ -232,9 +257,12 @@ public:
     friend bool operator!=(const target& a, const target& b) noexcept { return !(a == b); }
 
     /// Reads a target as printed (table at the top of this header).
-    /// Throws: parse_error naming the text and saying why.
+    /// Returns: the target; target::none() for "", "-", "n/a", "No target".
+    /// Throws: parse_error naming the text, saying why and (where there is one) at which
+    /// offset; overflow_error naming the text when a number does not fit a decimal.
     [[nodiscard]] static target parse(std::string_view text);
-    /// As parse(), also reading the labels of `scale` as position targets.
+    /// Returns: as parse(text), also reading the labels of `scale` as position targets.
+    /// Throws: as parse(text).
     [[nodiscard]] static target parse(std::string_view text, const milestone_scale& scale);
 
 private:
@@ -256,16 +284,22 @@ private:
 /// How an annual target is spread over the months of a fiscal year, to give YTD targets.
 class ytd_profile {
 public:
-    /// Each month carries 1/12: the YTD target at month m is annual × m / 12.
+    /// Returns: the profile where each month carries 1/12: the YTD target at month m is
+    /// annual × m / 12.
     [[nodiscard]] static ytd_profile flat() { return ytd_profile(std::array<ratio, 12>{}, true); }
-    /// Relative weights per fiscal month (month 1 first); any positive total.
-    /// Throws: invalid_argument for a negative weight or all weights zero.
+    /// Returns: the profile of relative weights per fiscal month (month 1 first); any positive
+    /// total.
+    /// Throws: invalid_argument for a negative weight or all weights zero; overflow_error if
+    /// the weights sum beyond int64.
     [[nodiscard]] static ytd_profile from_weights(const std::array<std::int64_t, 12>& weights);
-    /// Each month's share of the year (e.g. 1/10, 8.5%); the shares must sum to exactly 1.
-    /// Throws: invalid_argument naming the sum when they do not, or a share is negative.
+    /// Returns: the profile of each month's share of the year (e.g. 1/10, 8.5%); the shares
+    /// must sum to exactly 1.
+    /// Throws: invalid_argument naming the sum when they do not, or a share is negative;
+    /// overflow_error if the exact sum does not fit a ratio.
     [[nodiscard]] static ytd_profile from_shares(const std::array<ratio, 12>& shares);
-    /// Monthly targets that must sum to the annual target exactly.
-    /// Throws: invalid_argument naming both sums when they differ, or a month is negative.
+    /// Returns: the profile of monthly targets that must sum to the annual target exactly.
+    /// Throws: invalid_argument naming both sums when they differ, a month is negative or the
+    /// annual target is zero; overflow_error if the sum does not fit a decimal.
     [[nodiscard]] static ytd_profile from_monthly_targets(decimal annual,
                                                           const std::array<decimal, 12>& months);
 
@@ -283,6 +317,8 @@ public:
         return ratio::from_decimal(annual) * share_to(m);
     }
     /// Returns: the same, rounded to `places` by `mode` (as a report prints it).
+    /// Requires: 0 <= places <= 18. Throws: as ytd(annual, m); overflow_error if the rounded
+    /// figure does not fit a decimal.
     [[nodiscard]] decimal ytd(decimal annual, unsigned m, int places, rounding_mode mode) const {
         return ytd(annual, m).round(places, mode);
     }
@@ -307,9 +343,40 @@ struct target_number {
     std::string_view rest;  ///< what follows the number (and its % sign), trimmed
 };
 
+/// Why and where reading a target or a figure failed. `at` points into the text read (every
+/// piece the readers look at is a view of it), so the offset is at - text.data().
+struct target_failure {
+    const char* why = "not a target";
+    const char* at = nullptr;  ///< nullptr: no position
+    bool overflow = false;     ///< the number is well formed but does not fit a decimal
+
+    void fail(const char* reason, const char* where) noexcept {
+        why = reason;
+        at = where;
+    }
+    /// Throws: overflow_error or parse_error naming `text` (as `what`), with the position.
+    [[noreturn]] void raise(std::string_view text, std::string_view what) const {
+        if (overflow) {
+            throw overflow_error("\"" + std::string(text) +
+                                     "\" has a number that does not fit a decimal (an int64 "
+                                     "coefficient and at most 18 places)",
+                                 text);
+        }
+        std::size_t position = error::no_position;
+        if (at != nullptr && !text.empty()) {
+            const auto offset = at - text.data();
+            if (offset >= 0 && static_cast<std::size_t>(offset) <= text.size()) {
+                position = static_cast<std::size_t>(offset);
+            }
+        }
+        throw parse_error(text, what, why, position);
+    }
+};
+
 /// Reads "£300,000", "61.50%", "46.5 km", "2.0% of net budget" from the front of `s`: an optional
-/// '£', a decimal (thousands separators allowed), an optional '%', then the rest.
-inline std::optional<target_number> scan_target_number(std::string_view s, const char** why) {
+/// '£', a decimal (a sign, '-', '+' or U+2212, and thousands separators allowed), an optional
+/// '%', then the rest.
+inline std::optional<target_number> scan_target_number(std::string_view s, target_failure* f) {
     s = trim(s);
     target_number out;
     std::size_t i = 0;
@@ -320,23 +387,34 @@ inline std::optional<target_number> scan_target_number(std::string_view s, const
         i = pound.size();
     }
     std::size_t j = i;
-    if (j < s.size() && (s[j] == '-' || s[j] == '+')) ++j;
+    if (j < s.size() && (s[j] == '-' || s[j] == '+')) {
+        ++j;
+    } else if (s.substr(j, unicode_minus.size()) == unicode_minus) {
+        j += unicode_minus.size();
+    }
+    const std::size_t digits_at = j;
     while (j < s.size() && (is_digit(s[j]) || s[j] == ',' || s[j] == '.')) ++j;
-    if (j == i || (j == i + 1 && (s[i] == '-' || s[i] == '+'))) {
-        *why = "expected a number";
+    if (j == digits_at) {
+        f->fail("expected a number", s.data() + i);
         return std::nullopt;
     }
-    const auto d = decimal::try_parse(s.substr(i, j - i));
-    if (!d) {
-        *why = "the number is malformed";
+    const decimal_text number = scan_decimal(s.substr(i, j - i));
+    if (!number.ok()) {
+        f->fail(number.error, s.data() + i + number.error_position);
         return std::nullopt;
     }
-    out.value = *d;
+    const i128 v = number.negative ? -number.digits : number.digits;
+    if (number.fraction_digits > decimal::max_places || !fits_i64(v)) {
+        f->overflow = true;
+        f->at = s.data() + i;
+        return std::nullopt;
+    }
+    out.value = decimal::from_units(static_cast<std::int64_t>(v), number.fraction_digits);
     std::size_t k = j;
     while (k < s.size() && is_space(s[k])) ++k;
     if (k < s.size() && s[k] == '%') {
         if (pounds) {
-            *why = "a figure cannot be both pounds and a percentage";
+            f->fail("a figure cannot be both pounds and a percentage", s.data() + k);
             return std::nullopt;
         }
         out.unit = unit::percent;
@@ -354,11 +432,12 @@ inline std::optional<target_number> scan_target_number(std::string_view s, const
 
 struct target_parse_result {
     std::optional<target> value;
-    const char* why = "not a target";
+    target_failure failure;
 };
 
 inline target_parse_result parse_target(std::string_view text, const milestone_scale* scale) {
     target_parse_result r;
+    target_failure& f = r.failure;
     const std::string_view t = trim(text);
     if (t.empty() || t == "-" || t == "\xE2\x80\x93" || iequals(t, "n/a") ||
         iequals(t, "no target") || iequals(t, "monitoring only")) {
@@ -392,15 +471,16 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
         i = eq ? 2 : 1;
     }
     if (side) {
-        auto n = scan_target_number(t.substr(i), &r.why);
+        auto n = scan_target_number(t.substr(i), &f);
         if (!n) return r;
         if (istarts_with(n->rest, "of ")) {
             if (*side == target::side::greater || *side == target::side::greater_equal) {
-                r.why = "\"of <basis>\" tolerances are written with < or \xE2\x89\xA4";
+                f.fail("\"of <basis>\" tolerances are written with < or \xE2\x89\xA4",
+                       n->rest.data());
                 return r;
             }
             if (n->value < zero) {
-                r.why = "a tolerance cannot be negative";
+                f.fail("a tolerance cannot be negative", t.data() + i);
                 return r;
             }
             r.value = target::within(n->value, *side == target::side::less_equal, n->unit,
@@ -408,13 +488,13 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
             return r;
         }
         if (!n->rest.empty() && n->unit != unit::days && n->unit != unit::length_km) {
-            r.why = "unexpected text after the number";
+            f.fail("unexpected text after the number", n->rest.data());
             return r;
         }
         r.value = target::bound(*side, n->value, n->unit);
         return r;
     }
-    auto first = scan_target_number(t, &r.why);
+    auto first = scan_target_number(t, &f);
     if (!first) return r;
     // A range: "93-95%", "60 – 63%", "2-2.5".
     std::string_view rest = first->rest;
@@ -424,35 +504,36 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
     if (dash != 0) {
         const std::string_view after = trim(rest.substr(dash));
         if (after.empty()) {
-            r.why = "a range needs a high end after the dash";
+            f.fail("a range needs a high end after the dash", rest.data() + dash);
             return r;
         }
-        auto second = scan_target_number(after, &r.why);
+        auto second = scan_target_number(after, &f);
         if (!second) return r;
         if (!second->rest.empty()) {
-            r.why = "unexpected text after the range";
+            f.fail("unexpected text after the range", second->rest.data());
             return r;
         }
         const bmm::unit u =
             first->unit == unit::number ? second->unit : first->unit;  // "93-95%": % on the end
         if (first->unit != unit::number && second->unit != u) {
-            r.why = "the two ends of the range have different units";
+            f.fail("the two ends of the range have different units", after.data());
             return r;
         }
         if (second->value < first->value) {
-            r.why = "a range runs from low to high";
+            f.fail("a range runs from low to high", after.data());
             return r;
         }
         r.value = target::range(first->value, second->value, u);
         return r;
     }
     if (!rest.empty() && rest[0] == '/') {
-        r.why = "composite targets (\"60/20\") are not supported: rate each part as a measure";
+        f.fail("composite targets (\"60/20\") are not supported: rate each part as a measure",
+               rest.data());
         return r;
     }
     if (!rest.empty() && first->unit != unit::days && first->unit != unit::length_km &&
         !iequals(rest, "achieved")) {
-        r.why = "unexpected text after the number";
+        f.fail("unexpected text after the number", rest.data());
         return r;
     }
     r.value = target::value(first->value, first->unit);
@@ -462,11 +543,13 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
 }  // namespace detail
 
 inline figure parse_figure(std::string_view text) {
-    const char* why = "expected a figure";
-    const auto n = detail::scan_target_number(text, &why);
-    if (!n) throw parse_error(text, "a figure", why);
+    detail::target_failure f;
+    f.why = "expected a figure";
+    const auto n = detail::scan_target_number(text, &f);
+    if (!n) f.raise(text, "a figure");
     if (!n->rest.empty() && n->unit != unit::days && n->unit != unit::length_km) {
-        throw parse_error(text, "a figure", "unexpected text after the number");
+        f.fail("unexpected text after the number", n->rest.data());
+        f.raise(text, "a figure");
     }
     return figure{n->value, n->unit};
 }
@@ -474,13 +557,13 @@ inline figure parse_figure(std::string_view text) {
 inline target target::parse(std::string_view text) {
     auto r = detail::parse_target(text, nullptr);
     if (r.value) return *r.value;
-    throw parse_error(text, "a target", r.why);
+    r.failure.raise(text, "a target");
 }
 
 inline target target::parse(std::string_view text, const milestone_scale& scale) {
     auto r = detail::parse_target(text, &scale);
     if (r.value) return *r.value;
-    throw parse_error(text, "a target", r.why);
+    r.failure.raise(text, "a target");
 }
 
 inline std::string to_string(const target& t) {

@@ -3,8 +3,9 @@
 //
 // The embedded data are Annex A's rows as printed — actual and target text — with the rating
 // policy each measure needs (the report does not print its thresholds; each is the narrowest
-// that reproduces the report's own symbols), shared with the monthly report (report_data.hpp). Every status, count, percentage, list and change
-// below is computed by bmm; the report's printed figures appear only where they are compared.
+// that reproduces the report's own symbols), shared with the monthly report (report_data.hpp).
+// Every status, count, percentage, list and change below is computed by bmm; the report's
+// printed figures appear only where they are compared.
 #include <bmm/history.hpp>
 #include <bmm/measure.hpp>
 #include <bmm/rag.hpp>
@@ -134,7 +135,10 @@ int main() {
         std::printf("  %-15s %s\n", std::string(bmm::to_string(change)).c_str(),
                     names.empty() ? "No change" : names.c_str());
     }
-    std::printf("\n");
+    std::printf(
+        "  (%s statuses as the report prints them; the monthly report also rates a\n"
+        "  month from its figures where the data give or derive them.)\n\n",
+        april_label.c_str());
 
     std::printf("Exceptions (Red, or Amber two months running), %s\n", may_label.c_str());
     for (std::size_t r = 0; r < mt.rows.size(); ++r) {

@@ -50,10 +50,23 @@ struct table {
     /// cell; only the line when the file has no such column), or "embedded table measures,
     /// row 12" for the embedded data.
     [[nodiscard]] std::string where(std::size_t r, const std::string& c) const {
-        if (source.empty()) return "embedded table " + name + ", row " + std::to_string(r + 1);
+        // Appended piece by piece: GCC 12 -O3 warns falsely (-Wrestrict) on s += a + b.
+        std::string s;
+        if (source.empty()) {
+            s = "embedded table ";
+            s += name;
+            s += ", row ";
+            s += std::to_string(r + 1);
+            return s;
+        }
         const bmm::csv_position p = at.at(r).at(column(c));
-        std::string s = source + ":" + std::to_string(p.line);
-        if (p.column != 0) s += ":" + std::to_string(p.column);
+        s = source;
+        s += ':';
+        s += std::to_string(p.line);
+        if (p.column != 0) {
+            s += ':';
+            s += std::to_string(p.column);
+        }
         return s;
     }
     /// Returns: an error for row r, column c: "FILE:LINE:COLUMN: column c: why".

@@ -136,7 +136,7 @@ std::string trend_chart(const Measure& x, int index) {
         return bottom - px((bmm::ratio::from_decimal(v) - lo) / (hi - lo)) * span;
     };
     std::string desc;
-    bool derived_any = false;
+    bool derived_any = false, status_only = false;
     for (const auto& v : x.months) {
         desc += report::long_label(v.month) + ": ";
         desc += v.actual ? report::show(*v.actual) + (v.actual_derived ? " (derived)" : "")
@@ -147,7 +147,7 @@ std::string trend_chart(const Measure& x, int index) {
         derived_any = derived_any || v.actual_derived || v.target_derived;
     }
     o << "<figure class=\"trend\"><svg role=\"img\" aria-labelledby=\"" << id << " " << id
-      << "d\" viewBox=\"0 0 320 190\" width=\"320\" height=\"190\"><title id=\"" << id << "\">"
+      << "d\" viewBox=\"0 0 320 200\" width=\"320\" height=\"200\"><title id=\"" << id << "\">"
       << esc(x.id) << " by month against its target</title><desc id=\"" << id << "d\">" << esc(desc)
       << "</desc>";
     o << "<line x1=\"" << left << "\" x2=\"" << right << "\" y1=\"" << bottom + 12 << "\" y2=\""
@@ -198,9 +198,12 @@ std::string trend_chart(const Measure& x, int index) {
               << "\" text-anchor=\"middle\" class=\"small\">" << mark << " "
               << esc(report::show(*v.actual)) << (v.actual_derived ? "*" : "") << "</text>";
         } else if (v.status) {
+            // The status alone, on the axis; the words too while the months are wide enough.
+            status_only = true;
             o << "<text x=\"" << num(xpos(i)) << "\" y=\"" << bottom + 8
               << "\" text-anchor=\"middle\" class=\"small\"><tspan fill=\"" << colour(s)
-              << "\" class=\"mark\">" << mark << "</tspan> figure not given<title>"
+              << "\" class=\"mark\">" << mark << "</tspan>"
+              << (step >= 110 ? " figure not given" : "") << "<title>"
               << esc(report::long_label(v.month)) << ": " << esc(std::string(bmm::to_string(s)))
               << ", figure not given</title></text>";
         }
@@ -208,9 +211,15 @@ std::string trend_chart(const Measure& x, int index) {
           << "\" text-anchor=\"middle\" class=\"small\">" << esc(report::short_label(v.month))
           << "</text>";
     }
+    double note_y = bottom + 44;
     if (derived_any) {
-        o << "<text x=\"" << left << "\" y=\"" << bottom + 44
+        o << "<text x=\"" << left << "\" y=\"" << note_y
           << "\" class=\"small\">* derived: the YTD less the other months</text>";
+        note_y += 13;
+    }
+    if (status_only && step < 110) {
+        o << "<text x=\"" << left << "\" y=\"" << note_y
+          << "\" class=\"small\">on the axis: the status only, no figure given</text>";
     }
     o << "</svg><figcaption>" << bmm::to_symbol(x.current) << " " << esc(x.id) << " "
       << esc(std::string(bmm::to_string(x.current))) << ": " << esc(x.title) << " (" << esc(x.owner)

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Writes bmm's fuzz seed corpus (fuzz/corpus/<target>/) from the figures the seed reports print.
+
+    python3 fuzz/corpus.py [--seeds DIR] [--report-csv DIR]
+
+--seeds defaults to ../shared/seeds next to the repository; --report-csv names a directory of
+the CSV files `monthly_report --export-csv DIR` writes (seed 003's embedded report data), which
+become the report_csv target's seeds.
+
+Each target gets the figures of its kind found in seeds 002, 003 and 004 (money, £m and £000
+figures, percentages, fiscal periods, measure ids, target texts, status words), the spreadsheet
+oddities a council's data brings (blank cells, "n/a", "£493,032,40" from seed 002, negative zero,
+a percentage over 100, "13/2023", "2023/25"), and for the CSV targets small tables cut from the
+seed reports' tables (seed 003's overall finance table and directorate lines). The output is
+deterministic: the same seeds give the same files, named by a hash of their content. Files
+already in a corpus directory are kept (libFuzzer's finds can be added by hand).
+"""
+import hashlib
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ARGS = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+SEEDS = ARGS.get("--seeds", os.path.join(HERE, "..", "..", "shared", "seeds"))
+REPORT_CSV = ARGS.get("--report-csv")
+LIMIT = 12  # figures per pattern and seed: variety enough, a small corpus
+
+
+def seed_texts():
+    out = {}
+    for name in sorted(os.listdir(SEEDS)):
+        if name.endswith(".txt"):
+            with open(os.path.join(SEEDS, name), encoding="utf-8", errors="replace") as f:
+                out[name[:3]] = f.read()
+    return out
+
+
+def found(pattern, texts, limit=LIMIT):
+    """The distinct matches of `pattern` in each seed, in order of first appearance."""
+    out = []
+    for key in sorted(texts):
+        seen = []
+        for m in re.finditer(pattern, texts[key]):
+            s = m.group(0).strip()
+            if s and s not in seen:
+                seen.append(s)
+            if len(seen) >= limit:
+                break
+        out += seen
+    return out
+
+
+def write(target, items):
+    d = os.path.join(HERE, "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    n = 0
+    for item in dict.fromkeys(items):  # distinct, in order
+        data = item.encode("utf-8")
+        path = os.path.join(d, "seed-" + hashlib.sha1(data).hexdigest()[:12])
+        if not os.path.exists(path):
+            with open(path, "wb") as f:
+                f.write(data)
+            n += 1
+    print(f"{target}: {n} new, {len(os.listdir(d))} in all")
+
+
+ODD = ["", "   ", "n/a", "N/A", "-", "\u2013", "\u00a3493,032,40", "-0", "-0.0", "-0.00%",
+       "150%", "176%", "13/2023", "2023/25", "M13 2023/24", "Q5 2023/24", "1,7622", "5.3m",
+       "(1.2)", "(-1.2)", "\u22122.6%", "92233720368547758.07", "-92233720368547758.08",
+       "99999999999999999999", "0.005"]
+
+
+def main():
+    t = seed_texts()
+    money = found(r"\(?-?\u00a3-?[0-9][0-9,]*(\.[0-9]+)?[mk]?\)?", t) + \
+        found(r"(?<![0-9.,])-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", t) + \
+        found(r"(?<![0-9.,])-?[0-9]+\.[0-9]+(?![0-9.%])", t)
+    write("money", money + ODD)
+    numbers = found(r"-?[0-9]+(\.[0-9]+)?\s?%", t) + \
+        found(r"(?<![0-9.,])[+-]?[0-9]+\.[0-9]+", t) + found(r"\b[0-9]+/[0-9]+\b", t, 10)
+    write("number", numbers + ODD + ["1/12", "1/0", "2.5%%", ".5"])
+    periods = found(r"(FY ?)?(19|20)[0-9]{2}[/-][0-9]{2,4}", t) + \
+        found(r"Q[1-4] (19|20)[0-9]{2}[/-][0-9]{2}", t) + \
+        found(r"(Quarterly|Monthly|Annual(ly)?|Bi-monthly|Six-monthly|Half-yearly)", t, 10)
+    write("period", periods + ODD + ["M2 2023/24", "m12 FY2022/23", "2023/24 Q3", "2023",
+                                     "M9 2024", "bi monthly", "mon thly", "FY23/24"])
+    measures = found(r"[A-Z]{2,5}[0-9]{1,2}\.[0-9]{1,2}:?", t) + \
+        found(r"[<>\u2264\u2265]=? ?-?[0-9][0-9,.]*%?( of [a-z ]+budget)?", t) + \
+        found(r"[0-9]+(\.[0-9]+)?\s?[-\u2013]\s?[0-9]+(\.[0-9]+)?%", t) + \
+        found(r"\b(Green|Amber|Red|Top quartile|Bottom quartile|Monitoring only|Not reported|"
+              r"Data unavailable|Not updated[^\n]{0,16})\b", t, 20) + \
+        found(r"[0-9]+ (days|km)\b", t, 10) + \
+        ["\u2605", "\u25cf", "\u25b2", "n/r", "?", "\u2b06\ufe0f", "\u27a1", "\u2194",
+         "Delivering to plan", "Delivering to plan\nSlightly behind schedule\nSignificantly "
+         "behind schedule"]
+    write("measure", measures + ODD)
+
+    overall = open(os.path.join(HERE, "..", "examples", "data", "seed003_overall.csv"),
+                   encoding="utf-8").read()
+    lines = overall.splitlines()
+    header = lines[0]
+    tables = [
+        overall,
+        "\n".join([header] + lines[1:8]) + "\n",            # the directorate lines and total
+        "\ufeff" + "\r\n".join(lines[:4]) + "\r\n",         # BOM and CRLF, as Excel saves
+        header + "\nAdult Services,0,226.9,226.9,0.0,0.0\nTotal,1,226.9,226.9,0.0,0.0%\n",
+        header + "\n\"Rates, Council Tax\",0,(1.2),(1.3),(0.1),8.3\nHeading,,,,,\n",
+        header + "\nInterest on Balances,0,-16.7,-17.2,-0.5,3.0\nBad,x,n/a,,\u00a3493,032,40,\n",
+    ]
+    write("audit_csv", tables)
+    write("csv", tables + ["a,b\n\"x", "a\"b\n", "\"\"\n", "h\n\n\nx\r\n", "a,,b\n,,\n"])
+    reports = []
+    if REPORT_CSV:  # the CSV files monthly_report --export-csv writes
+        for name in sorted(os.listdir(REPORT_CSV)):
+            with open(os.path.join(REPORT_CSV, name), encoding="utf-8") as f:
+                reports.append(f.read())
+    write("report_csv", reports + tables[:2])
+
+
+if __name__ == "__main__":
+    main()

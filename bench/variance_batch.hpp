@@ -7,14 +7,14 @@
 //              no_percent for a zero budget.
 //
 // Exact by construction: with |budget|, |forecast| < 2^51 and |forecast − budget| < 2^40 (so
-// |1000 · variance| < 2^50), every integer involved is exact in a double: N = |1000 · v| and
-// D = |b| convert exactly; the double quotient N / D is within 1/2 of the true one, so its
-// nearest integer q is floor(N / D) or one more; q · D <= N + D < 2^53 and r = N − q · D are
-// exact, so one correction (r < 0: q − 1, r + D) gives the exact quotient and remainder, and
-// 2r >= D rounds half up. Lines outside those bounds (and zero budgets) take the scalar exact
-// path, bmm::variance_percent, block by block: the fast loop has no branch and no integer
-// division, so a compiler can vectorise it (int64 <-> double by the 2^52 + 2^51 "magic number",
-// which needs only 64-bit adds: SSE2).
+// N = |1000 · variance| < 2^50), every integer involved is exact in a double. Half up is
+// floor(N / D + 1/2) = floor(T / B) with T = 2N + D < 2^52 and B = 2D (D = |budget|); the
+// double quotient T / B is within 1/2 of the true one, so its nearest integer q is floor(T / B)
+// or one more; q · B <= T + B < 2^53 and r = T − q · B are exact, and r < 0 means q − 1. The
+// sign of the variance is put back last. Lines outside those bounds (and zero budgets) take the
+// scalar exact path, bmm::variance_percent, block by block: the fast loop has no branch and no
+// integer division, so a compiler can vectorise it (int64 <-> double by the 2^52 + 2^51 "magic
+// number", which needs only 64-bit adds, and masks from sign bits: SSE2).
 #pragma once
 
 #include <bmm/variance.hpp>
@@ -84,14 +84,12 @@ inline std::uint64_t fast_block(const std::int64_t* __restrict b, const std::int
                    ((static_cast<std::uint64_t>(fi) + (std::uint64_t{1} << 51)) >> 52) |
                    ((static_cast<std::uint64_t>(v) + (std::uint64_t{1} << 40)) >> 41) |
                    (bits(zero) >> 52);
-        const double d = d0 + zero;          // never 0 (a zero budget takes the exact path)
-        double q = (n / d + magic) - magic;  // the nearest integer: floor or floor + 1
-        double r = n - q * d;                // exact (never -0.0)
-        const double low = one_if_negative(r);
-        q -= low;
-        r += low * d;
-        q += 1.0 - one_if_negative(2.0 * r - d);  // 2r >= d: half up, away from zero
-        out[i] = to_int(std::copysign(q, vd));
+        const double d = d0 + zero;  // never 0 (a zero budget takes the exact path)
+        // Half up (away from zero) is floor(n / d + 1/2) = floor((2n + d) / 2d).
+        const double top = 2.0 * n + d, bottom = 2.0 * d;  // exact: < 2^52
+        const double q = (top / bottom + magic) - magic;   // the nearest integer: floor or + 1
+        const double r = top - q * bottom;                 // exact (< 2^53), never -0.0
+        out[i] = to_int(std::copysign(q - one_if_negative(r), vd));
     }
     return outside;
 }

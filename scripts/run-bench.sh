@@ -195,7 +195,8 @@ if peer:
 lines += ["", "Goals missed: " + ("; ".join(missed) if missed else "none") + "."]
 text = "\n".join([
     f"Run {datetime.date.today().isoformat()} on {cpu} ({cores} cores), {compiler}, -O2 "
-    f"(load average at the start: {load}).", "", *lines, ""])
+    f"(load average at the start: {load}; at the end: "
+    f"{' '.join(open('/proc/loadavg').read().split()[:3])}).", "", *lines, ""])
 open(out, "w").write(text)
 print(text)
 if missed:

@@ -114,16 +114,18 @@ struct model {
         std::string name;
         std::vector<std::pair<std::string, std::pair<gbp, gbp>>> lines;  // budget, variance
         gbp budget, variance;
-        bmm::decimal printed_budget, printed_variance;
-        std::optional<bmm::finding_class> budget_finding, variance_finding;
+        std::vector<bmm::published_row> printed;  ///< its lines, then its total, as printed
+        bmm::audit_report audit;                  ///< of `printed`: budget and variance only
         bool has_total = false;
     };
     std::vector<directorate> directorates;
     std::vector<std::pair<std::string, std::pair<gbp, gbp>>> savings_plan;  // planned, carried
-    std::vector<std::optional<bmm::finding_class>> savings_plan_findings;
+    std::vector<bmm::printed_savings_row> savings_plan_printed;             // its rows as printed
+    bmm::printed_savings_row savings_plan_total;                            // its TOTAL row
+    bmm::savings_audit savings_plan_audit;
     bmm::savings_summary<bmm::currency::gbp> savings;
-    std::optional<bmm::decimal> savings_printed_percent;
-    std::optional<bmm::finding_class> savings_finding;
+    bmm::printed_savings_split savings_split;  ///< the statuses, a split of the planned TOTAL
+    bmm::savings_audit savings_split_audit;
     bmm::general_balances<bmm::currency::gbp> balances;
     std::vector<bmm::earmarked_reserve<bmm::currency::gbp>> reserves;
     bmm::dsg_deficit_reserve<bmm::currency::gbp> dsg;
@@ -589,42 +591,70 @@ model compute(const report::data& d) {
                     r, "directorate",
                     m.directorates.back().name + " ends without its total (a row of level 1)");
             }
-            m.directorates.push_back({name, {}, {}, {}, {}, {}, {}, {}, false});
+            m.directorates.push_back({name, {}, {}, {}, {}, {}, false});
         }
         auto& dir = m.directorates.back();
+        // Budget and variance as printed; the forecast and variance % are not printed.
+        bmm::published_row row;
+        row.name = dt.cell(r, "line");
+        row.level = lv;
+        row.budget = dec(dt, r, "budget");
+        row.variance = dec(dt, r, "variance");
+        row.source_line = dt.at.empty() ? 0 : dt.at[r].at(0).line;
+        dir.printed.push_back(row);
         if (lv == 0) {
             const gbp b = millions(dt, r, "budget"), v = millions(dt, r, "variance");
-            dir.lines.push_back({dt.cell(r, "line"), {b, v}});
+            dir.lines.push_back({row.name, {b, v}});
             dir.budget = dir.budget + b;
             dir.variance = dir.variance + v;
         } else {
             dir.has_total = true;
-            dir.printed_budget = dec(dt, r, "budget");
-            dir.printed_variance = dec(dt, r, "variance");
-            std::vector<bmm::decimal> budgets, variances;
-            for (std::size_t k = r - dir.lines.size(); k < r; ++k) {
-                budgets.push_back(dec(dt, k, "budget"));
-                variances.push_back(dec(dt, k, "variance"));
+            // A total without a forecast: its budget and variance against its lines' sums.
+            try {
+                dir.audit = bmm::audit_budget_table(dir.printed);
+            } catch (const bmm::error& e) {
+                throw dt.error_at(r, "level", e.what());
             }
-            dir.budget_finding = bmm::audit_sum(budgets, dir.printed_budget);
-            dir.variance_finding = bmm::audit_sum(variances, dir.printed_variance);
         }
     }
     if (!m.directorates.empty() && !m.directorates.back().has_total) {
         throw dt.error(m.directorates.back().name + " ends without its total (a row of level 1)");
     }
 
-    // Savings.
+    // Savings: the table's rows, then its TOTAL row (level 1), audited as printed.
     const table& sp = d.get("savings_plan");
+    std::optional<std::size_t> total_row;
     for (std::size_t r = 0; r < sp.rows.size(); ++r) {
-        const gbp planned = millions(sp, r, "planned"),
-                  carried = millions(sp, r, "carried_forward");
-        m.savings_plan.push_back({sp.cell(r, "directorate"), {planned, carried}});
-        m.savings_plan_findings.push_back(bmm::audit_sum(
-            {dec(sp, r, "planned"), dec(sp, r, "carried_forward")}, dec(sp, r, "printed_total")));
+        const int lv = level_of(sp, r, 1);
+        if (total_row) {
+            throw sp.error_at(r, "level",
+                              "a row after the TOTAL row (level 1): the TOTAL row comes last");
+        }
+        const bmm::printed_savings_row printed{sp.cell(r, "directorate"), dec(sp, r, "planned"),
+                                               dec(sp, r, "carried_forward"),
+                                               dec(sp, r, "printed_total")};
+        if (lv == 1) {
+            if (m.savings_plan.empty()) {
+                throw sp.error_at(r, "level", "a TOTAL row (level 1) with no rows before it");
+            }
+            total_row = r;
+            m.savings_plan_total = printed;
+            continue;
+        }
+        m.savings_plan.push_back(
+            {printed.directorate,
+             {millions(sp, r, "planned"), millions(sp, r, "carried_forward")}});
+        m.savings_plan_printed.push_back(printed);
     }
+    if (!total_row) {
+        throw sp.error("there is no TOTAL row (a row of level 1, the table's last)");
+    }
+    m.savings_plan_audit = bmm::audit_savings_table(m.savings_plan_printed, m.savings_plan_total);
+
     const table& ss = d.get("savings_status");
     std::vector<bmm::saving<bmm::currency::gbp>> items;
+    m.savings_split.name = "savings";
+    m.savings_split.total = m.savings_plan_total.planned;
     for (std::size_t r = 0; r < ss.rows.size(); ++r) {
         const auto status = ss.read(r, "status", [](const std::string& s) {
             for (auto st : {bmm::savings_status::delivered, bmm::savings_status::expected,
@@ -634,21 +664,24 @@ model compute(const report::data& d) {
             throw bmm::parse_error(s, "a savings status",
                                    "expected delivered, expected, amber or red");
         });
-        items.push_back({"All", ss.cell(r, "status"), millions(ss, r, "amount"), m.month.year(),
-                         false, status});
-        if (!ss.cell(r, "printed_percent").empty())
-            m.savings_printed_percent = dec(ss, r, "printed_percent");
+        const gbp amount = ss.read(r, "amount", [](const std::string& s) {
+            const gbp a = gbp::from_millions(s);
+            if (a < bmm::zero) {
+                throw bmm::parse_error(s, "a saving", "a saving is a positive amount");
+            }
+            return a;
+        });
+        items.push_back({"All", ss.cell(r, "status"), amount, m.month.year(), false, status});
+        std::optional<bmm::decimal> printed_percent;
+        if (!ss.cell(r, "printed_percent").empty()) {
+            printed_percent = dec(ss, r, "printed_percent");
+        }
+        m.savings_split.parts.push_back(
+            {ss.cell(r, "status"), dec(ss, r, "amount"), printed_percent});
     }
     m.savings = bmm::summarize(items);
-    if (m.savings_printed_percent) {
-        // Part and whole as printed (£m, 1 dp).
-        m.savings_finding =
-            bmm::audit_share(bmm::ratio(m.savings.on_track().in_minor_units(), 100'000'000)
-                                 .round(1, bmm::rounding_mode::half_up),
-                             bmm::ratio(m.savings.total().in_minor_units(), 100'000'000)
-                                 .round(1, bmm::rounding_mode::half_up),
-                             *m.savings_printed_percent);
-    }
+    // The statuses split the planned TOTAL; every figure as printed (£m at 1 dp, % as printed).
+    m.savings_split_audit = bmm::audit_savings_split(m.savings_split);
 
     // Balances, reserves, DSG.
     const table& bt = d.get("balances");
@@ -672,22 +705,41 @@ model compute(const report::data& d) {
     for (std::size_t r = 0; r < rt.rows.size(); ++r) {
         const std::string& name = rt.cell(r, "reserve");
         if (m.reserves.empty() || m.reserves.back().name != name)
-            m.reserves.push_back({name, {}, {}, {}});
+            m.reserves.push_back({name, {}, {}, {}, {}});
         auto& res = m.reserves.back();
         const std::string& kind = rt.cell(r, "kind");
-        const gbp a = millions(rt, r, "amount");
-        const auto year =
-            rt.read(r, "year", [](const std::string& s) { return bmm::fiscal_year<>::parse(s); });
-        if (kind == "opening")
-            res.opening = a;
-        else if (kind == "planned_use")
-            res.planned_uses.push_back({year, a});
-        else if (kind == "commitment")
-            res.commitments.push_back({rt.cell(r, "label"), a});
-        else
+        if (kind != "opening" && kind != "planned_use" && kind != "commitment") {
             throw rt.error_at(
                 r, "kind",
                 "unknown kind \"" + kind + "\" (expected opening, planned_use or commitment)");
+        }
+        const gbp a = millions(rt, r, "amount");
+        auto fiscal_year = [](const std::string& s) { return bmm::fiscal_year<>::parse(s); };
+        const auto year = rt.read(r, "year", fiscal_year);
+        // A planned use over several years whose split is not printed: year to last_year.
+        std::optional<bmm::fiscal_year<>> last;
+        if (!rt.cell(r, "last_year").empty()) {
+            if (kind != "planned_use") {
+                throw rt.error_at(
+                    r, "last_year",
+                    "only a planned_use spans years; leave last_year blank for " + kind);
+            }
+            last = rt.read(r, "last_year", fiscal_year);
+            if (*last < year) {
+                throw rt.error_at(r, "last_year",
+                                  "last_year " + bmm::to_string(*last) + " is before year " +
+                                      bmm::to_string(year));
+            }
+        }
+        if (kind == "opening") {
+            res.opening = a;
+        } else if (kind == "commitment") {
+            res.commitments.push_back({rt.cell(r, "label"), a});
+        } else if (last && *last != year) {
+            res.spread_uses.push_back({year, *last, a});
+        } else {
+            res.planned_uses.push_back({year, a});
+        }
     }
     const table& gt = d.get("dsg");
     for (std::size_t r = 0; r < gt.rows.size(); ++r) {
@@ -918,6 +970,28 @@ std::string render_text(const model& m) {
     for (const auto& r : m.reserves) {
         o << "  " << r.name << ": opening " << m1(r.opening) << ", after planned uses "
           << m1(r.after_planned_uses()) << ", uncommitted " << m1(r.uncommitted()) << "\n";
+        // Year by year from the report's year to the last planned use: exact where each year's
+        // use is known, the lowest and highest balance while a use's split is not printed.
+        bmm::fiscal_year<> last = m.month.year();
+        for (const auto& u : r.planned_uses) last = u.first > last ? u.first : last;
+        for (const auto& u : r.spread_uses) last = u.last > last ? u.last : last;
+        std::string years;
+        for (bmm::fiscal_year<> y = m.month.year(); y <= last; y = y.next()) {
+            const auto b = r.bounds_after(y);
+            years += years.empty() ? "" : "; ";
+            years += bmm::to_string(y);
+            years += ": ";
+            years += m1(b.lowest);
+            if (b.lowest != b.highest) {
+                years += " to ";
+                years += m1(b.highest);
+            }
+        }
+        o << "    balance after planned uses at the end of " << years << "\n";
+        for (const auto& u : r.spread_uses) {
+            o << "    (" << m1(u.amount) << " is planned over " << bmm::to_string(u.first) << " to "
+              << bmm::to_string(u.last) << ", its split between the years not printed)\n";
+        }
     }
     o << "\n10. Dedicated Schools Grant: High Needs deficit (unusable reserve)\n";
     o << "  " << m1(m.dsg.opening_deficit) << " + " << m1(m.dsg.in_year_deficit) << " = "
@@ -947,21 +1021,70 @@ std::string render_text(const model& m) {
                 f.what);
     }
     for (const auto& dir : m.directorates) {
-        if (dir.budget_finding) {
-            finding(dir.name + " table: printed total budget " + str(dir.printed_budget) +
-                        ", its lines add to " + col(dir.budget),
-                    *dir.budget_finding);
-        }
-        if (dir.variance_finding) {
-            finding(dir.name + " table: printed total variance " + str(dir.printed_variance) +
-                        ", its lines add to " + col(dir.variance),
-                    *dir.variance_finding);
+        for (const auto& f : dir.audit.findings) {
+            const bmm::published_row& row = dir.printed[f.row];
+            const std::string column(bmm::to_string(f.column));
+            finding(row.level > 0 ? dir.name + " table: printed total " + column + " " +
+                                        str(f.published) + ", its lines add to " + str(f.computed)
+                                  : dir.name + " table " + row.name + " " + column + ": printed " +
+                                        str(f.published) + ", computed " + str(f.computed),
+                    f.what);
         }
     }
-    if (m.savings_finding) {
-        finding("savings: printed " + str(*m.savings_printed_percent) +
-                    "% delivered or expected, computed " + pct1(bmm::achievement(m.savings)),
-                *m.savings_finding);
+    const auto money_m = [](bmm::decimal v) { return "£" + str(v) + "m"; };
+    for (const auto& f : m.savings_split_audit.findings) {
+        const auto& split = m.savings_split;
+        if (f.row != bmm::savings_finding::whole) {
+            const auto& part = split.parts[f.row];
+            std::string what = "savings: printed " + str(f.published) + "% " + part.label + " (";
+            what += part.amount ? money_m(*part.amount) + " of " : "the rest of ";
+            what += money_m(split.total) + "), computed " + str(f.computed) + "%";
+            if (part.amount) {
+                what += " (" +
+                        pct1(bmm::ratio::from_decimal(*part.amount) /
+                             bmm::ratio::from_decimal(split.total)) +
+                        ")";
+            }
+            finding(what, f.what);
+        } else if (f.column == bmm::savings_column::amount) {
+            finding("savings: printed planned TOTAL " + money_m(f.published) +
+                        ", the statuses' amounts add to " + money_m(f.computed),
+                    f.what);
+        } else {
+            finding("savings: the printed %s add to " + str(f.published) + "%, not " +
+                        str(f.computed) + "%",
+                    f.what);
+        }
+    }
+    // The TOTAL row's total is checked twice, against its column and then across its row
+    // (bmm::audit_savings_table): a first such finding is the column's when the column's sum does
+    // not round to it.
+    bool total_total_seen = false;
+    for (const auto& f : m.savings_plan_audit.findings) {
+        const bool total_row = f.row == m.savings_plan_printed.size();
+        const std::string column(bmm::to_string(f.column));
+        std::string why;
+        if (!total_row) {
+            why = "planned + carried forward give " + str(f.computed);
+        } else if (f.column != bmm::savings_column::total) {
+            why = "the column adds to " + str(f.computed);
+        } else {
+            bmm::ratio column_sum;
+            for (const auto& r : m.savings_plan_printed) {
+                column_sum += bmm::ratio::from_decimal(r.total);
+            }
+            const bool against_column =
+                !total_total_seen &&
+                column_sum.round(f.published.places(), bmm::rounding_mode::half_up) != f.published;
+            total_total_seen = true;
+            why = (against_column ? "the column adds to " : "planned + carried forward give ") +
+                  str(f.computed);
+        }
+        const std::string name = total_row ? m.savings_plan_total.directorate
+                                           : m.savings_plan_printed[f.row].directorate;
+        finding(
+            "savings table " + name + " " + column + ": printed " + str(f.published) + ", " + why,
+            f.what);
     }
     std::vector<std::string> undecided, consistent;
     for (const auto& x : m.measures) {

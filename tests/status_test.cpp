@@ -91,4 +91,10 @@ TEST_CASE("unknown status text is a parse_error naming it; try_parse says nothin
             CHECK(e.code() == bmm::errc::parse);
         }
     }
+    try {
+        (void)bmm::status::parse("  Purple");
+        FAIL("no error");
+    } catch (const bmm::parse_error& e) {
+        CHECK(e.position() == 2);  // where the word starts
+    }
 }

@@ -218,6 +218,12 @@ TEST_CASE("milestone scales refuse empty, blank and repeated levels; find names 
             CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') != std::string::npos);
         }
     }
+    try {
+        (void)plan.find("  Ahead");
+        FAIL("no error");
+    } catch (const bmm::parse_error& e) {
+        CHECK(e.position() == 2);  // where the label starts
+    }
 }
 
 TEST_CASE("a flat YTD profile gives annual x m / 12 exactly") {

@@ -89,7 +89,8 @@ public:
 
     /// Reads a symbol or a word from the table at the top of this header.
     /// Returns: the status.
-    /// Throws: parse_error naming the text when it is none of them (e.g. "Purple", "", "G/A").
+    /// Throws: parse_error naming the text when it is none of them (e.g. "Purple", "", "G/A"),
+    /// at the offset of its first non-space character.
     [[nodiscard]] static status parse(std::string_view text);
     /// Returns: parse(text), or std::nullopt where parse would throw.
     [[nodiscard]] static std::optional<status> try_parse(std::string_view text) noexcept;
@@ -189,9 +190,12 @@ inline std::optional<status> status::try_parse(std::string_view text) noexcept {
 
 inline status status::parse(std::string_view text) {
     if (auto s = try_parse(text)) return *s;
+    std::size_t lead = 0;  // the offset of the word that is not a status
+    (void)detail::trim(text, &lead);
     throw parse_error(text, "a status",
                       "expected Green/Amber/Red, \xE2\x98\x85/\xE2\x97\x8F/\xE2\x96\xB2, n/a, "
-                      "n/r, ?, n/c or Not updated");
+                      "n/r, ?, n/c or Not updated",
+                      lead);
 }
 
 }  // namespace bmm

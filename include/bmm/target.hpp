@@ -141,11 +141,13 @@ public:
     }
     /// Returns: the position whose label is `text` (ignoring case and surrounding space).
     /// Throws: parse_error naming the text and the scale's first level when it is not a level
-    /// ("", "n/a", "Ahead").
+    /// ("", "n/a", "Ahead"), at the offset of its first non-space character.
     [[nodiscard]] position find(std::string_view text) const {
         if (auto p = try_find(text)) return *p;
+        std::size_t lead = 0;  // the offset of the label that is not a level
+        (void)detail::trim(text, &lead);
         throw parse_error(text, "a milestone",
-                          "not a level of the scale that starts \"" + labels_.front() + "\"");
+                          "not a level of the scale that starts \"" + labels_.front() + "\"", lead);
     }
 
 private:

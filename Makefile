@@ -11,7 +11,7 @@
 CONFIGS ?= gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan
 FUZZ_SECONDS ?= 300
 
-.PHONY: demo test bench fuzz deps-demo deps-test format format-check clean
+.PHONY: demo test bench fuzz deps-demo deps-test deps-bench format format-check clean
 
 demo: deps-demo
 	cmake --preset demo >/dev/null
@@ -25,7 +25,7 @@ test: deps-test format-check
 fuzz: deps-test
 	sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
-bench: deps-test
+bench: deps-bench
 	cmake --preset bench >/dev/null
 	cmake --build --preset bench
 	sh scripts/run-bench.sh build/bench bench/results.md
@@ -35,6 +35,9 @@ deps-demo:
 
 deps-test:
 	@sh scripts/install-deps.sh test
+
+deps-bench:
+	@sh scripts/install-deps.sh bench
 
 format:
 	clang-format -i $$(git ls-files '*.hpp' '*.cpp')

@@ -4,13 +4,16 @@
 #   scripts/install-deps.sh test    + doctest, Google Benchmark, clang (second compiler, sanitizers),
 #                                   clang-format, git (the format check lists tracked files),
 #                                   chromium and python3 (the dashboard is rendered headless)
+#   scripts/install-deps.sh bench   + python3-pandas (the peer make bench times beside bmm)
 # Runs apt-get only when something is missing; as root directly, otherwise through sudo.
 set -eu
 need="g++ cmake ninja-build make libboost-dev libhowardhinnant-date-dev"
 case "${1:-test}" in
   demo) ;;
-  test) need="$need doctest-dev libbenchmark-dev clang libclang-rt-dev clang-format git chromium python3" ;;
-  *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+  test | bench)
+    need="$need doctest-dev libbenchmark-dev clang libclang-rt-dev clang-format git chromium python3"
+    [ "$1" = bench ] && need="$need python3-pandas" ;;
+  *) echo "usage: $0 demo|test|bench" >&2; exit 2 ;;
 esac
 missing=""
 for pkg in $need; do

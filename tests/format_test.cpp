@@ -170,6 +170,70 @@ TEST_CASE("parse_money rejects malformed figures with a parse_error naming them"
                     bmm::inexact_error);
 }
 
+TEST_CASE(
+    "parse_money reads the most negative amount, INT64_MIN minor units, in every format "
+    "that shows every minor unit") {
+    // Found by fuzz_money: the digits' magnitude (2^63) was checked against int64 before the sign
+    // was applied, so -£92,233,720,368,547,758.08 was an overflow_error in every format.
+    const gbp least = gbp::from_minor_units(INT64_MIN);
+    const gbp top = gbp::from_minor_units(INT64_MAX);
+    for (const auto& f : {money_format::full(), money_format::full().with_brackets(),
+                          money_format::full().without_grouping(), money_format::millions(8),
+                          money_format::millions(8).with_brackets(), money_format::thousands(5),
+                          money_format::millions_column(8).with_brackets()}) {
+        for (const gbp m : {least, top}) {
+            const std::string shown = bmm::to_string(m, f);
+            CAPTURE(shown);
+            CHECK(bmm::parse_money<bmm::currency::gbp>(shown, f) == m);
+        }
+    }
+    CHECK(bmm::parse_money<bmm::currency::gbp>("-92,233,720,368,547,758.08",
+                                               money_format::full()) == least);
+    CHECK(bmm::parse_money<bmm::currency::gbp>("(92,233,720,368.54775808)",
+                                               money_format::millions_column(8)) == least);
+    // One minor unit beyond either end is out of range, named by its text.
+    CHECK_THROWS_AS((void)bmm::parse_money<bmm::currency::gbp>("-92,233,720,368,547,758.09",
+                                                               money_format::full()),
+                    bmm::overflow_error);
+    CHECK_THROWS_AS((void)bmm::parse_money<bmm::currency::gbp>("92,233,720,368,547,758.08",
+                                                               money_format::full()),
+                    bmm::overflow_error);
+}
+
+TEST_CASE(
+    "parse_money's inexact and overflow errors name the text as given, not the number in "
+    "it") {
+    struct bad {
+        std::string text;
+        money_format format;
+        bmm::errc code;
+    };
+    const std::string pound = "\xC2\xA3";
+    const bad cases[] = {
+        {pound + "0.001", money_format::full(), bmm::errc::inexact},
+        {pound + "0.000000001m", money_format::millions(9), bmm::errc::inexact},
+        {"(0.000000001)", money_format::millions_column(9), bmm::errc::inexact},
+        {"1,762.000001", money_format::thousands(6), bmm::errc::inexact},
+        {pound + "99,999,999,999m", money_format::millions(0), bmm::errc::overflow},
+        {"(99,999,999,999,999)", money_format::thousands().with_brackets(), bmm::errc::overflow},
+        {pound + "0.0000000000000000000001m", money_format::millions(), bmm::errc::inexact},
+    };
+    for (const bad& c : cases) {
+        CAPTURE(c.text);
+        try {
+            (void)bmm::parse_money<bmm::currency::gbp>(c.text, c.format);
+            FAIL("no error");
+        } catch (const bmm::error& e) {
+            CHECK(e.code() == c.code);
+            CHECK((c.code == bmm::errc::inexact
+                       ? dynamic_cast<const bmm::inexact_error*>(&e) != nullptr
+                       : dynamic_cast<const bmm::overflow_error*>(&e) != nullptr));
+            CHECK(e.input() == c.text);
+            CHECK(std::string(e.what()).find('"' + c.text + '"') != std::string::npos);
+        }
+    }
+}
+
 TEST_CASE("property: to_string then parse_money is the amount as the format rounds it") {
     std::mt19937_64 gen(7);
     std::uniform_int_distribution<std::int64_t> pence(-1'000'000'000'000, 1'000'000'000'000);

@@ -297,8 +297,14 @@ TEST_SUITE("malformed input") {
         refuses<bmm::parse_error>(whole, {BMM_ODD_CELLS, "(-5)", "1.2.3", "13/2023"});
         refuses<bmm::parse_error>(millions,
                                   {BMM_ODD_CELLS, "5.3", std::string(pound) + "5.3", "(-5.3m)"});
-        refuses<bmm::overflow_error>(whole, {"99999999999999999999", "-99999999999999999999"});
-        refuses<bmm::inexact_error>(whole, {"0.001"});
+        refuses<bmm::overflow_error>(whole, {"99999999999999999999", "-99999999999999999999",
+                                             std::string(pound) + "92,233,720,368,547,759"});
+        refuses<bmm::inexact_error>(whole, {"0.001", std::string(pound) + "0.001", "(0.001)"});
+        // Named by the whole text, not the number inside it ("0.000000001").
+        refuses<bmm::inexact_error>(millions,
+                                    {std::string(pound) + "0.000000001m", "(0.000000001m)"});
+        refuses<bmm::overflow_error>(millions, {std::string(pound) + "99,999,999,999m",
+                                                "-" + std::string(pound) + "92,233,720,368.6m"});
     }
 
     TEST_CASE("malformed CSV is a parse_error that quotes the offending field and its line") {

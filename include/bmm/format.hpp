@@ -135,8 +135,9 @@ template <class C>
 /// brackets may mark the sign whatever the format's style; the format's suffix ("m") is
 /// required when it has one. parse_money(to_string(m, f), f) is m rounded as f shows it.
 /// Throws: parse_error naming the text for a malformed number ("£493,032,40" as printed in seed
-/// 002), a missing suffix, or a sign inside brackets; inexact_error if the figure is finer than
-/// the currency's minor unit; overflow_error if it is out of range.
+/// 002), a missing suffix, or a sign inside brackets; inexact_error naming the text (e.g.
+/// "£0.001") if the figure is finer than the currency's minor unit; overflow_error naming the
+/// text if it is out of range (every amount from INT64_MIN to INT64_MAX minor units reads).
 /// Requires: 0 <= format.scale <= 18.
 template <class C>
 [[nodiscard]] money<C> parse_money(std::string_view text, const money_format& format);
@@ -300,13 +301,22 @@ money<C> parse_money(std::string_view text, const money_format& f) {
     if (bracketed && d.had_sign) {
         throw parse_error(text, "an amount", "a sign inside brackets");
     }
-    if (!detail::fits_i64(d.digits) || d.fraction_digits > decimal::max_places) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of range", text);
+    // The signed amount in minor units, exactly: digits × 10^(minor digits + scale − places),
+    // with the sign applied before the range check, so INT64_MIN minor units reads back. The
+    // errors name the text as given ("£0.001m"), not the number inside it.
+    const auto r = detail::scale_to_i64(d.digits, d.negative != bracketed,
+                                        C::minor_digits + f.scale - d.fraction_digits, nullptr);
+    if (r.failure == 1) {
+        throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
+                                std::string(C::code) + " minor unit",
+                            text);
     }
-    const auto magnitude = static_cast<std::int64_t>(d.digits);
-    const decimal value =
-        decimal::from_units((d.negative != bracketed) ? -magnitude : magnitude, d.fraction_digits);
-    return money<C>::from_decimal(value, f.scale);
+    if (r.failure == 2) {
+        throw overflow_error("\"" + std::string(text) + "\" is out of the range of " +
+                                 std::string(C::code) + " money",
+                             text);
+    }
+    return money<C>::from_minor_units(r.value);
 }
 
 inline std::string to_string(decimal p, const percent_format& f) {

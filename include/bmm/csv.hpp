@@ -15,15 +15,21 @@
 //   a carriage return not followed by a line feed  the carriage return
 //   there is no header row (empty input)           line 1, column 1
 //
+// The writers are its inverse: csv_quote writes a field and csv_row a record (each field quoted
+// as needed, a lone empty field as `""`), and read_csv reads what they write back to the same
+// records, whatever the fields hold (commas, quotes, CR, LF, a leading byte-order mark, nothing).
+//
 //   auto table = bmm::read_csv("line,level,budget\nAdult Services,0,226.9\n");
 //   table.header[2];                 // "budget"
 //   table.records[0].fields[0];      // "Adult Services"   table.records[0].line == 2
 //   table.records[0].at(2).column;   // 18: "226.9" starts in column 18 of line 2
 //   table.column("budget");          // 2, or std::nullopt
 //   bmm::csv_quote("Rates, Council Tax");   // "\"Rates, Council Tax\""
+//   bmm::csv_row(table.header);              // "line,level,budget\n": read_csv reads it back
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -107,15 +113,49 @@ struct csv_table {
 };
 
 /// Returns: `field` as one CSV field: unchanged, or in double quotes (inner quotes doubled) when
-/// it holds a comma, a quote or a line break. read_csv reads it back.
+/// it holds a comma, a quote or a line break, or starts with a UTF-8 byte-order mark (which
+/// read_csv skips at the start of a text, so unquoted it would be lost as a table's first field).
+/// read_csv reads it back; a whole record is written by csv_row. Throws: nothing but
+/// std::bad_alloc. Requires: nothing.
 [[nodiscard]] inline std::string csv_quote(std::string_view field) {
-    if (field.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(field);
+    if (field.find_first_of(",\"\n\r") == std::string_view::npos &&
+        field.substr(0, 3) != "\xEF\xBB\xBF") {
+        return std::string(field);
+    }
     std::string out = "\"";
     for (char c : field) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
+    return out;
+}
+
+/// Returns: `fields` as one CSV record: each field csv_quote'd, separated by commas, ending in
+/// "\n", so that read_csv reads the records written one after another back to the same fields
+/// (`Range` is any range of things convertible to std::string_view, e.g. a csv_record's fields).
+/// A record of one empty field is written `""`, not as the blank line read_csv skips.
+/// Throws: invalid_argument for no fields (a CSV record has at least one); nothing else but
+/// std::bad_alloc. Requires: nothing.
+template <class Range>
+[[nodiscard]] std::string csv_row(const Range& fields) {
+    std::string out;
+    bool first = true;
+    for (const auto& f : fields) {
+        if (!first) out += ',';
+        first = false;
+        out += csv_quote(std::string_view(f));
+    }
+    if (first) throw invalid_argument("a CSV record has at least one field");
+    if (out.empty()) out = "\"\"";  // one empty field
+    out += '\n';
+    return out;
+}
+
+/// Returns: csv_row of the fields listed: csv_row({"Adult Services", "0", "226.9"}).
+/// Throws: as csv_row. Requires: nothing.
+[[nodiscard]] inline std::string csv_row(std::initializer_list<std::string_view> fields) {
+    return csv_row<std::initializer_list<std::string_view>>(fields);
 }
 
 /// Reads CSV text whose first record is a header.

@@ -353,6 +353,50 @@ TEST_CASE("figures too large for exact arithmetic are an overflow_error naming t
     }
 }
 
+TEST_CASE("a total that fits is audited even when a running sum of its members does not") {
+    // Found in review: members were summed in row order with ratio's checked +, so the budgets
+    // 2^63 - 1, 1, -1 (as bmm-audit may read them from a CSV) overflowed on the way to their
+    // total, 2^63 - 1, which fits.
+    const std::string top = "9223372036854775807";
+    std::string text = "line,level,budget,forecast,variance,variance_pct\n";
+    text += "A,0," + top + "," + top + ",0,0\n";
+    text += "B,0,1,0.5,-0.5,-50\n";
+    text += "C,0,-1,-0.5,0.5,50\n";
+    text += "Total,1," + top + "," + top + ",0,0\n";
+    CHECK(bmm::audit_budget_table(bmm::read_published_table(bmm::read_csv(text))).findings.empty());
+    // A wrong total is still found, with exact figures in both passes: the exact sum, and the
+    // interval sum (each member's printed interval, summed exactly) that makes 5 too few an
+    // error (five whole figures reach at most 2.5 either side of their printed sum).
+    // Budgets 4·10^18 × 3 - 4·10^18 × 2: the running sum 1.2·10^19 does not fit, the total does
+    // (and is below 2^62, so that its printed interval fits a ratio).
+    const std::string four = "4000000000000000000";
+    auto table = [&four](const std::string& total) {
+        std::string t = "line,level,budget,forecast,variance,variance_pct\n";
+        for (const std::string& budget : {four, four, four, "-" + four, "-" + four}) {
+            t += "Line,0," + budget + "," + budget + ",0,0\n";
+        }
+        t += "Total,1," + total + "," + total + ",0,0\n";
+        return bmm::read_published_table(bmm::read_csv(t));
+    };
+    CHECK(bmm::audit_budget_table(table(four)).findings.empty());
+    const auto found = bmm::audit_budget_table(table("3999999999999999995"));
+    REQUIRE(found.findings.size() == 2);
+    CHECK(found.findings[0].column == bmm::audit_column::budget);
+    CHECK(found.findings[0].what == bmm::finding_class::error);
+    CHECK(found.findings[0].computed == d("4000000000000000000"));
+    CHECK(found.findings[1].column == bmm::audit_column::forecast);
+    CHECK(bmm::audit_budget_table(table("3999999999999999998")).findings[0].what ==
+          bmm::finding_class::rounding);
+    // Members printed to different places (1 dp and 2 dp) sum exactly too.
+    std::string mixed = "line,level,budget,forecast,variance,variance_pct\n";
+    mixed += "A,0,922337203685477580.7,922337203685477580.7,0.0,0.0\n";
+    mixed += "B,0,0.01,0.01,0.00,0.0\n";
+    mixed += "C,0,-0.01,-0.01,0.00,0.0\n";
+    mixed += "Total,1,922337203685477580.7,922337203685477580.7,0.0,0.0\n";
+    CHECK(
+        bmm::audit_budget_table(bmm::read_published_table(bmm::read_csv(mixed))).findings.empty());
+}
+
 TEST_CASE("bad rows are invalid_argument naming the row and its line") {
     std::vector<bmm::published_row> rows{row("Directorate Total", 1, "1.0", "1.0", "0.0", "0.0")};
     rows[0].source_line = 7;

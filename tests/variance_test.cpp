@@ -133,6 +133,45 @@ TEST_CASE("a total with nothing to sum, or a level below 1, is an invalid_argume
     CHECK(t[2].figures.budget == m("1"));
 }
 
+TEST_CASE("a total that fits is computed exactly even when a running sum in row order does not") {
+    // Found in review: totals were summed in row order with money's checked +, so the rows
+    // top, 1p, -1p (top = 2^63 - 1 pence) threw overflow_error though their total is top.
+    const gbp top = gbp::from_minor_units(INT64_MAX);
+    const gbp least = gbp::from_minor_units(INT64_MIN);
+    table t;
+    t.add_line("top", top, least, top);
+    t.add_line("one penny", bmm::pence(1), bmm::pence(-1), bmm::pence(1));
+    t.add_line("minus one penny", bmm::pence(-1), bmm::pence(1), bmm::pence(-1));
+    const std::size_t total = t.add_total("Total", 1);
+    CHECK(t[total].figures.budget == top);
+    CHECK(t[total].figures.forecast == least);
+    CHECK(t[total].figures.previous_variance == top);
+    // A grand total over it, and a total whose members cancel from both ends.
+    t.add_line("least", least, top, least);
+    const std::size_t grand = t.add_total("Grand", 2);
+    CHECK(t[grand].figures.budget == bmm::pence(-1));
+    CHECK(t[grand].figures.forecast == bmm::pence(-1));
+    CHECK(t[grand].figures.previous_variance == bmm::pence(-1));
+    // Only a total beyond the range throws, naming the total and its column; the table is
+    // unchanged.
+    table u;
+    u.add_line("a", top, bmm::zero);
+    u.add_line("b", bmm::pence(1), bmm::zero);
+    u.add_line("c", bmm::pence(1), bmm::zero);
+    u.add_line("d", bmm::pence(-1), bmm::zero);
+    try {
+        (void)u.add_total("Too much", 1);
+        FAIL("no error");
+    } catch (const bmm::overflow_error& e) {
+        CHECK(e.input() == "Too much");
+        CHECK(std::string(e.what()).find("budget of the total \"Too much\" (row 5)") !=
+              std::string::npos);
+    }
+    CHECK(u.size() == 4);
+    u.add_line("e", bmm::pence(-1), bmm::zero);
+    CHECK(u[u.add_total("Fits", 1)].figures.budget == top);
+}
+
 TEST_CASE("per-cell rounding prints each figure on its own; largest remainder keeps totals") {
     table t;
     t.add_line("a", gbp::parse("1040000"), gbp::parse("1040000"));  // 1.04 -> 1.0

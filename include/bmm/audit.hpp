@@ -138,7 +138,9 @@ struct audit_options {
 /// nor a forecast, a change with a previous variance but neither a variance nor a forecast, or a
 /// total printing a figure that one of its members neither prints nor lets be derived;
 /// overflow_error naming the row when a recomputed value does not fit an exact 64-bit ratio
-/// (possible with figures read from a CSV of very large or very long numbers, e.g. by bmm-audit).
+/// (possible with figures read from a CSV of very large or very long numbers, e.g. by bmm-audit);
+/// a total's members are summed exactly on 128 bits, so only a sum that does not fit is one,
+/// never a running sum on the way to a total that does.
 /// Requires: options.mode is an enumerator.
 [[nodiscard]] audit_report audit_budget_table(const std::vector<published_row>& rows,
                                               const audit_options& options = {});
@@ -160,6 +162,55 @@ struct derived_value {
     friend derived_value operator-(const derived_value& a, const derived_value& b) {
         return {a.exact - b.exact, a.range - b.range};
     }
+};
+
+/// An exact running sum of ratios on 128 bits (the numerator over the least common multiple of
+/// the denominators, which for printed decimals stays a power of ten, or twice one), so that only
+/// a total that does not fit a ratio is an overflow_error — never a partial sum on the way to one
+/// that does (budgets 2^63 - 1, 1, -1 total 2^63 - 1).
+class ratio_sum {
+public:
+    void add(ratio r) {
+        if (r.numerator() == 0 || overflowed_) return;
+        const i128 n = r.numerator(), d = r.denominator();
+        if (d == den_) {  // the common case: members printed to the same places
+            overflowed_ = add_overflow(num_, n, &num_);
+            return;
+        }
+        // den_ × d / g over both: num_ × (d / g) + n × (den_ / g).
+        const i128 g = gcd128(den_, d);
+        i128 a = 0, b = 0, den = 0;
+        overflowed_ = mul_overflow(num_, d / g, &a) || mul_overflow(n, den_ / g, &b) ||
+                      mul_overflow(den_, d / g, &den) || add_overflow(a, b, &num_);
+        den_ = den;
+    }
+    /// Returns: the sum. Throws: overflow_error if it does not fit a ratio.
+    [[nodiscard]] ratio total() const {
+        if (overflowed_) {
+            throw overflow_error("an exact sum does not fit 128 bits, nor its total a ratio");
+        }
+        return ratio::from128(num_, den_);
+    }
+
+private:
+    // Checked 128-bit arithmetic within ±(2^127 - 1), portable to Boost's int128_t.
+    static i128 max128() { return ((i128(1) << 126) - 1) * 2 + 1; }
+    static bool add_overflow(i128 a, i128 b, i128* out) {
+        if ((b > 0 && a > max128() - b) || (b < 0 && a < -max128() - b)) return true;
+        *out = a + b;
+        return false;
+    }
+    static bool mul_overflow(i128 a, i128 b, i128* out) {
+        if (a != 0 && b != 0 && !(fits_i64(a) && fits_i64(b)) && abs128(a) > max128() / abs128(b)) {
+            return true;
+        }
+        *out = a * b;
+        return false;
+    }
+
+    i128 num_ = 0;
+    i128 den_ = 1;
+    bool overflowed_ = false;
 };
 
 class table_auditor {
@@ -323,7 +374,9 @@ private:
     void check_sum(std::size_t i, audit_column col, decimal published,
                    const std::vector<std::size_t>& members, Get get) {
         check(i, col, published, [&] {
-            derived_value sum{ratio(), printed_interval::exactly(ratio())};
+            // Each of the exact value and the interval's ends summed exactly (ratio_sum).
+            ratio_sum exact, lo, hi;
+            bool lo_closed = true, hi_closed = true;
             for (std::size_t m : members) {
                 const auto v = get(rows_[m]);
                 if (!v) {
@@ -334,9 +387,14 @@ private:
                     why += " neither prints nor lets be derived";
                     fail(i, why);
                 }
-                sum = sum + *v;
+                exact.add(v->exact);
+                lo.add(v->range.lo);
+                hi.add(v->range.hi);
+                lo_closed = lo_closed && v->range.lo_closed;
+                hi_closed = hi_closed && v->range.hi_closed;
             }
-            return sum;
+            return derived_value{exact.total(),
+                                 printed_interval{lo.total(), hi.total(), lo_closed, hi_closed}};
         });
     }
 

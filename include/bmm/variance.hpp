@@ -181,7 +181,9 @@ public:
     /// Adds a total of level k >= 1 and computes it (see the header comment).
     /// Returns: its row index.
     /// Throws: invalid_argument naming the row for a level < 1 or a total with nothing to sum;
-    /// overflow_error if a sum does not fit (the table is then unchanged).
+    /// overflow_error naming the row if a total (budget, forecast or previous variance) does not
+    /// fit money — summed exactly, so a running sum beyond the range on the way to a total that
+    /// fits is no error (the table is unchanged when it throws).
     /// Requires: nothing.
     std::size_t add_total(std::string name, int level) {
         if (level < 1) {
@@ -195,24 +197,30 @@ public:
         t.figures.name = std::move(name);
         detail::total_tracker next = totals_;  // unchanged if this total is rejected
         t.members = next.total(rows_.size(), level);
-        bool any_previous = true;
-        for (std::size_t idx : t.members) {
-            const budget_line<C>& f = rows_[idx].figures;
-            t.figures.budget = t.figures.budget + f.budget;
-            t.figures.forecast = t.figures.forecast + f.forecast;
-            if (f.previous_variance && any_previous) {
-                t.figures.previous_variance =
-                    t.figures.previous_variance.value_or(money<C>()) + *f.previous_variance;
-            } else {
-                any_previous = false;
-            }
-        }
         if (t.members.empty()) {
             throw invalid_argument("the total \"" + t.figures.name + "\" (row " +
                                        std::to_string(rows_.size() + 1) + ") has nothing to sum",
                                    t.figures.name);
         }
-        if (!any_previous) t.figures.previous_variance.reset();
+        // Exact sums on 128 bits: only a total that does not fit is an overflow, never a running
+        // sum on the way to one that does (rows top, 1p, -1p total top).
+        detail::i128 budget = 0, forecast = 0, previous = 0;
+        bool any_previous = true;
+        for (std::size_t idx : t.members) {
+            const budget_line<C>& f = rows_[idx].figures;
+            budget += f.budget.in_minor_units();
+            forecast += f.forecast.in_minor_units();
+            if (f.previous_variance) {
+                previous += f.previous_variance->in_minor_units();
+            } else {
+                any_previous = false;
+            }
+        }
+        t.figures.budget = total_of(budget, "budget", t.figures.name);
+        t.figures.forecast = total_of(forecast, "forecast", t.figures.name);
+        if (any_previous) {
+            t.figures.previous_variance = total_of(previous, "previous variance", t.figures.name);
+        }
         totals_ = std::move(next);
         rows_.push_back(std::move(t));
         return rows_.size() - 1;
@@ -252,6 +260,17 @@ public:
         rounding_mode mode = rounding_mode::half_up) const;
 
 private:
+    /// The exact sum `v` of a total's column as money, or overflow_error naming the total.
+    money<C> total_of(detail::i128 v, const char* column, const std::string& name) const {
+        if (!detail::fits_i64(v)) {
+            throw overflow_error("the " + std::string(column) + " of the total \"" + name +
+                                     "\" (row " + std::to_string(rows_.size() + 1) +
+                                     ") is out of the range of " + std::string(C::code) + " money",
+                                 name);
+        }
+        return money<C>::from_minor_units(static_cast<std::int64_t>(v));
+    }
+
     std::vector<row> rows_;
     detail::total_tracker totals_;
 };

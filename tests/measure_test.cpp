@@ -6,6 +6,7 @@
 
 #include <array>
 #include <bmm/measure.hpp>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +95,29 @@ TEST_CASE("a malformed measure id is a parse_error naming it and where it failed
     }
     CHECK_THROWS_AS(bmm::measure_id("OC C", 1, 1), bmm::invalid_argument);
     CHECK_THROWS_AS(bmm::measure_id("OCC", 1000, 1), bmm::invalid_argument);
+}
+
+TEST_CASE(
+    "a measure id that cannot be read says where: the first character that is wrong, or "
+    "the end when something is missing") {
+    struct bad {
+        const char* text;
+        std::size_t position;
+    };
+    for (const bad& c :
+         {bad{"", 0}, bad{"   ", 3}, bad{"11.02", 0}, bad{"  11.02", 2}, bad{"OCC", 3},
+          bad{"OCC.02", 3}, bad{"OCC11", 5}, bad{"OCC11,02", 5}, bad{"OCC11.", 6},
+          bad{" occ1.x", 6}, bad{"OCC1234.1", 6}, bad{"OCC1.1234", 8}, bad{"ABCDEFGHI1.1", 8},
+          bad{"OCC11.02x", 8}, bad{" OCC11.02::", 10}, bad{"OCC11.02 x", 8}}) {
+        CAPTURE(c.text);
+        try {
+            (void)bmm::measure_id::parse(c.text);
+            FAIL("no error");
+        } catch (const bmm::parse_error& e) {
+            CHECK(e.input() == c.text);
+            CHECK(e.position() == c.position);
+        }
+    }
 }
 
 TEST_CASE("a measure rates an observation with the target and policy in force that month") {

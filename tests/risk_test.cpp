@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <bmm/risk.hpp>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,26 @@ TEST_CASE("direction of travel from the previous score, and the printed arrows r
             FAIL("no error");
         } catch (const bmm::parse_error& e) {
             CHECK(e.input() == bad);
+        }
+    }
+}
+
+TEST_CASE("a direction of travel that is not one says where its word starts") {
+    struct bad {
+        std::string text;
+        std::size_t position;
+    };
+    for (const bad& c : {bad{"sideways", 0}, bad{"  sideways ", 2}, bad{"\tup down", 1},
+                         bad{" \xE2\x86\x97\xEF\xB8\x8F", 1}, bad{"", 0}, bad{"   ", 3}}) {
+        CAPTURE(c.text);
+        try {
+            (void)bmm::parse_risk_travel(c.text);
+            FAIL("no error");
+        } catch (const bmm::parse_error& e) {
+            CHECK(e.input() == c.text);
+            CHECK(e.position() == c.position);
+            CHECK(std::string(e.what()).find("(at offset " + std::to_string(c.position) + ")") !=
+                  std::string::npos);
         }
     }
 }

@@ -73,8 +73,10 @@ public:
 
     /// Reads "OCC11.02", "OCC04.05:", " occ1.2 " (the prefix is kept as written, compared
     /// ignoring case).
-    /// Throws: parse_error naming the text and the offset: no prefix, no priority, no '.', no
-    /// measure number, more than three digits, or anything after (except one ':').
+    /// Throws: parse_error naming the text, with the offset of the first character that is wrong
+    /// (the end of the text when something is missing): no prefix, more than 8 letters (the
+    /// ninth), no priority, no '.', no measure number, more than three digits (the fourth), or
+    /// anything after (except one ':').
     [[nodiscard]] static measure_id parse(std::string_view text);
     [[nodiscard]] static std::optional<measure_id> try_parse(std::string_view text) noexcept;
 
@@ -272,14 +274,16 @@ inline std::optional<measure_id> parse_measure_id(std::string_view text, const c
     std::size_t off = 0;
     const std::string_view t = trim(text, &off);
     std::size_t i = 0;
-    auto fail = [&](const char* reason) -> std::optional<measure_id> {
+    // `at`: the offset in the trimmed text of the first character that is wrong (or the end).
+    auto fail_at = [&](const char* reason, std::size_t at) -> std::optional<measure_id> {
         *why = reason;
-        *where = off + i;
+        *where = off + at;
         return std::nullopt;
     };
+    auto fail = [&](const char* reason) { return fail_at(reason, i); };
     while (i < t.size() && is_alpha(t[i])) ++i;
     if (i == 0) return fail("expected letters such as \"OCC\"");
-    if (i > 8) return fail("more than 8 letters");
+    if (i > 8) return fail_at("more than 8 letters", 8);  // the ninth letter
     const std::string_view prefix = t.substr(0, i);
     auto number = [&](unsigned& out, unsigned& digits) {
         out = 0;
@@ -293,12 +297,12 @@ inline std::optional<measure_id> parse_measure_id(std::string_view text, const c
     unsigned priority = 0, pd = 0, number_ = 0, nd = 0;
     number(priority, pd);
     if (pd == 0) return fail("expected a priority number after the letters");
-    if (pd > 3) return fail("a priority has at most 3 digits");
+    if (pd > 3) return fail_at("a priority has at most 3 digits", i - 1);  // the fourth digit
     if (i >= t.size() || t[i] != '.') return fail("expected '.' between priority and measure");
     ++i;
     number(number_, nd);
     if (nd == 0) return fail("expected a measure number after '.'");
-    if (nd > 3) return fail("a measure number has at most 3 digits");
+    if (nd > 3) return fail_at("a measure number has at most 3 digits", i - 1);
     if (i < t.size() && t[i] == ':') ++i;
     if (i != t.size()) return fail("unexpected text after the measure id");
     return measure_id(prefix, priority, number_, pd, nd);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -139,9 +140,11 @@ enum class risk_travel : std::uint8_t { increased, maintained, decreased };
 /// Reads an arrow as printed: ⬆ ↑ ⇧ "up" "increased"; ➡ → ↔ "same" "maintained"; ⬇ ↓ "down"
 /// "decreased" (a trailing emoji variation selector U+FE0F is ignored).
 /// Returns: the direction the text names.
-/// Throws: parse_error naming the text. Requires: nothing.
+/// Throws: parse_error naming the text, at the offset of its first character after leading space
+/// (the end of the text when it is blank). Requires: nothing.
 [[nodiscard]] inline risk_travel parse_risk_travel(std::string_view text) {
-    std::string_view t = detail::trim(text);
+    std::size_t offset = 0;
+    std::string_view t = detail::trim(text, &offset);
     constexpr std::string_view vs16 = "\xEF\xB8\x8F";
     if (t.size() >= vs16.size() && t.substr(t.size() - vs16.size()) == vs16) {
         t = t.substr(0, t.size() - vs16.size());
@@ -170,8 +173,7 @@ enum class risk_travel : std::uint8_t { increased, maintained, decreased };
         if (detail::iequals(t, w.text)) return w.value;
     }
     throw parse_error(text, "a direction of travel",
-                      "expected an arrow or increased/maintained/"
-                      "decreased");
+                      "expected an arrow or increased/maintained/decreased", offset);
 }
 
 /// A strategic risk as a register prints it.

@@ -76,7 +76,8 @@ def main():
     money = found(r"\(?-?\u00a3-?[0-9][0-9,]*(\.[0-9]+)?[mk]?\)?", t) + \
         found(r"(?<![0-9.,])-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", t) + \
         found(r"(?<![0-9.,])-?[0-9]+\.[0-9]+(?![0-9.%])", t)
-    write("money", money + ODD)
+    write("money", money + ODD + ["-\u00a392,233,720,368.54775808m",  # INT64_MIN pence in £m
+                                  "(92,233,720,368,547.75808)", "\u00a30.001m"])
     numbers = found(r"-?[0-9]+(\.[0-9]+)?\s?%", t) + \
         found(r"(?<![0-9.,])[+-]?[0-9]+\.[0-9]+", t) + found(r"\b[0-9]+/[0-9]+\b", t, 10)
     write("number", numbers + ODD + ["1/12", "1/0", "2.5%%", ".5"])
@@ -109,7 +110,8 @@ def main():
         header + "\nInterest on Balances,0,-16.7,-17.2,-0.5,3.0\nBad,x,n/a,,\u00a3493,032,40,\n",
     ]
     write("audit_csv", tables)
-    write("csv", tables + ["a,b\n\"x", "a\"b\n", "\"\"\n", "h\n\n\nx\r\n", "a,,b\n,,\n"])
+    write("csv", tables + ["a,b\n\"x", "a\"b\n", "\"\"\n", "h\n\n\nx\r\n", "a,,b\n,,\n",
+                           "\ufeff\"\ufeffh\",k\n\"\"\n\"\r\n\",\n"])  # a BOM field, lone empties
     reports = []
     if REPORT_CSV:  # the CSV files monthly_report --export-csv writes
         for name in sorted(os.listdir(REPORT_CSV)):

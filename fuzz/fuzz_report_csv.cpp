@@ -1,10 +1,12 @@
-// Fuzz target: the CSV tables examples/monthly_report reads with --data DIR (measures,
-// observations, overall, directorates, savings, balances, reserves, dsg, risks, report: see
-// examples/report_data.hpp), read as the report reads them — bmm::read_csv, then each cell by the
-// bmm parser of its column (figures in £m, decimals, measure ids, targets, actuals, statuses,
-// fiscal months and years, amber-band ratios, risk arrows); a column the report does not know
-// goes through every parser. Whatever the input, read_csv returns a table or throws a csv_error,
-// and each cell is read or refused with the error types its parser documents, quoting the cell.
+// Fuzz target: the CSV tables examples/monthly_report reads with --data DIR (report, measures,
+// observations, overall, directorates, savings_plan, savings_status, balances, reserves, dsg,
+// risks: see examples/report_data.hpp and README.md), read as the report reads them —
+// bmm::read_csv, then each cell by the bmm parser of its column (figures in £m, decimals, measure
+// ids, targets, actuals, statuses, fiscal months and years, amber-band ratios, risk arrows); a
+// column the report does not know goes through every parser. Whatever the input, read_csv
+// returns a table or throws a csv_error, and each cell is read or refused with the error types
+// its parser documents, quoting the cell. (The report's own readers — levels, kinds, YTD rules,
+// polarities, savings statuses, the DSG's YYYY-MM-DD date — are examples/ code, not bmm's.)
 #include <bmm/csv.hpp>
 #include <bmm/decimal.hpp>
 #include <bmm/measure.hpp>
@@ -46,14 +48,14 @@ unsigned parsers_of(std::string_view column) {
         unsigned parsers;
     };
     static constexpr entry columns[] = {
-        {"amount", millions},
+        {"amount", millions | number},  // savings_status reads it both ways
         {"budget", millions | number},
         {"forecast", millions},
         {"variance", millions | number},
         {"planned", millions | number},
         {"carried_forward", millions | number},
         {"value", month | millions},
-        {"level", number},
+        {"level", number},  // overall, directorates and savings_plan (0 a row, 1 the TOTAL)
         {"printed_total", number},
         {"printed_percent", number},
         {"numerator", number},
@@ -78,6 +80,7 @@ unsigned parsers_of(std::string_view column) {
         {"printed_direction", arrow},
         {"month", month},
         {"year", year},
+        {"last_year", year},  // reserves.csv, optional: a planned use's last year
         {"key", 0},
         {"title", 0},
         {"owner", 0},

@@ -3,9 +3,10 @@
 // A running total of int64 pence overflows long before any real budget does — but an
 // intermediate can (a column of large positive and negative figures, or adversarial data).
 // bmm sums on int64 with a per-add overflow check (as fast as the raw loop: the branch is never
-// taken) and, only if a running sum overflows, continues on Boost.Multiprecision's checked
-// 128-bit integer. The final total must fit money again, else overflow_error: never a wrapped,
-// never a rounded, total.
+// taken) and, only if a running sum overflows, continues on a checked 128-bit integer: the
+// compiler's __int128 with overflow-checked adds on GCC and Clang (no Boost), else (or with
+// BMM_USE_BOOST_INT128 defined) Boost.Multiprecision's checked_int128_t. The final total must fit
+// money again, else overflow_error: never a wrapped, never a rounded, total.
 //
 //   std::vector<bmm::gbp> column = ...;
 //   bmm::gbp total = bmm::sum(column);                       // or sum(first, last)
@@ -14,25 +15,65 @@
 //   bmm::gbp same = acc.total();
 #pragma once
 
-#include <boost/multiprecision/cpp_int.hpp>
 #include <cstdint>
 #include <iterator>
-#include <optional>
 #include <string>
 #include <type_traits>
 
 #include "config.hpp"
 #include "detail/checked.hpp"
+#include "detail/int128.hpp"
 #include "error.hpp"
 #include "money.hpp"
 
+#if !BMM_DETAIL_NATIVE_INT128
+#include <boost/multiprecision/cpp_int.hpp>
+#endif
+
 namespace bmm {
+
+namespace detail {
+#if BMM_DETAIL_NATIVE_INT128
+/// The accumulator's wide total: __int128, every add checked.
+using wide_total = i128;
+/// Returns: true (and *out unspecified) when a + b does not fit 128 bits.
+[[nodiscard]] inline bool wide_add_overflow(wide_total a, std::int64_t b,
+                                            wide_total* out) noexcept {
+    return __builtin_add_overflow(a, b, out);
+}
+/// Returns: true (and *out unspecified) when a - b does not fit 128 bits.
+[[nodiscard]] inline bool wide_sub_overflow(wide_total a, std::int64_t b,
+                                            wide_total* out) noexcept {
+    return __builtin_sub_overflow(a, b, out);
+}
+#else
+/// The accumulator's wide total: Boost's checked 128-bit integer (it throws on overflow).
+using wide_total = boost::multiprecision::checked_int128_t;
+[[nodiscard]] inline bool wide_add_overflow(const wide_total& a, std::int64_t b, wide_total* out) {
+    try {
+        *out = a + b;
+        return false;
+    } catch (const std::overflow_error&) {
+        return true;
+    }
+}
+[[nodiscard]] inline bool wide_sub_overflow(const wide_total& a, std::int64_t b, wide_total* out) {
+    try {
+        *out = a - b;
+        return false;
+    } catch (const std::overflow_error&) {
+        return true;
+    }
+}
+#endif
+}  // namespace detail
 
 /// Accumulates amounts of one currency exactly (int64 fast path, checked 128-bit on overflow).
 template <class Currency>
 class money_accumulator {
 public:
-    using wide = boost::multiprecision::checked_int128_t;
+    /// The 128-bit type a total escalates to (__int128, or Boost's checked_int128_t).
+    using wide = detail::wide_total;
 
     /// An empty total (zero).
     constexpr money_accumulator() noexcept = default;
@@ -42,7 +83,7 @@ public:
     /// amounts: not reachable with real data).
     money_accumulator& operator+=(money<Currency> m) {
         std::int64_t r = 0;
-        if (BMM_LIKELY(!wide_ && !detail::add_overflow(narrow_, m.in_minor_units(), &r))) {
+        if (BMM_LIKELY(!is_wide_ && !detail::add_overflow(narrow_, m.in_minor_units(), &r))) {
             narrow_ = r;
         } else {
             add_wide(m.in_minor_units());
@@ -52,7 +93,7 @@ public:
     /// Subtracts an amount. Returns: *this. Throws: as operator+=.
     money_accumulator& operator-=(money<Currency> m) {
         std::int64_t r = 0;
-        if (BMM_LIKELY(!wide_ && !detail::sub_overflow(narrow_, m.in_minor_units(), &r))) {
+        if (BMM_LIKELY(!is_wide_ && !detail::sub_overflow(narrow_, m.in_minor_units(), &r))) {
             narrow_ = r;
         } else {
             add_wide_negated(m.in_minor_units());
@@ -61,12 +102,12 @@ public:
     }
 
     /// Returns: true while the running total has never left int64 (the fast path).
-    [[nodiscard]] bool is_narrow() const noexcept { return !wide_.has_value(); }
+    [[nodiscard]] bool is_narrow() const noexcept { return !is_wide_; }
 
     /// Returns: the exact total. Throws: overflow_error if it does not fit money.
     [[nodiscard]] money<Currency> total() const {
-        if (!wide_) return money<Currency>::from_minor_units(narrow_);
-        const wide& w = *wide_;
+        if (!is_wide_) return money<Currency>::from_minor_units(narrow_);
+        const wide& w = wide_;
         if (w > wide(detail::i64_max) || w < wide(detail::i64_min)) {
             throw overflow_error("the total of the " + std::string(Currency::code) + " amounts (" +
                                  text(w) + " minor units) is out of the range of money");
@@ -77,18 +118,19 @@ public:
     /// Returns: the exact total in minor units as decimal text, even when it does not fit money.
     /// Throws: nothing but std::bad_alloc.
     [[nodiscard]] std::string total_minor_units_text() const {
-        return wide_ ? text(*wide_) : std::to_string(narrow_);
+        return is_wide_ ? text(wide_) : std::to_string(narrow_);
     }
 
 private:
-    // Decimal text of a wide value. (Boost's own str() trips GCC 12's -Wrestrict false positive
-    // in C++20 builds, so bmm writes the digits itself.)
+    // Decimal text of a wide value, digit by digit from the low end without negating it (so the
+    // most negative value prints too). (Boost's own str() trips GCC 12's -Wrestrict false
+    // positive in C++20 builds, so bmm writes the digits itself.)
     static std::string text(wide v) {
         const bool negative = v < 0;
-        if (negative) v = -v;  // signed-magnitude: every value has a negation
         std::string digits;
         do {
-            digits.push_back(static_cast<char>('0' + (v % 10).template convert_to<int>()));
+            const int d = static_cast<int>(v % 10);  // in -9..9, the sign of v
+            digits.push_back(static_cast<char>('0' + (d < 0 ? -d : d)));
             v /= 10;
         } while (v != 0);
         if (negative) digits.push_back('-');
@@ -96,24 +138,27 @@ private:
     }
 
     void add_wide(std::int64_t v) {
-        try {
-            if (!wide_) wide_ = wide(narrow_);
-            *wide_ += v;
-        } catch (const std::overflow_error&) {
+        if (!is_wide_) {
+            wide_ = wide(narrow_);
+            is_wide_ = true;
+        }
+        if (detail::wide_add_overflow(wide_, v, &wide_)) {
             throw overflow_error("a running total overflowed 128 bits");
         }
     }
     void add_wide_negated(std::int64_t v) {
-        try {
-            if (!wide_) wide_ = wide(narrow_);
-            *wide_ -= v;
-        } catch (const std::overflow_error&) {
+        if (!is_wide_) {
+            wide_ = wide(narrow_);
+            is_wide_ = true;
+        }
+        if (detail::wide_sub_overflow(wide_, v, &wide_)) {
             throw overflow_error("a running total overflowed 128 bits");
         }
     }
 
     std::int64_t narrow_ = 0;
-    std::optional<wide> wide_;
+    bool is_wide_ = false;  ///< the total has left int64: wide_ holds it
+    wide wide_ = 0;
 };
 
 /// Returns: the exact sum of the amounts in [first, last).

@@ -1,18 +1,21 @@
 // bmm — detail: a 128-bit signed integer for exact intermediates (products of two int64 values,
 // cross-multiplied comparisons, scaled quotients). GCC and Clang have __int128, which is exact
 // and fast; elsewhere Boost.Multiprecision's int128_t stands in (same semantics, slower).
-// Define BMM_USE_BOOST_INT128 to use Boost's type everywhere.
+// Define BMM_USE_BOOST_INT128 to use Boost's type everywhere. BMM_DETAIL_NATIVE_INT128 is 1 when
+// i128 is __int128 (for headers that need Boost only without it, such as bmm/sum.hpp).
 #pragma once
 
 #include <cstdint>
 #include <limits>
 
 #if defined(__SIZEOF_INT128__) && !defined(BMM_USE_BOOST_INT128)
+#define BMM_DETAIL_NATIVE_INT128 1
 namespace bmm::detail {
 __extension__ typedef __int128 i128;  // __extension__: -Wpedantic accepts it under -Werror
 inline constexpr bool native_int128 = true;
 }  // namespace bmm::detail
 #else
+#define BMM_DETAIL_NATIVE_INT128 0
 #include <boost/multiprecision/cpp_int.hpp>
 namespace bmm::detail {
 using i128 = boost::multiprecision::int128_t;

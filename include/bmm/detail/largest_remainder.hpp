@@ -2,10 +2,8 @@
 // summary percentages (tenths of a percent) and rounded tables.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <numeric>
 #include <vector>
 
 #include "int128.hpp"
@@ -18,6 +16,38 @@ enum class remainder_to : std::uint8_t {
     first,    ///< the first parts with a non-zero weight, one unit each
     nobody,   ///< kept apart: returned in split_result::left
 };
+
+/// Sorts `order` (indices into `rest`) by rest descending, equal remainders keeping their order
+/// (a stable sort, as std::stable_sort with `rest[a] > rest[b]`, without <algorithm>): insertion
+/// sort of runs of 16, then bottom-up merges. O(n log n).
+inline void sort_by_remainder(std::vector<std::size_t>& order, const std::vector<i128>& rest) {
+    const std::size_t n = order.size();
+    constexpr std::size_t run = 16;
+    for (std::size_t lo = 0; lo < n; lo += run) {
+        const std::size_t hi = n - lo < run ? n : lo + run;
+        for (std::size_t i = lo + 1; i < hi; ++i) {
+            const std::size_t x = order[i];
+            std::size_t j = i;
+            for (; j > lo && rest[x] > rest[order[j - 1]]; --j) order[j] = order[j - 1];
+            order[j] = x;
+        }
+    }
+    if (n <= run) return;
+    std::vector<std::size_t> merged(n);
+    for (std::size_t width = run; width < n; width *= 2) {
+        for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+            const std::size_t mid = n - lo < width ? n : lo + width;
+            const std::size_t hi = n - mid < width ? n : mid + width;
+            std::size_t i = lo, j = mid, k = lo;
+            // The right run's element goes first only when strictly larger: stable.
+            while (i < mid && j < hi)
+                merged[k++] = rest[order[j]] > rest[order[i]] ? order[j++] : order[i++];
+            while (i < mid) merged[k++] = order[i++];
+            while (j < hi) merged[k++] = order[j++];
+        }
+        order.swap(merged);
+    }
+}
 
 struct split_result {
     std::vector<i128> parts;
@@ -43,9 +73,8 @@ struct split_result {
     i128 left = whole - given;  // < n units
     if (policy == remainder_to::largest) {
         std::vector<std::size_t> order(n);
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        sort_by_remainder(order, rest);
         for (std::size_t k = 0; k < n && left > 0; ++k) {
             if (w[order[k]] == 0) continue;
             ++out.parts[order[k]];

@@ -378,9 +378,9 @@ struct target_failure {
 /// Reads "£300,000", "61.50%", "46.5 km", "2.0% of net budget" from the front of `s`: an optional
 /// '£', a decimal (a sign, '-', '+' or U+2212, and thousands separators allowed), an optional
 /// '%', then the rest.
-inline std::optional<target_number> scan_target_number(std::string_view s, target_failure* f) {
+/// Returns: true with *out set, or false with *f saying why.
+inline bool scan_target_number(std::string_view s, target_failure* f, target_number* out) {
     s = trim(s);
-    target_number out;
     std::size_t i = 0;
     constexpr std::string_view pound = "\xC2\xA3";
     bool pounds = false;
@@ -398,43 +398,50 @@ inline std::optional<target_number> scan_target_number(std::string_view s, targe
     while (j < s.size() && (is_digit(s[j]) || s[j] == ',' || s[j] == '.')) ++j;
     if (j == digits_at) {
         f->fail("expected a number", s.data() + i);
-        return std::nullopt;
+        return false;
     }
     const decimal_text number = scan_decimal(s.substr(i, j - i));
     if (!number.ok()) {
         f->fail(number.error, s.data() + i + number.error_position);
-        return std::nullopt;
+        return false;
     }
     const i128 v = number.negative ? -number.digits : number.digits;
     if (number.fraction_digits > decimal::max_places || !fits_i64(v)) {
         f->overflow = true;
         f->at = s.data() + i;
-        return std::nullopt;
+        return false;
     }
-    out.value = decimal::from_units(static_cast<std::int64_t>(v), number.fraction_digits);
+    out->value = decimal::from_units(static_cast<std::int64_t>(v), number.fraction_digits);
     std::size_t k = j;
     while (k < s.size() && is_space(s[k])) ++k;
     if (k < s.size() && s[k] == '%') {
         if (pounds) {
             f->fail("a figure cannot be both pounds and a percentage", s.data() + k);
-            return std::nullopt;
+            return false;
         }
-        out.unit = unit::percent;
+        out->unit = unit::percent;
         ++k;
     } else if (pounds) {
-        out.unit = unit::money;
+        out->unit = unit::money;
     }
-    out.rest = trim(s.substr(k));
-    if (out.unit == unit::number) {
-        if (iequals(out.rest, "days") || iequals(out.rest, "day")) out.unit = unit::days;
-        if (iequals(out.rest, "km")) out.unit = unit::length_km;
+    out->rest = trim(s.substr(k));
+    if (out->unit == unit::number) {
+        if (iequals(out->rest, "days") || iequals(out->rest, "day")) out->unit = unit::days;
+        if (iequals(out->rest, "km")) out->unit = unit::length_km;
     }
-    return out;
+    return true;
 }
 
 struct target_parse_result {
-    std::optional<target> value;
+    bool ok = false;  ///< value is the target read; else failure says why
+    target value;
     target_failure failure;
+
+    target_parse_result& set(target t) {
+        value = std::move(t);
+        ok = true;
+        return *this;
+    }
 };
 
 inline target_parse_result parse_target(std::string_view text, const milestone_scale* scale) {
@@ -443,22 +450,20 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
     const std::string_view t = trim(text);
     if (t.empty() || t == "-" || t == "\xE2\x80\x93" || iequals(t, "n/a") ||
         iequals(t, "no target") || iequals(t, "monitoring only")) {
-        r.value = target::none();
-        return r;
+        return r.set(target::none());
     }
     if (scale != nullptr) {
         if (auto p = scale->try_find(t)) {
-            r.value = target::at_position(*p, scale->label(*p));
-            return r;
+            return r.set(target::at_position(*p, scale->label(*p)));
         }
     }
     if (auto q = milestone_scale::quartiles().try_find(t)) {
-        r.value = target::quartile(q->level() + 1);
-        return r;
+        return r.set(target::quartile(q->level() + 1));
     }
     // Bounds: >, >=, ≥, <, <=, ≤ (UTF-8), then a number and perhaps "of <basis>".
     std::size_t i = 0;
-    std::optional<target::side> side;
+    bool bounded = true;
+    target::side side = target::side::greater_equal;
     constexpr std::string_view ge = "\xE2\x89\xA5", le = "\xE2\x89\xA4";
     if (t.substr(0, ge.size()) == ge) {
         side = target::side::greater_equal;
@@ -471,12 +476,15 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
         side = t[0] == '>' ? (eq ? target::side::greater_equal : target::side::greater)
                            : (eq ? target::side::less_equal : target::side::less);
         i = eq ? 2 : 1;
+    } else {
+        bounded = false;
     }
-    if (side) {
-        auto n = scan_target_number(t.substr(i), &f);
-        if (!n) return r;
+    if (bounded) {
+        target_number number;
+        if (!scan_target_number(t.substr(i), &f, &number)) return r;
+        const target_number* n = &number;
         if (istarts_with(n->rest, "of ")) {
-            if (*side == target::side::greater || *side == target::side::greater_equal) {
+            if (side == target::side::greater || side == target::side::greater_equal) {
                 f.fail("\"of <basis>\" tolerances are written with < or \xE2\x89\xA4",
                        n->rest.data());
                 return r;
@@ -485,19 +493,18 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
                 f.fail("a tolerance cannot be negative", t.data() + i);
                 return r;
             }
-            r.value = target::within(n->value, *side == target::side::less_equal, n->unit,
-                                     std::string(n->rest));
-            return r;
+            return r.set(target::within(n->value, side == target::side::less_equal, n->unit,
+                                        std::string(n->rest)));
         }
         if (!n->rest.empty() && n->unit != unit::days && n->unit != unit::length_km) {
             f.fail("unexpected text after the number", n->rest.data());
             return r;
         }
-        r.value = target::bound(*side, n->value, n->unit);
-        return r;
+        return r.set(target::bound(side, n->value, n->unit));
     }
-    auto first = scan_target_number(t, &f);
-    if (!first) return r;
+    target_number first_number;
+    if (!scan_target_number(t, &f, &first_number)) return r;
+    const target_number* first = &first_number;
     // A range: "93-95%", "60 – 63%", "2-2.5".
     std::string_view rest = first->rest;
     std::size_t dash = 0;
@@ -509,8 +516,9 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
             f.fail("a range needs a high end after the dash", rest.data() + dash);
             return r;
         }
-        auto second = scan_target_number(after, &f);
-        if (!second) return r;
+        target_number second_number;
+        if (!scan_target_number(after, &f, &second_number)) return r;
+        const target_number* second = &second_number;
         if (!second->rest.empty()) {
             f.fail("unexpected text after the range", second->rest.data());
             return r;
@@ -525,8 +533,7 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
             f.fail("a range runs from low to high", after.data());
             return r;
         }
-        r.value = target::range(first->value, second->value, u);
-        return r;
+        return r.set(target::range(first->value, second->value, u));
     }
     if (!rest.empty() && rest[0] == '/') {
         f.fail("composite targets (\"60/20\") are not supported: rate each part as a measure",
@@ -538,8 +545,7 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
         f.fail("unexpected text after the number", rest.data());
         return r;
     }
-    r.value = target::value(first->value, first->unit);
-    return r;
+    return r.set(target::value(first->value, first->unit));
 }
 
 }  // namespace detail
@@ -547,24 +553,24 @@ inline target_parse_result parse_target(std::string_view text, const milestone_s
 inline figure parse_figure(std::string_view text) {
     detail::target_failure f;
     f.why = "expected a figure";
-    const auto n = detail::scan_target_number(text, &f);
-    if (!n) f.raise(text, "a figure");
-    if (!n->rest.empty() && n->unit != unit::days && n->unit != unit::length_km) {
-        f.fail("unexpected text after the number", n->rest.data());
+    detail::target_number n;
+    if (!detail::scan_target_number(text, &f, &n)) f.raise(text, "a figure");
+    if (!n.rest.empty() && n.unit != unit::days && n.unit != unit::length_km) {
+        f.fail("unexpected text after the number", n.rest.data());
         f.raise(text, "a figure");
     }
-    return figure{n->value, n->unit};
+    return figure{n.value, n.unit};
 }
 
 inline target target::parse(std::string_view text) {
     auto r = detail::parse_target(text, nullptr);
-    if (r.value) return *r.value;
+    if (r.ok) return std::move(r.value);
     r.failure.raise(text, "a target");
 }
 
 inline target target::parse(std::string_view text, const milestone_scale& scale) {
     auto r = detail::parse_target(text, &scale);
-    if (r.value) return *r.value;
+    if (r.ok) return std::move(r.value);
     r.failure.raise(text, "a target");
 }
 

@@ -3,6 +3,7 @@
 // path agreeing with the exact one, and effective-dated policies that never re-rate the past.
 #include <doctest/doctest.h>
 
+#include <bmm/effective.hpp>
 #include <bmm/rag.hpp>
 #include <cstdint>
 #include <random>

@@ -5,11 +5,12 @@
 //   bmm/decimal.hpp   fixed-place decimals as printed
 //   bmm/rounding.hpp  the named rounding modes
 //   bmm/allocate.hpp  splitting amounts without losing a penny
-//   bmm/sum.hpp       exact totals (Boost.Multiprecision on overflow)
+//   bmm/sum.hpp       exact totals (checked 128-bit on overflow; Boost only as a fallback)
 //   bmm/period.hpp    fiscal years, quarters, months, YTD, reporting frequencies (date)
 //   bmm/status.hpp    Green / Amber / Red and the data statuses, symbols and words
 //   bmm/target.hpp    targets as printed (value, bound, range, quartile), YTD profiles
-//   bmm/rag.hpp       rating policies, rate(), effective-dated values (date)
+//   bmm/rag.hpp       rating policies, readings, rate()
+//   bmm/effective.hpp values in force from a fiscal month on (date)
 //   bmm/measure.hpp   measure ids, measures, observations, YTD rules (date)
 //   bmm/history.hpp   exceptions and status changes between reports (date)
 //   bmm/trend.hpp     direction of travel: improving / stable / deteriorating (date)
@@ -34,6 +35,7 @@
 #include "config.hpp"
 #include "csv.hpp"
 #include "decimal.hpp"
+#include "effective.hpp"
 #include "error.hpp"
 #include "finding.hpp"
 #include "history.hpp"

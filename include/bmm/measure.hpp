@@ -36,6 +36,7 @@
 
 #include "decimal.hpp"
 #include "detail/text.hpp"
+#include "effective.hpp"
 #include "error.hpp"
 #include "period.hpp"
 #include "rag.hpp"

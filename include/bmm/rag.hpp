@@ -23,7 +23,8 @@
 //
 // A reading that is a data status (n/a, n/r, ?) rates as that status; a target of kind none
 // rates as data_status::monitoring_only. Policies and targets change over time: keep them in an
-// effective_dated<T> so that a change from a month on never re-rates earlier months.
+// effective_dated<T> (bmm/effective.hpp) so that a change from a month on never re-rates earlier
+// months. Rating needs no dates: this header does not include date.
 //
 // For many readings against one target, build a rater once: it turns the bands into integer
 // thresholds at the readings' scale, so each rating is two comparisons.
@@ -38,22 +39,17 @@
 //   bmm::rate(bmm::decimal::parse("56.74"), bmm::target::parse("61.50%"), policy) // Red
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
-#include <iterator>
-#include <limits>
-#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
-#include <variant>
 
 #include "config.hpp"
 #include "decimal.hpp"
 #include "detail/int128.hpp"
 #include "error.hpp"
 #include "finding.hpp"
-#include "period.hpp"
 #include "ratio.hpp"
 #include "status.hpp"
 #include "target.hpp"
@@ -194,27 +190,49 @@ private:
 /// What was observed for a period: a figure, a position on a scale, or why there is none.
 class reading {
 public:
-    constexpr reading(decimal v) noexcept : v_(v) {}      // NOLINT(google-explicit-constructor)
-    constexpr reading(position p) noexcept : v_(p) {}     // NOLINT(google-explicit-constructor)
-    constexpr reading(data_status d) noexcept : v_(d) {}  // NOLINT(google-explicit-constructor)
+    constexpr reading(decimal v) noexcept  // NOLINT(google-explicit-constructor)
+        : what_(kind::figure), figure_(v) {}
+    constexpr reading(position p) noexcept  // NOLINT(google-explicit-constructor)
+        : what_(kind::position), position_(p) {}
+    constexpr reading(data_status d) noexcept  // NOLINT(google-explicit-constructor)
+        : what_(kind::data), data_(d) {}
+    /// Returns: the figure, or nullptr when the reading is not one.
     [[nodiscard]] constexpr const decimal* figure() const noexcept {
-        return std::get_if<decimal>(&v_);
+        return what_ == kind::figure ? &figure_ : nullptr;
     }
+    /// Returns: the position, or nullptr when the reading is not one.
     [[nodiscard]] constexpr const position* at() const noexcept {
-        return std::get_if<position>(&v_);
+        return what_ == kind::position ? &position_ : nullptr;
     }
+    /// Returns: the data status, or nullptr when the reading is not one.
     [[nodiscard]] constexpr const data_status* data() const noexcept {
-        return std::get_if<data_status>(&v_);
+        return what_ == kind::data ? &data_ : nullptr;
     }
+    /// Returns: true for readings of the same kind with equal values (figures by exact value).
     friend constexpr bool operator==(const reading& a, const reading& b) noexcept {
-        return a.v_ == b.v_;
+        if (a.what_ != b.what_) return false;
+        switch (a.what_) {
+            case kind::figure:
+                return a.figure_ == b.figure_;
+            case kind::position:
+                return a.position_ == b.position_;
+            case kind::data:
+                return a.data_ == b.data_;
+        }
+        return false;
     }
     friend constexpr bool operator!=(const reading& a, const reading& b) noexcept {
         return !(a == b);
     }
 
 private:
-    std::variant<decimal, position, data_status> v_;
+    // A tagged struct rather than std::variant (a reading is rated in hot loops, and the
+    // variant's machinery is compiled by every file that includes this header).
+    enum class kind : std::uint8_t { figure, position, data };
+    kind what_;
+    decimal figure_{};
+    position position_{0};
+    data_status data_ = data_status::monitoring_only;
 };
 
 /// A target and policy prepared for rating many figures: Green and Amber are intervals on the
@@ -337,52 +355,6 @@ private:
     return rate(r, t, p) == printed ? std::nullopt : std::optional(finding_class::error);
 }
 
-/// A value that changes from a fiscal month on: rating policies, targets, owners.
-/// at(m) is the value set for the latest month ≤ m, so setting a new value from M7 never
-/// changes what at(M6) returns.
-template <class T, unsigned StartMonth = 4>
-class effective_dated {
-public:
-    using month_type = fiscal_month<StartMonth>;
-
-    effective_dated() = default;
-    effective_dated(month_type from, T value) { set(from, std::move(value)); }
-
-    /// Makes `value` effective from `from` on (replacing a value set for the same month).
-    /// Throws: invalid_argument if `from` is not a valid month.
-    effective_dated& set(month_type from, T value) {
-        if (!from.ok()) throw invalid_argument("an effective date must be a valid fiscal month");
-        values_.insert_or_assign(from, entry{from, std::move(value)});
-        return *this;
-    }
-    /// Returns: the value in force in month m, or nullptr before the first effective month.
-    [[nodiscard]] const T* find(month_type m) const noexcept {
-        auto it = values_.upper_bound(m);
-        if (it == values_.begin()) return nullptr;
-        return &std::prev(it)->second.value;
-    }
-    /// Returns: the value in force in month m.
-    /// Throws: invalid_argument naming the month when nothing is in force yet.
-    [[nodiscard]] const T& at(month_type m) const {
-        if (const T* v = find(m)) return *v;
-        throw invalid_argument("nothing is in force in " + to_string(m), to_string(m));
-    }
-    /// Returns: the month from which the value in force in m applies.
-    [[nodiscard]] std::optional<month_type> effective_from(month_type m) const noexcept {
-        auto it = values_.upper_bound(m);
-        if (it == values_.begin()) return std::nullopt;
-        return std::prev(it)->second.from;
-    }
-    [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
-
-private:
-    struct entry {
-        month_type from;
-        T value;
-    };
-    std::map<month_type, entry> values_;
-};
-
 // ---------------------------------------------------------------------------------------------
 // Implementation
 
@@ -406,12 +378,8 @@ namespace detail {
     return q;
 }
 [[nodiscard]] inline std::int64_t clamp_i64(i128 v) noexcept {
-    if (v > i128(std::numeric_limits<std::int64_t>::max())) {
-        return std::numeric_limits<std::int64_t>::max();
-    }
-    if (v < i128(std::numeric_limits<std::int64_t>::min())) {
-        return std::numeric_limits<std::int64_t>::min();
-    }
+    if (v > i128(i64_max)) return i64_max;
+    if (v < i128(i64_min)) return i64_min;
     return static_cast<std::int64_t>(v);
 }
 
@@ -545,9 +513,8 @@ inline rater::rater(const target& t, const rag_policy& p, ratio scale, int place
 }
 
 inline void rater::thresholds_at_scale() {
-    constexpr std::int64_t lo_inf = std::numeric_limits<std::int64_t>::min();
-    constexpr std::int64_t hi_inf = std::numeric_limits<std::int64_t>::max();
     auto to_int = [this](const interval& in, std::int64_t& l, std::int64_t& h) {
+        constexpr std::int64_t lo_inf = detail::i64_min, hi_inf = detail::i64_max;
         // Integers u at this scale with u / 10^places inside the interval.
         detail::i128 li = lo_inf, hi = hi_inf;
         if (in.low) {

@@ -11,7 +11,8 @@
 //   bmm/target.hpp    targets as printed (value, bound, range, quartile), YTD profiles
 //   bmm/rag.hpp       rating policies, readings, rate()
 //   bmm/effective.hpp values in force from a fiscal month on (date)
-//   bmm/measure.hpp   measure ids, measures, observations, YTD rules (date)
+//   bmm/measure_id.hpp measure ids ("OCC11.02")
+//   bmm/measure.hpp   measures, observations, YTD rules (date)
 //   bmm/history.hpp   exceptions and status changes between reports (date)
 //   bmm/trend.hpp     direction of travel: improving / stable / deteriorating (date)
 //   bmm/summary.hpp   counts and percentages that add to 100, per priority, roll-ups
@@ -40,6 +41,7 @@
 #include "finding.hpp"
 #include "history.hpp"
 #include "measure.hpp"
+#include "measure_id.hpp"
 #include "money.hpp"
 #include "period.hpp"
 #include "rag.hpp"

@@ -1,6 +1,7 @@
 // bmm — measure: a performance measure, its observations, and how they add up to year to date.
 //
 //   measure_id::parse("OCC11.02")   prefix "OCC", priority 11, number 2; prints "OCC11.02"
+//                                   (bmm/measure_id.hpp, which needs no dates)
 //   measure<>                       id, title, owner, unit, frequency, cumulative?, polarity,
 //                                   how it aggregates to YTD, effective-dated target and policy,
 //                                   and (cumulative measures) an effective-dated ytd_plan
@@ -35,9 +36,9 @@
 #include <vector>
 
 #include "decimal.hpp"
-#include "detail/text.hpp"
 #include "effective.hpp"
 #include "error.hpp"
+#include "measure_id.hpp"
 #include "period.hpp"
 #include "rag.hpp"
 #include "ratio.hpp"
@@ -45,94 +46,6 @@
 #include "target.hpp"
 
 namespace bmm {
-
-/// A measure's identifier: letters, a priority number, '.', a measure number ("OCC11.02").
-class measure_id {
-public:
-    /// Throws: invalid_argument if the prefix is not 1-8 ASCII letters or a number is out of
-    /// 0..999.
-    measure_id(std::string_view prefix, unsigned priority, unsigned number,
-               unsigned priority_digits = 2, unsigned number_digits = 2)
-        : priority_(priority),
-          number_(number),
-          priority_digits_(static_cast<std::uint8_t>(priority_digits)),
-          number_digits_(static_cast<std::uint8_t>(number_digits)) {
-        if (prefix.empty() || prefix.size() > 8) {
-            throw invalid_argument("a measure id prefix has 1 to 8 letters", prefix);
-        }
-        for (char c : prefix) {
-            if (!detail::is_alpha(c)) {
-                throw invalid_argument("a measure id prefix has letters only", prefix);
-            }
-        }
-        if (priority > 999 || number > 999 || priority_digits < 1 || priority_digits > 3 ||
-            number_digits < 1 || number_digits > 3) {
-            throw invalid_argument("a measure id's numbers are 0 to 999");
-        }
-        prefix_ = std::string(prefix);
-    }
-
-    /// Reads "OCC11.02", "OCC04.05:", " occ1.2 " (the prefix is kept as written, compared
-    /// ignoring case).
-    /// Throws: parse_error naming the text, with the offset of the first character that is wrong
-    /// (the end of the text when something is missing): no prefix, more than 8 letters (the
-    /// ninth), no priority, no '.', no measure number, more than three digits (the fourth), or
-    /// anything after (except one ':').
-    [[nodiscard]] static measure_id parse(std::string_view text);
-    [[nodiscard]] static std::optional<measure_id> try_parse(std::string_view text) noexcept;
-
-    [[nodiscard]] const std::string& prefix() const noexcept { return prefix_; }
-    [[nodiscard]] unsigned priority() const noexcept { return priority_; }
-    [[nodiscard]] unsigned number() const noexcept { return number_; }
-    /// Returns: the priority's own id, "OCC11".
-    [[nodiscard]] std::string priority_id() const {
-        return prefix_ + pad(priority_, priority_digits_);
-    }
-
-    friend bool operator==(const measure_id& a, const measure_id& b) noexcept {
-        return a.priority_ == b.priority_ && a.number_ == b.number_ &&
-               detail::iequals(a.prefix_, b.prefix_);
-    }
-    friend bool operator!=(const measure_id& a, const measure_id& b) noexcept { return !(a == b); }
-    /// Ordered by prefix (ignoring case), then priority, then number.
-    friend bool operator<(const measure_id& a, const measure_id& b) noexcept {
-        const int c = compare_prefix(a.prefix_, b.prefix_);
-        if (c != 0) return c < 0;
-        if (a.priority_ != b.priority_) return a.priority_ < b.priority_;
-        return a.number_ < b.number_;
-    }
-    friend bool operator>(const measure_id& a, const measure_id& b) noexcept { return b < a; }
-    friend bool operator<=(const measure_id& a, const measure_id& b) noexcept { return !(b < a); }
-    friend bool operator>=(const measure_id& a, const measure_id& b) noexcept { return !(a < b); }
-
-    /// Returns: the measure number with the digits as read ("02").
-    [[nodiscard]] std::string number_text() const { return pad(number_, number_digits_); }
-
-private:
-    static std::string pad(unsigned n, unsigned digits) {
-        std::string s = std::to_string(n);
-        while (s.size() < digits) s.insert(s.begin(), '0');
-        return s;
-    }
-    static int compare_prefix(const std::string& a, const std::string& b) noexcept {
-        for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
-            const char x = detail::to_lower(a[i]), y = detail::to_lower(b[i]);
-            if (x != y) return x < y ? -1 : 1;
-        }
-        return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-    }
-
-    std::string prefix_;
-    unsigned priority_ = 0;
-    unsigned number_ = 0;
-    std::uint8_t priority_digits_ = 2;
-    std::uint8_t number_digits_ = 2;
-};
-
-/// Returns: "OCC11.02", with the digits as read (or as constructed).
-[[nodiscard]] inline std::string to_string(const measure_id& id) {
-    return id.priority_id() + '.' + id.number_text();
-}
 
 /// How a measure's monthly figures make its year-to-date figure (see the header comment).
 enum class ytd_rule : std::uint8_t { sum, latest, ratio_of_sums, average };
@@ -264,67 +177,6 @@ struct rate_parts {
 [[nodiscard]] inline ratio ytd_average(const std::vector<decimal>& months) {
     if (months.empty()) throw invalid_argument("a YTD average needs at least one month");
     return ratio::from_decimal(ytd_sum(months)) / ratio(static_cast<std::int64_t>(months.size()));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Implementation
-
-namespace detail {
-inline std::optional<measure_id> parse_measure_id(std::string_view text, const char** why,
-                                                  std::size_t* where) {
-    std::size_t off = 0;
-    const std::string_view t = trim(text, &off);
-    std::size_t i = 0;
-    // `at`: the offset in the trimmed text of the first character that is wrong (or the end).
-    auto fail_at = [&](const char* reason, std::size_t at) -> std::optional<measure_id> {
-        *why = reason;
-        *where = off + at;
-        return std::nullopt;
-    };
-    auto fail = [&](const char* reason) { return fail_at(reason, i); };
-    while (i < t.size() && is_alpha(t[i])) ++i;
-    if (i == 0) return fail("expected letters such as \"OCC\"");
-    if (i > 8) return fail_at("more than 8 letters", 8);  // the ninth letter
-    const std::string_view prefix = t.substr(0, i);
-    auto number = [&](unsigned& out, unsigned& digits) {
-        out = 0;
-        digits = 0;
-        while (i < t.size() && is_digit(t[i]) && digits < 4) {
-            out = out * 10 + static_cast<unsigned>(t[i] - '0');
-            ++i;
-            ++digits;
-        }
-    };
-    unsigned priority = 0, pd = 0, number_ = 0, nd = 0;
-    number(priority, pd);
-    if (pd == 0) return fail("expected a priority number after the letters");
-    if (pd > 3) return fail_at("a priority has at most 3 digits", i - 1);  // the fourth digit
-    if (i >= t.size() || t[i] != '.') return fail("expected '.' between priority and measure");
-    ++i;
-    number(number_, nd);
-    if (nd == 0) return fail("expected a measure number after '.'");
-    if (nd > 3) return fail_at("a measure number has at most 3 digits", i - 1);
-    if (i < t.size() && t[i] == ':') ++i;
-    if (i != t.size()) return fail("unexpected text after the measure id");
-    return measure_id(prefix, priority, number_, pd, nd);
-}
-}  // namespace detail
-
-inline measure_id measure_id::parse(std::string_view text) {
-    const char* why = nullptr;
-    std::size_t where = 0;
-    if (auto id = detail::parse_measure_id(text, &why, &where)) return *id;
-    throw parse_error(text, "a measure id", why, where);
-}
-
-inline std::optional<measure_id> measure_id::try_parse(std::string_view text) noexcept {
-    const char* why = nullptr;
-    std::size_t where = 0;
-    try {
-        return detail::parse_measure_id(text, &why, &where);
-    } catch (...) {  // std::bad_alloc from the prefix string
-        return std::nullopt;
-    }
 }
 
 }  // namespace bmm

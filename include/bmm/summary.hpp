@@ -43,7 +43,7 @@
 #include "detail/largest_remainder.hpp"
 #include "error.hpp"
 #include "finding.hpp"
-#include "measure.hpp"
+#include "measure_id.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
 #include "status.hpp"

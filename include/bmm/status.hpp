@@ -66,12 +66,13 @@ public:
     [[nodiscard]] constexpr bool is_rated() const noexcept { return code_ < data_base; }
     /// Returns: the rating, or std::nullopt for a data status.
     [[nodiscard]] constexpr std::optional<rag> rating() const noexcept {
-        return is_rated() ? std::optional<rag>(static_cast<rag>(code_)) : std::nullopt;
+        if (!is_rated()) return std::nullopt;
+        return static_cast<rag>(code_);
     }
     /// Returns: the data status, or std::nullopt for a rating.
     [[nodiscard]] constexpr std::optional<data_status> data() const noexcept {
-        return is_rated() ? std::nullopt
-                          : std::optional<data_status>(static_cast<data_status>(code_ - data_base));
+        if (is_rated()) return std::nullopt;
+        return static_cast<data_status>(code_ - data_base);
     }
     /// Returns: true when this status is `r` (or `d`).
     [[nodiscard]] constexpr bool is(rag r) const noexcept {

@@ -27,6 +27,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -147,18 +148,17 @@ enum class percent_rounding : std::uint8_t {
     if (total == 0) throw undefined_error("percentages of an empty table are undefined");
     if (!detail::fits_i64(total)) throw overflow_error("counts sum beyond int64");
     const detail::i128 whole = 100 * detail::pow10_128(places);  // units of 10^-places %
-    std::vector<decimal> out;
-    out.reserve(counts.size());
+    std::vector<decimal> out(counts.size());
     if (how == percent_rounding::largest_remainder) {
         const auto split =
             detail::split_by_weights(whole, counts, total, detail::remainder_to::largest);
-        for (const detail::i128& p : split.parts) {
-            out.push_back(decimal::from_units(static_cast<std::int64_t>(p), places));
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            out[i] = decimal::from_units(static_cast<std::int64_t>(split.parts[i]), places);
         }
     } else {
-        for (std::int64_t c : counts) {
-            const detail::i128 u = detail::div_round(whole * c, total, per_cell_mode);
-            out.push_back(decimal::from_units(static_cast<std::int64_t>(u), places));
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const detail::i128 u = detail::div_round(whole * counts[i], total, per_cell_mode);
+            out[i] = decimal::from_units(static_cast<std::int64_t>(u), places);
         }
     }
     return out;
@@ -177,25 +177,48 @@ enum class percent_rounding : std::uint8_t {
     const rag_counts& c, int places = 0, percent_rounding how = percent_rounding::largest_remainder,
     rounding_mode per_cell_mode = rounding_mode::half_up) {
     const auto cells = c.cells();
-    const auto v = percentages(std::vector<std::int64_t>(cells.begin(), cells.end()), places, how,
-                               per_cell_mode);
+    const auto v = percentages(std::vector<std::int64_t>{cells[0], cells[1], cells[2], cells[3]},
+                               places, how, per_cell_mode);
     return {v[0], v[1], v[2], v[3]};
 }
 
-/// Returns: counts per priority ("OCC11") of (measure id, status) rows, in priority order.
+/// Returns: counts per priority ("OCC11") of (measure id, status) rows, in priority order. Ids
+/// whose prefixes differ only in case share a priority, named as the first of its rows spells it.
+/// Throws: overflow_error (as rag_counts::add).
 template <class Rows>
 [[nodiscard]] std::map<std::string, rag_counts> by_priority(const Rows& rows) {
-    std::map<std::pair<std::string, unsigned>, std::pair<std::string, rag_counts>> keyed;
+    // One group per (prefix in lower case, priority), kept sorted by that key.
+    struct group {
+        std::string prefix;
+        unsigned priority;
+        std::string id;
+        rag_counts counts;
+    };
+    std::vector<group> groups;
     for (const auto& [id, s] : rows) {
         const measure_id& m = id;
         std::string prefix;
         for (char ch : m.prefix()) prefix += detail::to_lower(ch);
-        auto& slot = keyed[{prefix, m.priority()}];
-        if (slot.first.empty()) slot.first = m.priority_id();
-        slot.second.add(s);
+        std::size_t lo = 0, hi = groups.size();  // the first group not before (prefix, priority)
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            const group& g = groups[mid];
+            const int c = g.prefix.compare(prefix);
+            if (c < 0 || (c == 0 && g.priority < m.priority())) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo == groups.size() || groups[lo].prefix != prefix ||
+            groups[lo].priority != m.priority()) {
+            groups.insert(groups.begin() + static_cast<std::ptrdiff_t>(lo),
+                          group{prefix, m.priority(), m.priority_id(), rag_counts{}});
+        }
+        groups[lo].counts.add(s);
     }
     std::map<std::string, rag_counts> out;
-    for (auto& [key, v] : keyed) out[v.first] = v.second;
+    for (const group& g : groups) out[g.id] = g.counts;
     return out;
 }
 

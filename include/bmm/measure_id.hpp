@@ -116,58 +116,72 @@ private:
 // Implementation
 
 namespace detail {
-inline std::optional<measure_id> parse_measure_id(std::string_view text, const char** why,
-                                                  std::size_t* where) {
+/// The pieces of a measure id as read ("OCC11.02": "OCC", 11, 2, two digits each).
+struct measure_id_text {
+    std::string_view prefix;
+    unsigned priority = 0, number = 0, priority_digits = 0, number_digits = 0;
+};
+
+/// Reads an id's pieces. Returns: true with *out set, or false with *why and *where (the offset
+/// of the first character that is wrong, or the end) set.
+inline bool scan_measure_id(std::string_view text, measure_id_text* out, const char** why,
+                            std::size_t* where) {
     std::size_t off = 0;
     const std::string_view t = trim(text, &off);
     std::size_t i = 0;
     // `at`: the offset in the trimmed text of the first character that is wrong (or the end).
-    auto fail_at = [&](const char* reason, std::size_t at) -> std::optional<measure_id> {
+    auto fail_at = [&](const char* reason, std::size_t at) {
         *why = reason;
         *where = off + at;
-        return std::nullopt;
+        return false;
     };
     auto fail = [&](const char* reason) { return fail_at(reason, i); };
     while (i < t.size() && is_alpha(t[i])) ++i;
     if (i == 0) return fail("expected letters such as \"OCC\"");
     if (i > 8) return fail_at("more than 8 letters", 8);  // the ninth letter
-    const std::string_view prefix = t.substr(0, i);
-    auto number = [&](unsigned& out, unsigned& digits) {
-        out = 0;
+    out->prefix = t.substr(0, i);
+    auto number = [&](unsigned& value, unsigned& digits) {
+        value = 0;
         digits = 0;
         while (i < t.size() && is_digit(t[i]) && digits < 4) {
-            out = out * 10 + static_cast<unsigned>(t[i] - '0');
+            value = value * 10 + static_cast<unsigned>(t[i] - '0');
             ++i;
             ++digits;
         }
     };
-    unsigned priority = 0, pd = 0, number_ = 0, nd = 0;
-    number(priority, pd);
-    if (pd == 0) return fail("expected a priority number after the letters");
-    if (pd > 3) return fail_at("a priority has at most 3 digits", i - 1);  // the fourth digit
+    number(out->priority, out->priority_digits);
+    if (out->priority_digits == 0) return fail("expected a priority number after the letters");
+    if (out->priority_digits > 3) {
+        return fail_at("a priority has at most 3 digits", i - 1);  // the fourth digit
+    }
     if (i >= t.size() || t[i] != '.') return fail("expected '.' between priority and measure");
     ++i;
-    number(number_, nd);
-    if (nd == 0) return fail("expected a measure number after '.'");
-    if (nd > 3) return fail_at("a measure number has at most 3 digits", i - 1);
+    number(out->number, out->number_digits);
+    if (out->number_digits == 0) return fail("expected a measure number after '.'");
+    if (out->number_digits > 3) return fail_at("a measure number has at most 3 digits", i - 1);
     if (i < t.size() && t[i] == ':') ++i;
     if (i != t.size()) return fail("unexpected text after the measure id");
-    return measure_id(prefix, priority, number_, pd, nd);
+    return true;
 }
 }  // namespace detail
 
 inline measure_id measure_id::parse(std::string_view text) {
     const char* why = nullptr;
     std::size_t where = 0;
-    if (auto id = detail::parse_measure_id(text, &why, &where)) return *id;
-    throw parse_error(text, "a measure id", why, where);
+    detail::measure_id_text p;
+    if (!detail::scan_measure_id(text, &p, &why, &where)) {
+        throw parse_error(text, "a measure id", why, where);
+    }
+    return measure_id(p.prefix, p.priority, p.number, p.priority_digits, p.number_digits);
 }
 
 inline std::optional<measure_id> measure_id::try_parse(std::string_view text) noexcept {
     const char* why = nullptr;
     std::size_t where = 0;
+    detail::measure_id_text p;
+    if (!detail::scan_measure_id(text, &p, &why, &where)) return std::nullopt;
     try {
-        return detail::parse_measure_id(text, &why, &where);
+        return measure_id(p.prefix, p.priority, p.number, p.priority_digits, p.number_digits);
     } catch (...) {  // std::bad_alloc from the prefix string
         return std::nullopt;
     }

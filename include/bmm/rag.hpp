@@ -172,8 +172,13 @@ public:
     [[nodiscard]] unsigned amber_steps() const noexcept { return amber_steps_; }
 
     friend bool operator==(const rag_policy& a, const rag_policy& b) noexcept {
+        // The thresholds member by member (not optional<pair>'s operator== overload set).
+        const auto& x = a.thresholds_;
+        const auto& y = b.thresholds_;
         return a.polarity_ == b.polarity_ && a.amber_ == b.amber_ && a.green_ == b.green_ &&
-               a.thresholds_ == b.thresholds_ && a.amber_steps_ == b.amber_steps_;
+               x.has_value() == y.has_value() &&
+               (!x || (x->first == y->first && x->second == y->second)) &&
+               a.amber_steps_ == b.amber_steps_;
     }
     friend bool operator!=(const rag_policy& a, const rag_policy& b) noexcept { return !(a == b); }
 
@@ -352,7 +357,8 @@ private:
 [[nodiscard]] inline std::optional<finding_class> audit_status(status printed, const reading& r,
                                                                const target& t,
                                                                const rag_policy& p) {
-    return rate(r, t, p) == printed ? std::nullopt : std::optional(finding_class::error);
+    if (rate(r, t, p) == printed) return std::nullopt;
+    return finding_class::error;
 }
 
 // ---------------------------------------------------------------------------------------------

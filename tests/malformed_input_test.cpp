@@ -303,8 +303,9 @@ TEST_SUITE("malformed input") {
         // Named by the whole text, not the number inside it ("0.000000001").
         refuses<bmm::inexact_error>(millions,
                                     {std::string(pound) + "0.000000001m", "(0.000000001m)"});
-        refuses<bmm::overflow_error>(millions, {std::string(pound) + "99,999,999,999m",
-                                                "-" + std::string(pound) + "92,233,720,368.6m"});
+        refuses<bmm::overflow_error>(millions,
+                                     {std::string(pound) + "99,999,999,999m",
+                                      std::string("-").append(pound).append("92,233,720,368.6m")});
     }
 
     TEST_CASE("malformed CSV is a parse_error that quotes the offending field and its line") {

@@ -189,6 +189,55 @@ TEST_SUITE("boundaries") {
         CHECK(parts.parts.front() == bmm::pounds(1));
     }
 
+    TEST_CASE(
+        "a published table of a million lines under one grand total is audited as it streams, "
+        "every line pending until the total") {
+        // The streamed audit keeps the rows a later total may sum: here every line, until the
+        // last row sums them all (exactly: a million figures of up to £10m at 1 dp).
+        constexpr std::size_t n = 1'000'000;
+        std::mt19937_64 rng(8);
+        std::uniform_int_distribution<std::int64_t> tenths(-100'000'000, 100'000'000);
+        bmm::budget_table_audit audit;
+        bmm::published_row r;
+        std::int64_t sum = 0;
+        std::size_t added = 0;
+        r.name = "L";
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t b = tenths(rng);
+            sum += b;
+            r.budget = bmm::decimal::from_units(b, 1);
+            added += audit.add(r);
+        }
+        CHECK(added == 0);
+        r.name = "Grand total";
+        r.level = 1;
+        r.budget = bmm::decimal::from_units(sum, 1);
+        CHECK(audit.add(r) == 0);
+        r.budget = bmm::decimal::from_units(sum + 1, 1);  // another total: nothing left to sum
+        CHECK_THROWS_AS((void)audit.add(r), bmm::invalid_argument);
+        CHECK(audit.rows() == n + 1);
+        CHECK(audit.report().cells_checked == 1);
+        // The same table one level up from the last total sums it alone.
+        r.level = 2;
+        r.budget = bmm::decimal::from_units(sum + 1, 1);
+        CHECK(audit.add(r) == 1);
+        CHECK(audit.report().findings.at(0).computed == bmm::decimal::from_units(sum, 1));
+    }
+
+    TEST_CASE("an empty or header-only CSV text streams no row; an empty one has no header") {
+        CHECK(bmm::read_published_table(
+                  std::string_view("line,level,budget,forecast,variance,variance_pct\n"))
+                  .empty());
+        CHECK_THROWS_AS((void)bmm::read_published_table(std::string_view("")), bmm::csv_error);
+        CHECK_THROWS_AS((void)bmm::read_published_table(std::string_view("\n\r\n")),
+                        bmm::csv_error);
+        bmm::published_table_reader chunks;
+        bmm::published_row r;
+        CHECK_FALSE(chunks.next(r));  // waiting for the text
+        chunks.finish();
+        CHECK_THROWS_AS((void)chunks.next(r), bmm::csv_error);
+    }
+
     TEST_CASE("budget lines at plus and minus (2^63 - 1) pence overflow with a typed error") {
         const bmm::budget_line<bmm::currency::gbp> wide{"wide", bottom, top, std::nullopt};
         CHECK_THROWS_AS((void)wide.variance(), bmm::overflow_error);

@@ -291,3 +291,53 @@ TEST_CASE("property: an exact split printed by any rounding mode is never called
     }
     CHECK(errors == 0);
 }
+
+TEST_CASE(
+    "savings figures are added up exactly: top, 1p, -1p total top, with no overflow on the way") {
+    // Found in review: the summary's total, the split's amounts and %s and the table's columns
+    // were added in order with checked +, so a total that fits threw when a running sum did not
+    // (top = 2^63 - 1 pence, or 2^63 - 1 units of a printed figure).
+    const gbp top = gbp::from_minor_units(INT64_MAX);
+    bmm::savings_summary<bmm::currency::gbp> s;
+    s.by_status = {top, bmm::pence(1), bmm::pence(-1), gbp{}};
+    CHECK(s.total() == top);
+    s.by_status = {top, bmm::pence(1), gbp{}, gbp{}};
+    CHECK_THROWS_AS((void)s.total(), bmm::overflow_error);  // a total beyond the range still is
+    const std::vector<item> many{{"A", "one", top, fy2023, false, bmm::savings_status::red},
+                                 {"A", "two", gbp{}, fy2023, false, bmm::savings_status::red}};
+    CHECK(bmm::summarize(many)[bmm::savings_status::red] == top);
+
+    const bmm::decimal big = bmm::decimal::from_units(INT64_MAX, 2);
+    const bmm::decimal p1 = d("0.01");
+    // A split whose amounts are top, 1p and -1p of the total top: they add up.
+    const bmm::printed_savings_split amounts{
+        "top", big, {{"a", big, none()}, {"b", p1, none()}, {"c", -p1, none()}}};
+    const auto by_amount = bmm::audit_savings_split(amounts);
+    CHECK(by_amount.findings.empty());
+    CHECK(by_amount.cells_checked == 1);
+    // %s whose running sum overflows a decimal on the way to exactly 100.
+    const bmm::printed_savings_split percents{
+        "%",
+        d("1.0"),
+        {{"a", none(), big}, {"b", none(), p1}, {"c", none(), d("-92233720368547658.08")}}};
+    const auto by_percent = bmm::audit_savings_split(percents);
+    CHECK(by_percent.findings.empty());
+    CHECK(by_percent.cells_checked == 1);
+    // A table whose planned column is top, 1p, -1p under a TOTAL row of top.
+    const std::vector<bmm::printed_savings_row> rows{
+        {"A", big, d("0.00"), big}, {"B", p1, d("0.00"), p1}, {"C", -p1, d("0.00"), -p1}};
+    const auto table = bmm::audit_savings_table(rows, {"TOTAL", big, d("0.00"), big});
+    CHECK(table.findings.empty());
+    CHECK(table.cells_checked == 3 + 4);
+    // A wrong TOTAL is still found, from intervals summed exactly: planned 4·10^16 × 3 -
+    // 4·10^16 × 2 (4·10^18 units: a running sum beyond int64, a total within 2^62).
+    const bmm::decimal four = d("40000000000000000.00"), zero2 = d("0.00");
+    std::vector<bmm::printed_savings_row> big_rows;
+    for (const bmm::decimal& x : {four, four, four, -four, -four}) {
+        big_rows.push_back({"X", x, zero2, x});
+    }
+    CHECK(bmm::audit_savings_table(big_rows, {"TOTAL", four, zero2, four}).findings.empty());
+    const bmm::decimal less = d("39999999999999999.00");  // £1 short
+    const auto wrong = bmm::audit_savings_table(big_rows, {"TOTAL", four, zero2, less});
+    CHECK(wrong.errors() == 2);  // its total column, and its own planned + carried forward
+}

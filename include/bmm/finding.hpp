@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/exact_sum.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
 #include "zero.hpp"
@@ -140,20 +141,15 @@ struct printed_interval {
 
 /// Checks a printed total against its printed parts, each printed by `mode` (see
 /// audit_derived): seed 003's waste table prints 2022/23 tonnages 159,420 + 103,163 + 8,108 with
-/// the total 281,024 (an error: they sum to 270,691).
+/// the total 281,024 (an error: they sum to 270,691). The parts are summed exactly (and their
+/// intervals only when the exact sum does not round to the printed total), so parts whose total
+/// fits are audited even when a running sum of them does not (2^63 - 1, 1, -1).
 /// Returns: std::nullopt, rounding or error as audit_derived.
-/// Throws: overflow_error only for figures beyond int64 ratios. Requires: mode is an enumerator.
-[[nodiscard]] inline std::optional<finding_class> audit_sum(
-    const std::vector<decimal>& parts, decimal printed_total,
-    rounding_mode mode = rounding_mode::half_up) {
-    ratio exact;
-    printed_interval range = printed_interval::exactly(ratio());
-    for (const decimal& p : parts) {
-        exact += ratio::from_decimal(p);
-        range = range + printed_interval::of(p, mode);
-    }
-    return audit_derived(printed_total, exact, range, mode);
-}
+/// Throws: overflow_error only for figures beyond int64 ratios (a sum, or an interval's end, that
+/// does not fit one). Requires: mode is an enumerator.
+[[nodiscard]] std::optional<finding_class> audit_sum(const std::vector<decimal>& parts,
+                                                     decimal printed_total,
+                                                     rounding_mode mode = rounding_mode::half_up);
 
 /// Checks a printed percentage share against its printed part and whole ("£13.8m (50%) of
 /// £28.2m"), all printed by `mode`.
@@ -232,6 +228,49 @@ inline std::optional<printed_interval> printed_interval::divided_by(
         if (c.value == r.hi) r.hi_closed = r.hi_closed || c.closed;
     }
     return r;
+}
+
+namespace detail {
+/// An exact sum of printed intervals: each end summed by ratio_sum (so only a total end that does
+/// not fit a ratio is an overflow_error), an end closed when every interval's end is.
+class interval_sum {
+public:
+    /// Adds the interval i. Throws: nothing.
+    void add(const printed_interval& i) noexcept {
+        lo_.add(i.lo);
+        hi_.add(i.hi);
+        lo_closed_ = lo_closed_ && i.lo_closed;
+        hi_closed_ = hi_closed_ && i.hi_closed;
+    }
+    /// Subtracts the interval i: adds {-x : x in i} (exactly: its ends need not negate as
+    /// ratios). Throws: nothing.
+    void sub(const printed_interval& i) noexcept {
+        lo_.sub(i.hi);
+        hi_.sub(i.lo);
+        lo_closed_ = lo_closed_ && i.hi_closed;
+        hi_closed_ = hi_closed_ && i.lo_closed;
+    }
+    /// Returns: the sum (the point 0 for no intervals). Throws: overflow_error if an end does
+    /// not fit a ratio.
+    [[nodiscard]] printed_interval total() const {
+        return {lo_.total(), hi_.total(), lo_closed_, hi_closed_};
+    }
+
+private:
+    ratio_sum lo_, hi_;
+    bool lo_closed_ = true, hi_closed_ = true;
+};
+}  // namespace detail
+
+inline std::optional<finding_class> audit_sum(const std::vector<decimal>& parts,
+                                              decimal printed_total, rounding_mode mode) {
+    detail::ratio_sum exact;
+    for (const decimal& p : parts) exact.add(p);
+    const ratio total = exact.total();
+    if (total.round(printed_total.places(), mode) == printed_total) return std::nullopt;
+    detail::interval_sum range;
+    for (const decimal& p : parts) range.add(printed_interval::of(p, mode));
+    return audit_derived(printed_total, total, range.total(), mode);
 }
 
 inline std::optional<finding_class> audit_share(decimal part, decimal whole,

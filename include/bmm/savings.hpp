@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/exact_sum.hpp"
 #include "error.hpp"
 #include "finding.hpp"
 #include "money.hpp"
@@ -66,6 +67,19 @@ struct saving {
     savings_status status = savings_status::expected;
 };
 
+namespace detail {
+/// The exact sum `t` of minor units as money. Throws: overflow_error if it is out of range.
+template <class C>
+money<C> savings_total(const int_sum& t) {
+    if (!t.fits()) {
+        throw overflow_error("a total of savings is out of the range of " + std::string(C::code) +
+                             " money");
+    }
+    return money<C>::from_minor_units(static_cast<std::int64_t>(t.value()));
+}
+
+}  // namespace detail
+
 /// Amounts per status.
 template <class C>
 struct savings_summary {
@@ -75,11 +89,13 @@ struct savings_summary {
     [[nodiscard]] money<C> operator[](savings_status s) const noexcept {
         return by_status[static_cast<std::size_t>(s)];
     }
-    /// Returns: the sum of all statuses. Throws: overflow_error. Requires: nothing.
+    /// Returns: the sum of all statuses, exactly (a running sum beyond the range on the way to a
+    /// total that fits is no error). Throws: overflow_error if the total is out of the range of
+    /// money. Requires: nothing.
     [[nodiscard]] money<C> total() const {
-        money<C> t;
-        for (const money<C>& m : by_status) t = t + m;
-        return t;
+        detail::int_sum t;
+        for (const money<C>& m : by_status) t.add(m.in_minor_units());
+        return detail::savings_total<C>(t);
     }
     /// Returns: delivered + expected. Throws: overflow_error. Requires: nothing.
     [[nodiscard]] money<C> on_track() const {
@@ -122,7 +138,7 @@ template <class C, unsigned S>
 template <class C, unsigned S>
 savings_summary<C> detail::summarize_savings(const std::vector<saving<C, S>>& items,
                                              std::optional<fiscal_year<S>> only) {
-    savings_summary<C> out;
+    std::array<int_sum, 4> sums{};  // exact: only a status total beyond the range overflows
     for (const auto& item : items) {
         if (item.amount < zero) {
             throw invalid_argument("a saving is a positive amount (\"" + item.description +
@@ -130,9 +146,10 @@ savings_summary<C> detail::summarize_savings(const std::vector<saving<C, S>>& it
                                    item.description);
         }
         if (only && item.year != *only) continue;
-        auto& slot = out.by_status[static_cast<std::size_t>(item.status)];
-        slot = slot + item.amount;
+        sums[static_cast<std::size_t>(item.status)].add(item.amount.in_minor_units());
     }
+    savings_summary<C> out;
+    for (std::size_t k = 0; k < sums.size(); ++k) out.by_status[k] = savings_total<C>(sums[k]);
     return out;
 }
 
@@ -267,17 +284,24 @@ inline savings_audit audit_savings_split(const printed_savings_split& split, rou
     const ratio hundred(100);
     const ratio total = ratio::from_decimal(split.total);
     std::size_t without_amount = 0, without_percent = 0;
-    ratio others;  // the printed amounts
-    printed_interval others_range = printed_interval::exactly(ratio());
+    // The printed amounts, summed exactly; their intervals only when a check needs them.
+    detail::ratio_sum amounts;
     for (const printed_savings_part& p : split.parts) {
         if (!p.percent) ++without_percent;
         if (!p.amount) {
             ++without_amount;
             continue;
         }
-        others += ratio::from_decimal(*p.amount);
-        others_range = others_range + printed_interval::of(*p.amount, mode);
+        amounts.add(*p.amount);
     }
+    const ratio others = amounts.total();
+    auto others_range = [&split, mode] {
+        detail::interval_sum range;
+        for (const printed_savings_part& p : split.parts) {
+            if (p.amount) range.add(printed_interval::of(*p.amount, mode));
+        }
+        return range.total();
+    };
     for (std::size_t i = 0; i < split.parts.size(); ++i) {
         const printed_savings_part& p = split.parts[i];
         if (!p.percent) continue;
@@ -299,7 +323,7 @@ inline savings_audit audit_savings_split(const printed_savings_split& split, rou
             std::optional<finding_class> what;
             if (exact.round(p.percent->places(), mode) != *p.percent) {
                 what = finding_class::rounding;  // unbounded if the total may be near zero
-                if (auto q = others_range.divided_by(printed_interval::of(split.total, mode))) {
+                if (auto q = others_range().divided_by(printed_interval::of(split.total, mode))) {
                     const printed_interval range =
                         printed_interval::exactly(hundred) - q->scaled(hundred);
                     if (!printed_interval::of(*p.percent, mode).meets(range)) {
@@ -312,20 +336,30 @@ inline savings_audit audit_savings_split(const printed_savings_split& split, rou
         }
     }
     if (split.complete && without_amount == 0 && !split.parts.empty()) {
+        std::optional<finding_class> what;
+        if (others.round(split.total.places(), mode) != split.total) {
+            what = audit_derived(split.total, others, others_range(), mode);
+        }
         detail::add_savings_finding(out, savings_finding::whole, savings_column::amount,
-                                    split.total, others, mode,
-                                    audit_derived(split.total, others, others_range, mode));
+                                    split.total, others, mode, what);
     }
     if (split.complete && without_percent == 0 && !split.parts.empty()) {
-        decimal sum;
-        printed_interval range = printed_interval::exactly(ratio());
+        // The printed %s summed exactly, at the most places any of them has (the sum is then a
+        // decimal exactly, so rounding it there changes nothing).
+        detail::ratio_sum percents;
+        int places = 0;
         for (const printed_savings_part& p : split.parts) {
-            sum = sum + *p.percent;
-            range = range + printed_interval::of(*p.percent, mode);
+            percents.add(*p.percent);
+            if (p.percent->places() > places) places = p.percent->places();
         }
+        const decimal sum = percents.total().round(places, rounding_mode::half_up);
         std::optional<finding_class> what;
         if (sum != decimal::from_units(100, 0)) {
-            what = range.contains(hundred) ? finding_class::rounding : finding_class::error;
+            detail::interval_sum range;
+            for (const printed_savings_part& p : split.parts) {
+                range.add(printed_interval::of(*p.percent, mode));
+            }
+            what = range.total().contains(hundred) ? finding_class::rounding : finding_class::error;
         }
         detail::add_savings_finding(out, savings_finding::whole, savings_column::percent, sum,
                                     hundred, mode, what);
@@ -337,7 +371,10 @@ inline savings_audit audit_savings_table(const std::vector<printed_savings_row>&
                                          const printed_savings_row& totals, rounding_mode mode) {
     savings_audit out;
     auto row_sum = [&](std::size_t i, const printed_savings_row& r) {
-        const ratio exact = ratio::from_decimal(r.planned) + ratio::from_decimal(r.carried_forward);
+        detail::ratio_sum sum;
+        sum.add(r.planned);
+        sum.add(r.carried_forward);
+        const ratio exact = sum.total();
         detail::add_savings_finding(out, i, savings_column::total, r.total, exact, mode,
                                     audit_sum({r.planned, r.carried_forward}, r.total, mode));
     };
@@ -349,8 +386,9 @@ inline savings_audit audit_savings_table(const std::vector<printed_savings_row>&
         total.push_back(r.total);
     }
     auto column_sum = [&](savings_column col, const std::vector<decimal>& cells, decimal printed) {
-        ratio exact;
-        for (const decimal& c : cells) exact += ratio::from_decimal(c);
+        detail::ratio_sum sum;  // exact: a running sum beyond a ratio is no error
+        for (const decimal& c : cells) sum.add(c);
+        const ratio exact = sum.total();
         detail::add_savings_finding(out, rows.size(), col, printed, exact, mode,
                                     audit_sum(cells, printed, mode));
     };

@@ -1,42 +1,67 @@
 // bmm — detail: which rows a printed table's total sums. A total of level k >= 1 sums the rows
 // after the previous total of level >= k that are not already inside a lower total (lines are
 // level 0; headings take no part). Shared by budget_table and the table auditor.
+//
+// The rows a later total may still sum form a stack in print order: a total of level k sums the
+// rows on top of the stack of level < k (the first row below them of level >= k is the previous
+// total that bounds it, and the latest such total is always still on the stack), and then stands
+// on the stack in their place. Each row is pushed once and taken off at most once, so a table
+// costs O(rows) however flat or deep its totals are.
 #pragma once
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace bmm::detail {
 
+/// The rows a later total may sum, in print order. `Item` is any type with an `int level`
+/// member (0 for a line, k >= 1 for a total); it carries what its user needs of each row.
+template <class Item>
+class pending_rows {
+public:
+    /// Row `item` (a line) may be summed by a later total.
+    void push(Item item) { items_.push_back(std::move(item)); }
+    /// Returns: the position in items() of the first row a total of `level` sums: it sums
+    /// items()[first_member(level)] to the last (nothing when it is items().size()). Does not
+    /// change the stack, so that a caller may reject the total and leave the table as it was.
+    [[nodiscard]] std::size_t first_member(int level) const noexcept {
+        std::size_t k = items_.size();
+        while (k > 0 && items_[k - 1].level < level) --k;
+        return k;
+    }
+    /// Replaces the members of a total (items()[first] to the last) by the total itself.
+    void fold(std::size_t first, Item total) {
+        items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end());
+        items_.push_back(std::move(total));
+    }
+    /// Returns: the pending rows, oldest first.
+    [[nodiscard]] const std::vector<Item>& items() const noexcept { return items_; }
+
+private:
+    std::vector<Item> items_;
+};
+
+/// budget_table's use: the pending rows by index.
 class total_tracker {
 public:
     /// Row `index` is a line (or any row a later total may sum).
-    void line(std::size_t index) { pending_.push_back({index, 0}); }
-    /// Row `index` is a total of `level` (>= 1). Returns: the rows it sums, in order (empty when
-    /// there is nothing to sum — the caller reports that).
-    std::vector<std::size_t> total(std::size_t index, int level) {
-        bool bounded = false;
-        std::size_t bound = 0;
-        for (auto it = totals_.rbegin(); it != totals_.rend(); ++it) {
-            if (it->level >= level) {
-                bounded = true;
-                bound = it->index;
-                break;
-            }
+    void line(std::size_t index) { rows_.push({index, 0}); }
+    /// Returns: the rows a total of `level` (>= 1) added now would sum, in order (empty when
+    /// there is nothing to sum — the caller reports that). Does not change the tracker.
+    [[nodiscard]] std::vector<std::size_t> members(int level) const {
+        const std::size_t first = rows_.first_member(level);
+        std::vector<std::size_t> out;
+        out.reserve(rows_.items().size() - first);
+        for (std::size_t k = first; k < rows_.items().size(); ++k) {
+            out.push_back(rows_.items()[k].index);
         }
-        std::vector<std::size_t> members;
-        std::vector<item> keep;
-        for (const item& p : pending_) {
-            if ((!bounded || p.index > bound) && p.level < level) {
-                members.push_back(p.index);
-            } else {
-                keep.push_back(p);
-            }
-        }
-        keep.push_back({index, level});
-        pending_ = std::move(keep);
-        totals_.push_back({index, level});
-        return members;
+        return out;
+    }
+    /// Row `index` is a total of `level` (>= 1): its members (as members(level) gives them)
+    /// are summed and it stands in their place.
+    void total(std::size_t index, int level) {
+        rows_.fold(rows_.first_member(level), {index, level});
     }
 
 private:
@@ -44,8 +69,7 @@ private:
         std::size_t index;
         int level;
     };
-    std::vector<item> pending_;
-    std::vector<item> totals_;
+    pending_rows<item> rows_;
 };
 
 }  // namespace bmm::detail

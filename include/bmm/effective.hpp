@@ -14,11 +14,10 @@
 #pragma once
 
 #include <cstddef>
-#include <iterator>
-#include <map>
 #include <optional>
 #include <utility>
 
+#include "detail/sorted_map.hpp"
 #include "error.hpp"
 #include "period.hpp"
 
@@ -42,14 +41,13 @@ public:
     /// Throws: invalid_argument if `from` is not a valid month.
     effective_dated& set(month_type from, T value) {
         if (!from.ok()) throw invalid_argument("an effective date must be a valid fiscal month");
-        values_.insert_or_assign(from, entry{from, std::move(value)});
+        values_.insert_or_assign(from, std::move(value));
         return *this;
     }
     /// Returns: the value in force in month m, or nullptr before the first effective month.
     [[nodiscard]] const T* find(month_type m) const noexcept {
-        auto it = values_.upper_bound(m);
-        if (it == values_.begin()) return nullptr;
-        return &std::prev(it)->second.value;
+        const std::size_t i = values_.upper_bound(m);
+        return i == 0 ? nullptr : &values_[i - 1].second;
     }
     /// Returns: the value in force in month m.
     /// Throws: invalid_argument naming the month when nothing is in force yet.
@@ -59,19 +57,15 @@ public:
     }
     /// Returns: the month from which the value in force in m applies.
     [[nodiscard]] std::optional<month_type> effective_from(month_type m) const noexcept {
-        auto it = values_.upper_bound(m);
-        if (it == values_.begin()) return std::nullopt;
-        return std::prev(it)->second.from;
+        const std::size_t i = values_.upper_bound(m);
+        if (i == 0) return std::nullopt;
+        return values_[i - 1].first;
     }
     /// Returns: the number of months a value was set for.
     [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
 
 private:
-    struct entry {
-        month_type from;
-        T value;
-    };
-    std::map<month_type, entry> values_;
+    detail::sorted_map<month_type, T> values_;  ///< by effective month
 };
 
 }  // namespace bmm

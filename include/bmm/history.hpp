@@ -32,14 +32,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "detail/sorted_map.hpp"
 #include "error.hpp"
 #include "period.hpp"
 #include "status.hpp"
@@ -82,27 +81,24 @@ public:
                                        " measure: it cannot be rated " + std::string(to_string(s)),
                                    to_string(m));
         }
-        entries_.insert_or_assign(m, std::pair<month_type, status>(m, s));
+        entries_.insert_or_assign(m, s);
         return *this;
     }
     /// Returns: the status recorded for m, if any.
     [[nodiscard]] std::optional<status> at(month_type m) const {
-        auto it = entries_.find(m);
-        if (it == entries_.end()) return std::nullopt;
-        return it->second.second;
+        const auto* e = entries_.find(m);
+        if (e == nullptr) return std::nullopt;
+        return e->second;
     }
     /// Returns: the latest entry strictly before m, if any.
     [[nodiscard]] std::optional<std::pair<month_type, status>> before(month_type m) const {
-        auto it = entries_.lower_bound(m);
-        if (it == entries_.begin()) return std::nullopt;
-        return std::prev(it)->second;
+        const std::size_t i = entries_.lower_bound(m);
+        if (i == 0) return std::nullopt;
+        return entries_[i - 1];
     }
     /// Returns: the entries in month order.
     [[nodiscard]] std::vector<std::pair<month_type, status>> entries() const {
-        std::vector<std::pair<month_type, status>> out;
-        out.reserve(entries_.size());
-        for (const auto& e : entries_) out.push_back(e.second);
-        return out;
+        return entries_.items();
     }
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
 
@@ -114,14 +110,14 @@ public:
         month_type m, missing_period missing = missing_period::breaks_run) const {
         if (!m.ok() || !schedule_.is_reporting_month(m)) return 0;
         const date::months step{static_cast<int>(months_per_period(schedule_.cadence()))};
-        auto it = entries_.upper_bound(m);
+        std::size_t i = entries_.upper_bound(m);
         unsigned run = 0;
         month_type expected = m;  // the reporting month the run needs next
-        while (it != entries_.begin()) {
-            --it;
-            const month_type when = it->first;
+        while (i != 0) {
+            --i;
+            const month_type when = entries_[i].first;
             if (!schedule_.is_reporting_month(when)) continue;  // n/r in an off month
-            const status s = it->second.second;
+            const status s = entries_[i].second;
             // A gap (reporting months with nothing recorded) or a data status: no rating.
             if (when != expected || !s.is_rated()) {
                 if (run == 0) return 0;  // m itself is not rated
@@ -139,7 +135,7 @@ public:
     }
 
 private:
-    std::map<month_type, std::pair<month_type, status>> entries_;
+    detail::sorted_map<month_type, status> entries_;  ///< by month
     schedule_type schedule_{frequency::monthly};
 };
 
@@ -238,25 +234,34 @@ struct change_groups {
 };
 
 /// Returns: every key of `before` and `after` grouped by classify_change; a key missing from
-/// one side counts as data_status::not_reported there.
-template <class Key, class Compare>
-[[nodiscard]] change_groups<Key> group_changes(const std::map<Key, status, Compare>& before,
-                                               const std::map<Key, status, Compare>& after) {
-    change_groups<Key> out;
-    std::map<Key, std::pair<status, status>, Compare> both(before.key_comp());
+/// one side counts as data_status::not_reported there. Each group is in the maps' key order.
+/// Requires: `before` and `after` are maps from keys to statuses ordered by the same comparator,
+/// e.g. two std::map<Key, bmm::status, Compare>.
+/// Throws: std::bad_alloc only.
+template <class Map>
+[[nodiscard]] change_groups<typename Map::key_type> group_changes(const Map& before,
+                                                                  const Map& after) {
+    change_groups<typename Map::key_type> out;
     const status absent = data_status::not_reported;
-    for (const auto& [k, s] : before)
-        both.insert_or_assign(k, std::pair<status, status>(s, absent));
-    for (const auto& [k, s] : after) {
-        auto it = both.find(k);
-        if (it == both.end()) {
-            both.emplace(k, std::pair<status, status>(absent, s));
+    const auto less = before.key_comp();
+    auto add = [&out](const typename Map::key_type& k, status was, status now) {
+        out.groups[static_cast<std::size_t>(classify_change(was, now))].push_back(k);
+    };
+    // Both maps are sorted by the same order: walk them together, as a merge.
+    auto b = before.begin();
+    auto a = after.begin();
+    while (b != before.end() || a != after.end()) {
+        if (a == after.end() || (b != before.end() && less(b->first, a->first))) {
+            add(b->first, b->second, absent);
+            ++b;
+        } else if (b == before.end() || less(a->first, b->first)) {
+            add(a->first, absent, a->second);
+            ++a;
         } else {
-            it->second.second = s;
+            add(b->first, b->second, a->second);
+            ++b;
+            ++a;
         }
-    }
-    for (const auto& [k, p] : both) {
-        out.groups[static_cast<std::size_t>(classify_change(p.first, p.second))].push_back(k);
     }
     return out;
 }

@@ -19,13 +19,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/sorted_map.hpp"
 #include "error.hpp"
 #include "period.hpp"
 #include "rag.hpp"
@@ -93,21 +93,21 @@ public:
         return *this;
     }
     [[nodiscard]] std::optional<decimal> at(month_type m) const {
-        auto it = values_.find(m);
-        if (it == values_.end()) return std::nullopt;
-        return it->second;
+        const auto* e = values_.find(m);
+        if (e == nullptr) return std::nullopt;
+        return e->second;
     }
     /// Returns: up to n figures strictly before m, latest first.
     [[nodiscard]] std::vector<decimal> before(month_type m, std::size_t n) const {
         std::vector<decimal> out;
-        auto it = values_.lower_bound(m);
-        while (it != values_.begin() && out.size() < n) out.push_back((--it)->second);
+        std::size_t i = values_.lower_bound(m);
+        while (i != 0 && out.size() < n) out.push_back(values_[--i].second);
         return out;
     }
     [[nodiscard]] std::size_t size() const noexcept { return values_.size(); }
 
 private:
-    std::map<month_type, decimal> values_;
+    detail::sorted_map<month_type, decimal> values_;  ///< by month
 };
 
 /// Returns: m against the latest earlier figure, or std::nullopt without both.

@@ -1,7 +1,8 @@
 // bmm benchmarks: peak resident memory of the audit of a published table of 10 million lines
 // (11,111,111 rows: bench/audit_data.hpp), against the size of its input.
 //
-//   bmm_bench_audit_memory [--items=N] [--from=memory|csv] [--keep-csv=PATH]
+//   bmm_bench_audit_memory [--items=N] [--from=memory|csv|csv-text] [--store-rounding=1|0]
+//                          [--keep-csv=PATH]
 //
 // --from=memory (default): the input is the published table as bmm holds it, a
 //   std::vector<bmm::published_row> with capacity == size; its bytes are
@@ -9,13 +10,20 @@
 //   std::string's inline buffer: capacity + 1 bytes each; the names here fit inline). The program
 //   builds it, frees everything else, resets the kernel's peak (writes 5 to /proc/self/clear_refs),
 //   runs bmm::audit_budget_table and reads the peak (VmHWM in /proc/self/status).
-// --from=csv: the input is the table's text in the bmm-audit CSV contract (its file size). The
-//   program writes the file, frees everything, resets the peak, then does what tools/bmm-audit
-//   does — reads the file into a std::string, bmm::read_published_table(bmm::read_csv(text)),
-//   bmm::audit_budget_table — and reads the peak after reading and after the audit.
+// --from=csv: the input is the table's text in the bmm-audit CSV contract, streamed from its file
+//   (input bytes = the file's size). The program writes the file, frees everything, resets the
+//   peak, then does what tools/bmm-audit does: reads the file in 64 KiB chunks into a
+//   bmm::published_table_reader, adds each row to a bmm::budget_table_audit as it is read, and
+//   keeps the name and line of every row with a finding (for printing); then reads the peak.
+// --from=csv-text: the same text read whole into a std::string first (the input is then the text
+//   held in memory: its bytes, resident during the audit), and streamed from it.
+// --store-rounding=0: audit_options::store_rounding = false (rounding findings counted, not
+//   stored); the default 1 stores every finding, as bmm-audit does.
 //
-// The peak includes the input itself (it is resident) and the process's own few MB; the goal is
-// issue 7's: peak < 2 × input. Prints one JSON object (read by scripts/run-bench.sh).
+// The peak includes the input when it is resident (memory, csv-text) and the process's own few
+// MB; the goal is issue 7's: peak < 2 × input. Prints one JSON object (read by
+// scripts/run-bench.sh; table_bytes and table_size_bytes are, for the CSV runs, the bytes the
+// rows read would take as a std::vector<published_row> — the table bmm-audit no longer holds).
 #include <malloc.h>
 
 #include <bmm/audit.hpp>
@@ -25,6 +33,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -82,9 +91,39 @@ counts classes(const bmm::audit_report& r) {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: bmm_bench_audit_memory [--items=N] [--from=memory|csv] "
-                 "[--keep-csv=PATH]\n");
+                 "usage: bmm_bench_audit_memory [--items=N] [--from=memory|csv|csv-text] "
+                 "[--store-rounding=1|0] [--keep-csv=PATH]\n");
     return 2;
+}
+
+/// What bmm-audit keeps of a row with a finding: its line and name.
+struct named_rows {
+    struct row {
+        std::size_t index, line, name_end;
+    };
+    std::vector<row> rows;
+    std::string names;
+    std::size_t bytes() const { return rows.capacity() * sizeof(row) + names.capacity() + 1; }
+};
+
+/// Reads rows from `reader` into `audit` (feeding `feed` first when it returns false, until it
+/// returns false itself), keeping the named rows as bmm-audit does.
+template <class Feed>
+bool stream(bmm::published_table_reader& reader, bmm::budget_table_audit& audit, named_rows& named,
+            Feed feed) {
+    bmm::published_row row;
+    for (;;) {
+        while (reader.next(row)) {
+            const std::size_t before = audit.report().findings.size();
+            audit.add(row);
+            if (audit.report().findings.size() != before) {
+                named.names += row.name;
+                named.rows.push_back({audit.rows() - 1, row.source_line, named.names.size()});
+            }
+        }
+        if (reader.done()) return true;
+        if (!feed()) return false;
+    }
 }
 
 }  // namespace
@@ -92,18 +131,23 @@ int usage() {
 int main(int argc, char** argv) {
     std::size_t items = 10'000'000;
     std::string from = "memory", csv_path;
+    bmm::audit_options options;
     for (int i = 1; i < argc; ++i) {
         if (std::strncmp(argv[i], "--items=", 8) == 0) {
             items = static_cast<std::size_t>(std::strtoull(argv[i] + 8, nullptr, 10));
         } else if (std::strncmp(argv[i], "--from=", 7) == 0) {
             from = argv[i] + 7;
+        } else if (std::strcmp(argv[i], "--store-rounding=0") == 0) {
+            options.store_rounding = false;
+        } else if (std::strcmp(argv[i], "--store-rounding=1") == 0) {
+            options.store_rounding = true;
         } else if (std::strncmp(argv[i], "--keep-csv=", 11) == 0) {
             csv_path = argv[i] + 11;
         } else {
             return usage();
         }
     }
-    if (from != "memory" && from != "csv") return usage();
+    if (from != "memory" && from != "csv" && from != "csv-text") return usage();
     const std::size_t process = status_bytes("VmRSS");
 
     if (from == "memory") {
@@ -118,21 +162,21 @@ int main(int argc, char** argv) {
             return 1;
         }
         const std::size_t before = status_bytes("VmRSS");
-        const bmm::audit_report report = bmm::audit_budget_table(rows);
+        const bmm::audit_report report = bmm::audit_budget_table(rows, options);
         const std::size_t peak = status_bytes("VmHWM");
         const counts c = classes(report);
         std::printf(
             "{\"from\": \"memory\", \"rows\": %zu, \"sizeof_row\": %zu, \"input_bytes\": %zu, "
             "\"process_bytes\": %zu, \"rss_before_bytes\": %zu, \"peak_bytes\": %zu, "
             "\"findings\": %zu, \"findings_capacity_bytes\": %zu, \"rounding\": %zu, "
-            "\"sign\": %zu, \"error\": %zu}\n",
+            "\"sign\": %zu, \"error\": %zu, \"store_rounding\": %d}\n",
             rows.size(), sizeof(bmm::published_row), input, process, before, peak,
             report.findings.size(), report.findings.capacity() * sizeof(bmm::finding), c.rounding,
-            c.sign, c.error);
+            c.sign, c.error, options.store_rounding ? 1 : 0);
         return 0;
     }
 
-    // --from=csv
+    // --from=csv, --from=csv-text
     const bool keep = !csv_path.empty();
     if (!keep) csv_path = "/tmp/bmm_bench_audit_" + std::to_string(items) + ".csv";
     {
@@ -149,41 +193,56 @@ int main(int argc, char** argv) {
         return 1;
     }
     const std::size_t before = status_bytes("VmRSS");
-    std::string text;
-    {
-        std::FILE* f = std::fopen(csv_path.c_str(), "rb");
-        if (f == nullptr) return 1;
-        std::fseek(f, 0, SEEK_END);
-        const long size = std::ftell(f);
-        std::fseek(f, 0, SEEK_SET);
-        text.resize(static_cast<std::size_t>(size));
-        const bool ok = std::fread(text.data(), 1, text.size(), f) == text.size();
-        std::fclose(f);
-        if (!ok) return 1;
+    std::FILE* f = std::fopen(csv_path.c_str(), "rb");
+    if (f == nullptr) return 1;
+    std::fseek(f, 0, SEEK_END);
+    const auto size = static_cast<std::size_t>(std::ftell(f));
+    std::fseek(f, 0, SEEK_SET);
+    std::string text;  // --from=csv-text: the whole text
+    std::size_t with_text = 0;
+    bmm::budget_table_audit audit(options);
+    named_rows named;
+    bool ok = false;
+    try {
+        if (from == "csv-text") {
+            text.resize(size);
+            const bool read = std::fread(text.data(), 1, text.size(), f) == text.size();
+            std::fclose(f);
+            f = nullptr;
+            if (!read) return 1;
+            with_text = status_bytes("VmRSS");
+            bmm::published_table_reader reader(text);
+            ok = stream(reader, audit, named, [] { return false; });
+        } else {
+            bmm::published_table_reader reader;
+            std::vector<char> chunk(std::size_t{1} << 16);
+            ok = stream(reader, audit, named, [&] {
+                const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), f);
+                if (n > 0) reader.feed(std::string_view(chunk.data(), n));
+                if (n < chunk.size()) reader.finish();
+                return true;
+            });
+        }
+    } catch (const bmm::error& e) {
+        std::fprintf(stderr, "bmm bench: %s\n", e.what());
+        return 1;
     }
-    const std::size_t with_text = status_bytes("VmRSS");
-    std::size_t with_csv = 0;
-    std::vector<bmm::published_row> rows;
-    {
-        // As bmm-audit does: read_published_table(read_csv(text)), the csv_table a temporary.
-        const bmm::csv_table csv = bmm::read_csv(text);
-        with_csv = status_bytes("VmRSS");
-        rows = bmm::read_published_table(csv);
-    }
-    const std::size_t peak_read = status_bytes("VmHWM");
-    const std::size_t after_read = status_bytes("VmRSS");
-    const bmm::audit_report report = bmm::audit_budget_table(rows);
+    if (f != nullptr) std::fclose(f);
+    if (!ok) return 1;
     const std::size_t peak = status_bytes("VmHWM");
+    const bmm::audit_report& report = audit.report();
     const counts c = classes(report);
+    const std::size_t rows = audit.rows();
     std::printf(
-        "{\"from\": \"csv\", \"rows\": %zu, \"input_bytes\": %zu, \"table_bytes\": %zu, "
+        "{\"from\": \"%s\", \"rows\": %zu, \"input_bytes\": %zu, \"table_bytes\": %zu, "
         "\"table_size_bytes\": %zu, \"process_bytes\": %zu, \"rss_before_bytes\": %zu, "
-        "\"rss_with_text_bytes\": %zu, \"rss_with_csv_table_bytes\": %zu, "
-        "\"peak_read_bytes\": %zu, \"rss_after_read_bytes\": %zu, \"peak_bytes\": %zu, "
-        "\"findings\": %zu, \"rounding\": %zu, \"sign\": %zu, \"error\": %zu}\n",
-        rows.size(), text.size(), table_bytes(rows), rows.size() * sizeof(bmm::published_row),
-        process, before, with_text, with_csv, peak_read, after_read, peak, report.findings.size(),
-        c.rounding, c.sign, c.error);
+        "\"rss_with_text_bytes\": %zu, \"peak_bytes\": %zu, \"findings\": %zu, "
+        "\"findings_capacity_bytes\": %zu, \"named_rows_bytes\": %zu, \"rounding\": %zu, "
+        "\"sign\": %zu, \"error\": %zu, \"store_rounding\": %d}\n",
+        from.c_str(), rows, size, rows * sizeof(bmm::published_row),
+        rows * sizeof(bmm::published_row), process, before, with_text, peak, report.findings.size(),
+        report.findings.capacity() * sizeof(bmm::finding), named.bytes(), c.rounding, c.sign,
+        c.error, options.store_rounding ? 1 : 0);
     if (!keep) std::remove(csv_path.c_str());
     return 0;
 }

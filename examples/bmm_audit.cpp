@@ -16,15 +16,18 @@
 // row,line,name,column,published,computed,class (row counts the file's data rows from 1, line
 // is the file's line), and the summary goes to stderr. Exit status: 0 when no errors were found,
 // 1 when errors were found, 2 for bad input or bad arguments (the message, on stderr, names the
-// line).
+// line; nothing is printed on stdout then).
+//
+// The file is streamed: read in 64 KiB chunks, each row audited as it is read
+// (bmm::published_table_reader, bmm::budget_table_audit), so that memory holds the findings and
+// the rows a later total may still sum, never the file or its table.
 #include <bmm/audit.hpp>
+#include <cstddef>
 #include <cstdio>
 #include <exception>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -85,49 +88,80 @@ int main(int argc, char** argv) {
         }
     }
     if (file.empty()) return usage();
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    std::FILE* in = std::fopen(file.c_str(), "rb");
+    if (in == nullptr) {
         std::fprintf(stderr, "bmm-audit: cannot open %s\n", file.c_str());
         return 2;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-
-    std::vector<bmm::published_row> rows;
-    bmm::audit_report report;
+    bmm::published_table_reader reader;
+    bmm::budget_table_audit audit(options);
+    // What the output names for each row with a finding: its line, and its name (in `names`).
+    struct named_row {
+        std::size_t row, line, name_end;
+    };
+    std::vector<named_row> named;
+    std::string names;
     try {
-        rows = bmm::read_published_table(bmm::read_csv(text.str()));
-        report = bmm::audit_budget_table(rows, options);
+        std::vector<char> chunk(std::size_t{1} << 16);
+        bmm::published_row row;
+        for (bool more = true; more;) {
+            const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+            if (n > 0) reader.feed(std::string_view(chunk.data(), n));
+            if (n < chunk.size()) {
+                if (std::ferror(in) != 0) {
+                    std::fclose(in);
+                    std::fprintf(stderr, "bmm-audit: cannot read %s\n", file.c_str());
+                    return 2;
+                }
+                reader.finish();
+                more = false;
+            }
+            while (reader.next(row)) {
+                const std::size_t before = audit.report().findings.size();
+                audit.add(row);
+                if (audit.report().findings.size() != before) {
+                    names += row.name;
+                    named.push_back({audit.rows() - 1, row.source_line, names.size()});
+                }
+            }
+        }
+        std::fclose(in);
+        in = nullptr;
     } catch (const bmm::error& e) {
+        if (in != nullptr) std::fclose(in);
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
         return 2;
     } catch (const std::exception& e) {  // e.g. std::bad_alloc: still bad input, not a crash
+        if (in != nullptr) std::fclose(in);
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
         return 2;
     }
 
+    const bmm::audit_report& report = audit.report();
     if (as_csv) std::printf("row,line,name,column,published,computed,class\n");
+    std::size_t at = 0, name_start = 0;  // the named row of the finding, and where its name starts
     for (const bmm::finding& f : report.findings) {
-        const bmm::published_row& r = rows[f.row];
+        while (named[at].row != f.row) name_start = named[at++].name_end;
+        const std::string name = names.substr(name_start, named[at].name_end - name_start);
+        const std::size_t line = named[at].line;
         const std::string published = bmm::to_string(f.published);
         const std::string computed = bmm::to_string(f.computed);
         if (as_csv) {
-            std::printf("%zu,%zu,%s,%s,%s,%s,%s\n", f.row + 1, r.source_line,
-                        bmm::csv_quote(r.name).c_str(),
+            std::printf("%zu,%zu,%s,%s,%s,%s,%s\n", f.row + 1, line, bmm::csv_quote(name).c_str(),
                         std::string(bmm::to_string(f.column)).c_str(), published.c_str(),
                         computed.c_str(), std::string(bmm::to_string(f.what)).c_str());
         } else {
             std::printf("row %zu (line %zu) %s: %s published %s, computed %s: %s\n", f.row + 1,
-                        r.source_line, r.name.c_str(),
-                        std::string(bmm::to_string(f.column)).c_str(), published.c_str(),
-                        computed.c_str(), std::string(bmm::to_string(f.what)).c_str());
+                        line, name.c_str(), std::string(bmm::to_string(f.column)).c_str(),
+                        published.c_str(), computed.c_str(),
+                        std::string(bmm::to_string(f.what)).c_str());
         }
     }
     const std::size_t errors = report.errors();
     std::fprintf(as_csv ? stderr : stdout,
                  "bmm-audit: %zu rows, %zu cells checked: %zu errors, %zu sign-convention, %zu "
                  "rounding\n",
-                 rows.size(), report.cells_checked, errors, report.count(bmm::finding_class::sign),
+                 audit.rows(), report.cells_checked, errors, report.count(bmm::finding_class::sign),
                  report.count(bmm::finding_class::rounding));
     return errors == 0 ? 0 : 1;
 }

@@ -522,13 +522,9 @@ inline void write_dir(const data& d, const std::string& dir) {
         const fs::path path = temp / (t.name + ".csv");
         std::ofstream out(path, std::ios::binary);
         if (!out) clean_fail("cannot write " + path.string());
-        auto row = [&out](const std::vector<std::string>& cells) {
-            for (std::size_t i = 0; i < cells.size(); ++i) {
-                if (i != 0) out << ',';
-                out << bmm::csv_quote(cells[i]);
-            }
-            out << '\n';
-        };
+        // bmm::csv_row: a row of one empty cell is written "", not as a blank line that
+        // read_csv would skip.
+        auto row = [&out](const std::vector<std::string>& cells) { out << bmm::csv_row(cells); };
         row(t.columns);
         for (const auto& r : t.rows) row(r);
         out.close();

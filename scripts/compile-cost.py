@@ -2,7 +2,7 @@
 """What including a bmm header costs: compile time of a one-line program, against baselines.
 
     scripts/compile-cost.py [--runs N] [--cxx g++] [--std c++17] [--opt O0 --opt O2]
-                            [--header money.hpp ...] [--info] [--out FILE.md]
+                            [--header money.hpp ...] [--include DIR] [--info] [--out FILE.md]
 
 For every public header (and the umbrella) a file `#include <bmm/X.hpp>` plus `int main(){}` is
 compiled (syntax, templates and code generation; no link) at -O0 and at -O2, N times each; the
@@ -76,10 +76,15 @@ def main():
                     help="optimisation level: O0, O2, Os... (repeatable; default O0 and O2)")
     ap.add_argument("--header", action="append", default=None,
                     help="only this header (repeatable; e.g. money.hpp)")
+    ap.add_argument("--include", default=None,
+                    help="the include directory holding bmm/ (default: this checkout's include/)")
     ap.add_argument("--info", action="store_true",
                     help="report only: exit status 0 even when a goal is missed")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
+    global INCLUDE
+    if args.include:
+        INCLUDE = os.path.abspath(args.include)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
     opts = ["-" + o.lstrip("-") for o in args.opt] if args.opt else ["-O0", "-O2"]

@@ -536,3 +536,315 @@ TEST_CASE("a long level is a parse error, not an overflow (found by fuzzing)") {
             "line,level,budget,forecast,variance,variance_pct\nA,99999999999,1,1,0,0\n")),
         bmm::parse_error);
 }
+
+namespace {
+/// A random published table for the differential property below: exact figures (in thousandths)
+/// printed at 0 to 2 places by `mode` (a tenth of the tables by another), mostly all at one
+/// number of places; some figures left blank, some perturbed (so that errors and sign findings
+/// come up), budgets at or near zero, and a few figures beyond the fast path's bounds.
+std::vector<bmm::published_row> random_table(std::mt19937_64& gen, bmm::rounding_mode mode) {
+    std::uniform_int_distribution<int> lines(1, 6), small(0, 99), places(0, 2);
+    auto chance = [&](int percent) { return small(gen) < percent; };
+    // A third of the tables hold tiny figures (a few units), where intervals often touch at
+    // an end, so that every open and closed end decides some cells.
+    const bool tiny = chance(33);
+    std::uniform_int_distribution<std::int64_t> exact(tiny ? -3'000 : -4'000'000,
+                                                      tiny ? 9'000 : 20'000'000);
+    const bool mixed = chance(15), previous = chance(50), change = chance(50);
+    const int p = tiny ? places(gen) % 2 : places(gen);
+    const bmm::rounding_mode print = chance(10) ? bmm::rounding_mode::floor : mode;
+    auto figure = [&](std::int64_t x) {
+        const int k = mixed && chance(30) ? places(gen) : p;
+        std::int64_t u = bmm::ratio(x, 1000).round(k, print).units();
+        if (chance(8)) u += small(gen) % 7 - 3;  // a few units off: at or past an end
+        if (small(gen) == 0 && chance(50)) {
+            u = u % 4'096 * (std::int64_t{1} << 40);  // beyond the % fast path's bound
+        }
+        if (small(gen) == 1 && chance(50)) u = (std::int64_t{1} << 59) + u;  // at the bound
+        if (small(gen) == 0 && chance(2)) u = INT64_MAX - small(gen);        // sums overflow
+        return bmm::decimal::from_units(u, k);
+    };
+    std::vector<bmm::published_row> rows;
+    auto row = [&](int level, std::int64_t b, std::int64_t f, std::int64_t prev) {
+        bmm::published_row r;
+        r.name = level == 0 ? "line" : "total";
+        r.level = level;
+        if (chance(3)) b = (small(gen) % 3 - 1) * 300;  // a budget at or near zero
+        r.budget = figure(b);
+        if (!chance(20)) r.forecast = figure(f + (chance(5) ? small(gen) * 1000 : 0));
+        if (!chance(20) || !r.forecast) {
+            r.variance = figure(f - b + (chance(5) ? small(gen) * 1000 : 0));
+        }
+        if (!chance(10) && b != 0) {
+            // The % at 1 dp from the exact figures, sometimes negated or moved.
+            const auto pct = bmm::ratio(f - b, b < 0 ? -b : b).percent(1, print);
+            r.variance_pct =
+                chance(10) ? -pct : (chance(5) ? pct + bmm::decimal::parse("0.3") : pct);
+        }
+        if (previous && !chance(3)) r.previous_variance = figure(prev);
+        if (change && !chance(3)) r.change = figure(f - b - prev + (chance(5) ? 7'000 : 0));
+        rows.push_back(r);
+    };
+    struct sums {
+        std::int64_t b = 0, f = 0, p = 0;
+    };
+    sums grand;
+    const int groups = 1 + small(gen) % 3;
+    for (int g = 0; g < groups; ++g) {
+        sums sub;
+        for (int n = lines(gen); n > 0; --n) {
+            const std::int64_t b = exact(gen), f = b + exact(gen) / 10, prev = exact(gen) / 20;
+            row(0, b, f, prev);
+            sub.b += b;
+            sub.f += f;
+            sub.p += prev;
+        }
+        row(1, sub.b + (chance(5) ? 3'000 : 0), sub.f, sub.p);
+        grand.b += sub.b;
+        grand.f += sub.f;
+        grand.p += sub.p;
+    }
+    row(2, grand.b, grand.f, grand.p);
+    return rows;
+}
+
+/// The audit with every cell by exact ratios alone, or its error message.
+struct audited {
+    std::vector<bmm::finding> findings;
+    std::size_t cells = 0;
+    std::string error;
+};
+audited audit_with(const std::vector<bmm::published_row>& rows, const bmm::audit_options& o,
+                   bool general_only) {
+    audited out;
+    try {
+        auto a = general_only ? bmm::budget_table_audit(o, bmm::detail::general_only_t{})
+                              : bmm::budget_table_audit(o);
+        for (const auto& r : rows) a.add(r);
+        out.findings = a.report().findings;
+        out.cells = a.report().cells_checked;
+    } catch (const bmm::error& e) {
+        out.error = e.what();
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE(
+    "property: the integer fast path finds exactly what exact ratios find, in every mode and "
+    "basis (30,000 tables)") {
+    // An implementation property: the fast path (one number of places, figures within its
+    // bounds) must give the same findings — row, column, printed, computed, class — the same
+    // cells checked and the same errors as the exact ratio path it stands in for.
+    constexpr std::array<bmm::rounding_mode, 7> modes{
+        bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
+        bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
+        bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
+        bmm::rounding_mode::ceiling};
+    std::mt19937_64 gen(77);
+    int different = 0, errors = 0;
+    std::array<std::size_t, 3> seen{};
+    for (int trial = 0; trial < 30'000; ++trial) {
+        bmm::audit_options o;
+        o.mode = modes[static_cast<std::size_t>(trial) % modes.size()];
+        const auto rows = random_table(gen, o.mode);
+        o.basis =
+            trial % 2 == 0 ? bmm::variance_basis::magnitude : bmm::variance_basis::signed_budget;
+        const audited fast = audit_with(rows, o, false), exact = audit_with(rows, o, true);
+        bool same = fast.error == exact.error && fast.cells == exact.cells &&
+                    fast.findings.size() == exact.findings.size();
+        for (std::size_t k = 0; same && k < fast.findings.size(); ++k) {
+            const auto &a = fast.findings[k], &b = exact.findings[k];
+            same = a.row == b.row && a.column == b.column && a.what == b.what &&
+                   a.published.units() == b.published.units() &&
+                   a.published.places() == b.published.places() &&
+                   a.computed.units() == b.computed.units() &&
+                   a.computed.places() == b.computed.places();
+        }
+        for (const auto& f : exact.findings) ++seen[static_cast<std::size_t>(f.what)];
+        errors += !exact.error.empty();
+        if (!same) {
+            ++different;
+            CAPTURE(trial);
+            CAPTURE(fast.error);
+            CAPTURE(exact.error);
+            CHECK(same);
+            if (different > 3) break;
+        }
+    }
+    CHECK(different == 0);
+    CHECK(seen[0] > 1'000u);  // every class came up
+    CHECK(seen[1] > 100u);
+    CHECK(seen[2] > 1'000u);
+    CHECK(errors > 100);  // bad tables too: the same error, with the same message
+}
+
+namespace {
+/// Every field of two rows, compared.
+bool same_row(const bmm::published_row& a, const bmm::published_row& b) {
+    return a.name == b.name && a.level == b.level && a.budget == b.budget &&
+           a.forecast == b.forecast && a.variance == b.variance &&
+           a.variance_pct == b.variance_pct && a.previous_variance == b.previous_variance &&
+           a.change == b.change && a.source_line == b.source_line;
+}
+/// The rows of `text` read by published_table_reader fed `chunk` bytes at a time, or the
+/// parse_error's message.
+std::string read_in_chunks(const std::string& text, std::size_t chunk,
+                           std::vector<bmm::published_row>& rows) {
+    try {
+        bmm::published_table_reader reader;
+        bmm::published_row r;
+        std::size_t at = 0;
+        for (;;) {
+            while (reader.next(r)) rows.push_back(r);
+            if (reader.done()) return "";
+            if (at >= text.size()) {
+                reader.finish();
+                continue;
+            }
+            reader.feed(std::string_view(text).substr(at, chunk));
+            at += chunk;
+        }
+    } catch (const bmm::parse_error& e) {
+        return e.what();
+    }
+}
+}  // namespace
+
+TEST_CASE(
+    "a table read record by record from its CSV text, whole or in chunks, is the table read_csv "
+    "gives, errors included") {
+    const std::string good =
+        "line,level,budget,forecast,variance,variance_pct,previous_variance,change\n"
+        "Resources,0,69.7,71.3,1.6,2.3%,1.2,0.4\n"
+        "\"Budgets Held Centrally, heading\",,,,,,,\n"
+        "\n"
+        "Interest on Balances,0,(16.7),(17.2),-0.5,3.0,,\r\n"
+        "Total,1,\"1,053.0\",71.3,1.6,2.3,,\n";
+    const std::string header = "line,level,budget,forecast,variance,variance_pct\n";
+    const std::vector<std::string> texts{
+        good,
+        header,
+        "",
+        "line,level,budget,forecast,variance\nA,0,1,1,0\n",
+        header + "A,0,1.0,abc,0,0\n",
+        header + "A,x,1,1,0,0\n",
+        header + "A,0,1,1\n",
+        header + "A,0,1,1,0,(-1)\n",
+        header + "A,0,1,1,0,0\n\"B,0,1,1,0,0\n",
+    };
+    for (const std::string& text : texts) {
+        CAPTURE(text);
+        std::string expected_error;
+        std::vector<bmm::published_row> expected;
+        try {
+            expected = bmm::read_published_table(bmm::read_csv(text));
+        } catch (const bmm::parse_error& e) {
+            expected_error = e.what();
+        }
+        std::string whole_error;
+        std::vector<bmm::published_row> whole;
+        try {
+            whole = bmm::read_published_table(std::string_view(text));
+        } catch (const bmm::parse_error& e) {
+            whole_error = e.what();
+        }
+        CHECK(whole_error == expected_error);
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{4096}}) {
+            std::vector<bmm::published_row> rows;
+            CHECK(read_in_chunks(text, chunk, rows) == expected_error);
+            if (!expected_error.empty()) continue;
+            REQUIRE(rows.size() == expected.size());
+            for (std::size_t i = 0; i < rows.size(); ++i) CHECK(same_row(rows[i], expected[i]));
+        }
+        if (!expected_error.empty()) continue;
+        REQUIRE(whole.size() == expected.size());
+        for (std::size_t i = 0; i < whole.size(); ++i) CHECK(same_row(whole[i], expected[i]));
+    }
+    CHECK(bmm::read_published_table(std::string_view(good)).size() == 4);
+    CHECK(bmm::read_published_table(std::string_view(good)).capacity() == 4);  // reserved once
+}
+
+TEST_CASE("budget_table_audit audits row by row what audit_budget_table audits of the whole") {
+    const auto rows = seed003_overall();
+    const auto whole = bmm::audit_budget_table(rows);
+    bmm::budget_table_audit audit;
+    std::size_t added = 0;
+    for (const auto& r : rows) added += audit.add(r);
+    CHECK(audit.rows() == rows.size());
+    CHECK(added == whole.findings.size());
+    const auto report = audit.take_report();
+    CHECK(report.cells_checked == whole.cells_checked);
+    REQUIRE(report.findings.size() == whole.findings.size());
+    for (std::size_t k = 0; k < report.findings.size(); ++k) {
+        CHECK(report.findings[k].row == whole.findings[k].row);
+        CHECK(report.findings[k].column == whole.findings[k].column);
+        CHECK(report.findings[k].what == whole.findings[k].what);
+    }
+    CHECK(audit.report().findings.empty());  // taken
+}
+
+TEST_CASE("a row the streamed audit rejects leaves the audit as it was before the row") {
+    // A total whose member lacks the printed column: rejected (the findings of its own cells
+    // checked so far are dropped), and the audit goes on as if it had not been added.
+    auto a = row("A", 0, "1.0", "", "", "");  // a budget only
+    auto b = row("B", 0, "2.0", "2.0", "0.0", "0.0");
+    auto bad = row("Total", 1, "3.5", "3.1", "", "");  // its budget is wrong; A has no forecast
+    auto good = row("Total", 1, "3.0", "", "", "");
+    bmm::budget_table_audit audit;
+    audit.add(a);
+    audit.add(b);
+    CHECK(audit.report().cells_checked == 2);  // B's variance and variance %
+    try {
+        audit.add(bad);
+        FAIL("no error");
+    } catch (const bmm::invalid_argument& e) {
+        CHECK(std::string(e.what()).find("row 3, \"Total\", is a total printing a forecast that "
+                                         "row 1, \"A\" neither prints") != std::string::npos);
+    }
+    CHECK(audit.rows() == 2);
+    CHECK(audit.report().findings.empty());    // the bad total's budget finding is dropped
+    CHECK(audit.report().cells_checked == 2);  // and its cells
+    audit.add(good);
+    const auto whole = bmm::audit_budget_table({a, b, good});
+    CHECK(audit.report().cells_checked == whole.cells_checked);
+    CHECK(audit.report().findings.size() == whole.findings.size());
+}
+
+TEST_CASE(
+    "store_rounding = false counts the rounding findings, stores only the others, and changes no "
+    "count") {
+    auto rows = seed003_overall();
+    rows[5].forecast = d("71.4");  // two rounding findings, as above
+    bmm::audit_options counted;
+    counted.store_rounding = false;
+    const auto all = bmm::audit_budget_table(rows);
+    const auto some = bmm::audit_budget_table(rows, counted);
+    CHECK(all.count(bmm::finding_class::rounding) == 2);
+    CHECK(some.count(bmm::finding_class::rounding) == 2);
+    CHECK(some.rounding_not_stored == 2);
+    CHECK(some.errors() == all.errors());
+    CHECK(some.count(bmm::finding_class::sign) == all.count(bmm::finding_class::sign));
+    CHECK(some.cells_checked == all.cells_checked);
+    CHECK(some.findings.size() == all.findings.size() - 2);
+    for (const auto& f : some.findings) CHECK(f.what != bmm::finding_class::rounding);
+}
+
+TEST_CASE("audit_sum adds its parts exactly: top, 1p, -1p total top, no overflow on the way") {
+    // Found in review: the parts were added in order with ratio's checked +, so 2^63 - 1 units
+    // and one more overflowed on the way to a total that fits.
+    const bmm::decimal top = bmm::decimal::from_units(INT64_MAX, 2);
+    const bmm::decimal penny = bmm::decimal::from_units(1, 2);
+    CHECK(bmm::audit_sum({top, penny, -penny}, top) == std::nullopt);
+    CHECK(bmm::audit_sum({penny, top, -penny, -top}, bmm::decimal::from_units(0, 2)) ==
+          std::nullopt);
+    // A wrong total is still classified, from intervals summed exactly (4·10^18 × 3 - 4·10^18 × 2:
+    // a running sum beyond int64, a total within 2^62).
+    const bmm::decimal four = d("4000000000000000000");
+    const std::vector<bmm::decimal> parts{four, four, four, -four, -four};
+    CHECK(bmm::audit_sum(parts, four) == std::nullopt);
+    CHECK(bmm::audit_sum(parts, d("3999999999999999998")) == bmm::finding_class::rounding);
+    CHECK(bmm::audit_sum(parts, d("3999999999999999995")) == bmm::finding_class::error);
+    // Only a total that does not fit is an overflow_error.
+    CHECK_THROWS_AS((void)bmm::audit_sum({top, penny}, top), bmm::overflow_error);
+}

@@ -233,3 +233,150 @@ TEST_CASE(
     }
     CHECK(mismatches == 0);
 }
+
+TEST_CASE("csv_reader reads one record at a time, with the lines and columns read_csv gives") {
+    const std::string text = "\xEF\xBB\xBFline,level\n\nAdult Services,0\r\n\"two\nlines\",1";
+    bmm::csv_reader reader(text);
+    bmm::csv_record r;
+    REQUIRE(reader.next(r));
+    CHECK(r.fields == std::vector<std::string>{"line", "level"});
+    CHECK(r.line == 1);
+    CHECK(r.at(1).column == 6);
+    REQUIRE(reader.next(r));  // the blank line is skipped but counted
+    CHECK(r.fields == std::vector<std::string>{"Adult Services", "0"});
+    CHECK(r.line == 3);
+    CHECK(r.at(1).column == 16);
+    REQUIRE(reader.next(r));
+    CHECK(r.fields == std::vector<std::string>{"two\nlines", "1"});
+    CHECK(r.line == 4);
+    CHECK(r.at(1).line == 5);
+    CHECK(r.at(1).column == 8);
+    CHECK_FALSE(reader.next(r));
+    CHECK(reader.done());
+    CHECK(reader.records() == 3);
+    // A record with fewer fields than the last one read into the same record has just those.
+    bmm::csv_reader two("a,b,c\nd\n");
+    REQUIRE(two.next(r));
+    REQUIRE(two.next(r));
+    CHECK(r.fields == std::vector<std::string>{"d"});
+    CHECK(r.positions.size() == 1);
+}
+
+TEST_CASE("csv_reader fed in chunks waits for the rest of a record and reads the same records") {
+    bmm::csv_reader reader;
+    bmm::csv_record r;
+    CHECK_FALSE(reader.next(r));  // nothing fed yet: more is needed, not the end
+    CHECK_FALSE(reader.done());
+    reader.feed("h1,h2\nRates, Counc");
+    REQUIRE(reader.next(r));
+    CHECK(r.fields == std::vector<std::string>{"h1", "h2"});
+    CHECK_FALSE(reader.next(r));  // "Rates, Counc" may go on
+    reader.feed("il Tax\r");
+    CHECK_FALSE(reader.next(r));  // a CR at the end may be a CRLF
+    reader.feed("\n\"said \"");
+    REQUIRE(reader.next(r));
+    CHECK(r.fields == std::vector<std::string>{"Rates", " Council Tax"});
+    CHECK(r.line == 2);
+    CHECK_FALSE(reader.next(r));  // a closing quote, or the first of a doubled one
+    reader.feed("\"no\"\"\",x");
+    CHECK_FALSE(reader.next(r));
+    reader.finish();
+    REQUIRE(reader.next(r));
+    CHECK(r.fields == std::vector<std::string>{"said \"no\"", "x"});
+    CHECK(r.line == 3);
+    CHECK(r.at(1).column == 15);
+    CHECK_FALSE(reader.next(r));
+    CHECK(reader.done());
+    CHECK_THROWS_AS(reader.feed("more"), bmm::invalid_argument);  // after finish()
+    bmm::csv_reader whole("a\n");
+    CHECK_THROWS_AS(whole.feed("b\n"), bmm::invalid_argument);
+    // An unclosed quote is an error only once the text is known to end there.
+    bmm::csv_reader open;
+    open.feed("a\n\"open");
+    REQUIRE(open.next(r));
+    CHECK_FALSE(open.next(r));
+    open.finish();
+    CHECK_THROWS_AS(open.next(r), bmm::csv_error);
+}
+
+TEST_CASE(
+    "property: a text fed in chunks split anywhere reads as the whole text does, records and "
+    "errors alike") {
+    // Texts from the pieces that break naive readers (a BOM, quotes, commas, CR, LF, CRLF, a
+    // multi-byte character, malformed quoting), fed whole, one byte at a time, and in random
+    // chunks: the same records (fields, lines, columns) and the same csv_error (reason, line,
+    // column, field) at the same record.
+    const std::string pieces[] = {"",   "\xEF\xBB\xBF", "\"",   "\"\"", ",",
+                                  "\r", "\n",           "\r\n", " ",    "a",
+                                  "7",  "\xC2\xA3",     "x y",  "\"q\""};
+    struct outcome {
+        std::vector<bmm::csv_record> records;
+        std::string error;
+    };
+    auto read = [](bmm::csv_reader& reader, const std::string& text, auto split) {
+        outcome out;
+        std::size_t at = 0;
+        try {
+            bmm::csv_record r;
+            for (;;) {
+                while (reader.next(r)) out.records.push_back(r);
+                if (reader.done()) break;
+                if (at >= text.size()) {
+                    reader.finish();
+                    continue;
+                }
+                const std::size_t n = split(text.size() - at);
+                reader.feed(std::string_view(text).substr(at, n));
+                at += n;
+            }
+        } catch (const bmm::csv_error& e) {
+            out.error = e.reason() + " at " + std::to_string(e.line()) + ":" +
+                        std::to_string(e.column()) + " [" + e.field() + "]";
+        }
+        return out;
+    };
+    auto same = [](const outcome& a, const outcome& b) {
+        if (a.error != b.error || a.records.size() != b.records.size()) return false;
+        for (std::size_t i = 0; i < a.records.size(); ++i) {
+            const auto &x = a.records[i], &y = b.records[i];
+            if (x.fields != y.fields || x.line != y.line ||
+                x.positions.size() != y.positions.size()) {
+                return false;
+            }
+            for (std::size_t k = 0; k < x.positions.size(); ++k) {
+                if (x.positions[k].line != y.positions[k].line ||
+                    x.positions[k].column != y.positions[k].column) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    std::mt19937 gen(7);
+    std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+    std::uniform_int_distribution<int> length(1, 30);
+    int mismatches = 0, errors = 0;
+    for (int trial = 0; trial < 4'000; ++trial) {
+        std::string text;
+        for (int k = length(gen); k > 0; --k) text += pieces[piece(gen)];
+        bmm::csv_reader whole(text);
+        const outcome expected = read(whole, text, [](std::size_t) { return std::size_t{0}; });
+        errors += !expected.error.empty();
+        bmm::csv_reader bytes;
+        const outcome one = read(bytes, text, [](std::size_t) { return std::size_t{1}; });
+        bmm::csv_reader chunks;
+        const outcome some = read(chunks, text, [&gen](std::size_t left) {
+            return std::uniform_int_distribution<std::size_t>(1, left)(gen);
+        });
+        if (!same(expected, one) || !same(expected, some)) {
+            ++mismatches;
+            CAPTURE(text);
+            CAPTURE(expected.error);
+            CAPTURE(one.error);
+            CHECK(false);
+            if (mismatches > 3) break;
+        }
+    }
+    CHECK(mismatches == 0);
+    CHECK(errors > 500);  // malformed texts came up too
+}

@@ -30,21 +30,33 @@
 // unbounded: a printed 0.0% passes (the report's "Forecast Year End Position 0.0 0.0 0.0 0.0%")
 // and any other figure is at most a rounding finding.
 //
+// Large tables stream: budget_table_audit takes one row at a time and keeps only the rows a later
+// total may still sum (not the table), and published_table_reader reads rows one at a time from
+// CSV text, whole or in chunks (not a csv_table of it); audit_options::store_rounding = false
+// counts rounding findings instead of storing each one.
+//
 //   std::vector<bmm::published_row> rows = ...;   // as printed, e.g. read from CSV
 //   auto report = bmm::audit_budget_table(rows);  // report.findings, report.errors()
+//
+//   bmm::published_table_reader reader(csv_text); // or reader.feed(chunk) ... reader.finish()
+//   bmm::budget_table_audit audit;
+//   for (bmm::published_row row; reader.next(row);) audit.add(row);
+//   audit.report().errors();
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "csv.hpp"
 #include "decimal.hpp"
+#include "detail/exact_sum.hpp"
+#include "detail/int128.hpp"
 #include "detail/totals.hpp"
 #include "error.hpp"
 #include "finding.hpp"
@@ -102,10 +114,14 @@ struct finding {
 struct audit_report {
     std::vector<finding> findings;
     std::size_t cells_checked = 0;  ///< derived cells recomputed (with or without a finding)
-    /// Returns: how many findings are of class c. Throws: nothing. Requires: nothing.
+    /// Rounding findings counted but not stored (audit_options::store_rounding = false).
+    std::size_t rounding_not_stored = 0;
+    /// Returns: how many findings are of class c, stored or (rounding) only counted.
+    /// Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t count(finding_class c) const noexcept {
-        return static_cast<std::size_t>(std::count_if(
-            findings.begin(), findings.end(), [c](const finding& f) { return f.what == c; }));
+        std::size_t n = c == finding_class::rounding ? rounding_not_stored : 0;
+        for (const finding& f : findings) n += f.what == c;
+        return n;
     }
     /// Returns: count(finding_class::error). Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t errors() const noexcept { return count(finding_class::error); }
@@ -117,6 +133,9 @@ struct audit_options {
     /// How every printed figure was rounded (its interval) and how recomputed cells are rounded
     /// to the printed places.
     rounding_mode mode = rounding_mode::half_up;
+    /// false: rounding findings are counted (audit_report::rounding_not_stored, count()) but not
+    /// stored, so that a large table's audit holds only its sign and error findings.
+    bool store_rounding = true;
 };
 
 /// Reads a published table in the bmm-audit CSV contract: a header with the columns
@@ -129,18 +148,163 @@ struct audit_options {
 /// number of cells.
 /// Requires: nothing (csv comes from bmm::read_csv).
 [[nodiscard]] std::vector<published_row> read_published_table(const csv_table& csv);
+/// Reads a published table from its CSV text, as read_published_table(read_csv(text)) does but
+/// record by record, without a csv_table of the text (the rows vector is reserved once, from the
+/// text's line count).
+/// Returns: the rows in file order, each with its source_line.
+/// Throws: csv_error as read_csv (malformed CSV, no header); parse_error as above.
+/// Requires: nothing.
+[[nodiscard]] std::vector<published_row> read_published_table(std::string_view csv_text);
+
+/// Reads the rows of a published table (the bmm-audit CSV contract, as read_published_table) one
+/// at a time from CSV text: a whole text (a view, not copied) or a text in chunks (feed() each,
+/// split anywhere, then finish()). Memory: one record and one row, not the table.
+class published_table_reader {
+public:
+    /// A reader of a text given in chunks by feed() and ended by finish().
+    published_table_reader() = default;
+    /// A reader of the whole text `csv_text`, which is not copied and must outlive the reader.
+    explicit published_table_reader(std::string_view csv_text) noexcept : csv_(csv_text) {}
+
+    /// Appends the next chunk of the text. Throws: as csv_reader::feed. Requires: nothing.
+    void feed(std::string_view chunk) { csv_.feed(chunk); }
+    /// Marks the end of a text given in chunks. Throws: nothing. Requires: nothing.
+    void finish() noexcept { csv_.finish(); }
+
+    /// Reads the next row into `row` (its storage reused), reading the header first.
+    /// Returns: true with a row; false when the table is read (done()) or, for a text in
+    /// chunks, when the next row needs more of it than has been fed.
+    /// Throws: csv_error for malformed CSV, or for a text that ends without a header;
+    /// parse_error as read_published_table for the header or the row (after either, the text
+    /// is not read further: a caller reports the error rather than calling next() again).
+    /// Requires: nothing.
+    bool next(published_row& row);
+    /// Returns: true when the whole table has been read. Throws: nothing. Requires: nothing.
+    [[nodiscard]] bool done() const noexcept { return csv_.done(); }
+    /// Returns: the rows read so far. Throws: nothing. Requires: nothing.
+    [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
+
+private:
+    csv_reader csv_;
+    csv_record record_;
+    std::array<std::optional<std::size_t>, 8> columns_{};
+    std::size_t header_size_ = 0;
+    bool has_header_ = false;
+    std::size_t rows_ = 0;
+};
+
+namespace detail {
+struct general_only_t {};
+/// The printed figures of a row that a total may sum (budget, forecast, variance, previous
+/// variance, change), compactly.
+struct row_figures {
+    static constexpr int budget = 0, forecast = 1, variance = 2, previous = 3, change = 4;
+    std::array<std::int64_t, 5> units{};
+    std::array<std::int8_t, 5> places{};
+    std::uint8_t present = 0;  ///< bit c: figure c is printed
+
+    [[nodiscard]] bool has(int c) const noexcept { return ((present >> c) & 1u) != 0; }
+    [[nodiscard]] decimal get(int c) const noexcept {
+        const auto k = static_cast<std::size_t>(c);
+        return decimal::from_units(units[k], places[k]);
+    }
+};
+/// A pending row of a streamed audit: what a later total needs of it.
+struct pending_member {
+    row_figures figures;
+    int level = 0;
+    std::size_t index = 0, source_line = 0;
+    std::size_t name_at = 0;  ///< where its name starts in the audit's names
+};
+/// The interval a printed figure of `units` stands for, in half units of its last digit: from
+/// 2·units + lo to 2·units + hi (see printed_interval::of), per mode, sign and parity.
+struct interval_shape {
+    std::int8_t lo = -2, hi = 2;
+    bool lo_closed = true, hi_closed = true;
+};
+class interval_shapes {
+public:
+    explicit interval_shapes(rounding_mode mode) noexcept;
+    [[nodiscard]] const interval_shape& of(std::int64_t units) const noexcept {
+        const int s = units > 0 ? 2 : (units < 0 ? 0 : 1);
+        return shapes_[static_cast<std::size_t>(s)][units % 2 != 0 ? 1u : 0u];
+    }
+
+private:
+    std::array<std::array<interval_shape, 2>, 3> shapes_{};
+};
+}  // namespace detail
+
+/// An audit of a published budget table fed one row at a time (see the header comment): the
+/// same findings, cells_checked and errors as audit_budget_table of the rows added, in the same
+/// order. Memory: the findings (or, with store_rounding = false, the sign and error findings)
+/// and the rows a later total may still sum — for a table whose totals sum every ten rows, a
+/// few dozen; for a table whose only total is its last row, every line (a compact copy of its
+/// figures and its name).
+class budget_table_audit {
+public:
+    /// An audit with `options`. Throws: nothing but std::bad_alloc. Requires: nothing.
+    explicit budget_table_audit(const audit_options& options = {});
+    /// For bmm's own tests: every cell by exact ratios alone (no integer fast path).
+    budget_table_audit(const audit_options& options, detail::general_only_t);
+
+    /// Audits the next row (rows are numbered from 0 in the order added, headings included).
+    /// Returns: the number of findings it added (stored, or rounding findings counted).
+    /// Throws: as audit_budget_table, for this row; the audit is then as it was before the call.
+    /// Requires: options.mode is an enumerator.
+    std::size_t add(const published_row& row);
+    /// Returns: the rows added so far. Throws: nothing. Requires: nothing.
+    [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
+    /// Returns: the findings so far. Throws: nothing. Requires: nothing.
+    [[nodiscard]] const audit_report& report() const noexcept { return report_; }
+    /// Returns: the report, moved out (the audit then holds an empty one).
+    /// Throws: nothing. Requires: nothing.
+    [[nodiscard]] audit_report take_report() noexcept {
+        audit_report r = std::move(report_);
+        report_ = audit_report();
+        return r;
+    }
+
+private:
+    using figures = detail::row_figures;
+    [[nodiscard]] std::string where(std::size_t index, std::size_t source_line,
+                                    std::string_view name) const;
+    [[nodiscard]] std::string where_current() const;
+    [[noreturn]] void fail(const std::string& why) const;
+    [[nodiscard]] std::string_view name_of(std::size_t k) const noexcept;
+    void check_row(const figures& f, std::size_t first);
+    void check_percent(const figures& f);
+    [[nodiscard]] bool fast_percent(const figures& f, decimal p, decimal b, bool flip);
+    void add_finding(audit_column c, decimal published, decimal computed, finding_class what);
+    template <class Feed>
+    void check(audit_column col, decimal published, const Feed& feed);
+    template <class Acc>
+    static bool direct_variance(const figures& r, Acc& a, bool minus);
+    template <class Acc>
+    static bool figure_of(audit_column col, const figures& r, Acc& a);
+
+    audit_options options_;
+    detail::interval_shapes shapes_;
+    bool fast_ = true;
+    audit_report report_;
+    detail::pending_rows<detail::pending_member> pending_;
+    std::string names_;  ///< the pending rows' names, one after another
+    std::size_t rows_ = 0;
+    const published_row* current_ = nullptr;  ///< the row being added
+};
 
 /// Audits a published budget table (see the header comment).
 /// Returns: every finding, in row order and, within a row, in the CSV contract's column order
-/// (budget, forecast, variance, variance_pct, previous_variance, change).
-/// Throws: invalid_argument naming the row (and its source line) for a negative level, a total
-/// with nothing to sum, a row with figures but no budget, a variance % with neither a variance
-/// nor a forecast, a change with a previous variance but neither a variance nor a forecast, or a
-/// total printing a figure that one of its members neither prints nor lets be derived;
-/// overflow_error naming the row when a recomputed value does not fit an exact 64-bit ratio
-/// (possible with figures read from a CSV of very large or very long numbers, e.g. by bmm-audit);
-/// a total's members are summed exactly on 128 bits, so only a sum that does not fit is one,
-/// never a running sum on the way to a total that does.
+/// (budget, forecast, variance, variance_pct, previous_variance, change); with
+/// options.store_rounding = false, rounding findings only counted.
+/// Throws: invalid_argument naming the first bad row (and its source line) for a negative level,
+/// a total with nothing to sum, a row with figures but no budget, a variance % with neither a
+/// variance nor a forecast, a change with a previous variance but neither a variance nor a
+/// forecast, or a total printing a figure that one of its members neither prints nor lets be
+/// derived; overflow_error naming the row when a recomputed value does not fit an exact 64-bit
+/// ratio (possible with figures read from a CSV of very large or very long numbers, e.g. by
+/// bmm-audit); a recomputed cell is summed exactly on 128 bits, so only a value that does not
+/// fit is one, never a running sum on the way to a total that does.
 /// Requires: options.mode is an enumerator.
 [[nodiscard]] audit_report audit_budget_table(const std::vector<published_row>& rows,
                                               const audit_options& options = {});
@@ -150,382 +314,760 @@ struct audit_options {
 
 namespace detail {
 
-/// A value recomputed from printed figures: exact from the figures as printed, and the set of
-/// values their true values allow.
-struct derived_value {
-    ratio exact;
-    printed_interval range;
+inline constexpr std::int64_t pow10_64[19] = {1,
+                                              10,
+                                              100,
+                                              1'000,
+                                              10'000,
+                                              100'000,
+                                              1'000'000,
+                                              10'000'000,
+                                              100'000'000,
+                                              1'000'000'000,
+                                              10'000'000'000,
+                                              100'000'000'000,
+                                              1'000'000'000'000,
+                                              10'000'000'000'000,
+                                              100'000'000'000'000,
+                                              1'000'000'000'000'000,
+                                              10'000'000'000'000'000,
+                                              100'000'000'000'000'000,
+                                              1'000'000'000'000'000'000};
 
-    friend derived_value operator+(const derived_value& a, const derived_value& b) {
-        return {a.exact + b.exact, a.range + b.range};
+/// Figures within ±2^59 units take the integer fast path: no sum or interval end of a few of
+/// them, nor their 100-fold, leaves int64 on the way (larger ones take the exact ratio path).
+inline constexpr std::int64_t fast_bound = std::int64_t{1} << 59;
+/// The variance %'s fast path: budget, variance and forecast within ±2^50 units.
+inline constexpr std::int64_t fast_percent_bound = std::int64_t{1} << 50;
+
+inline interval_shapes::interval_shapes(rounding_mode mode) noexcept {
+    for (int s = 0; s < 3; ++s) {  // negative, zero, positive
+        for (int odd = 0; odd < 2; ++odd) {
+            interval_shape& x = shapes_[static_cast<std::size_t>(s)][static_cast<std::size_t>(odd)];
+            const bool pos = s == 2, neg = s == 0;
+            switch (mode) {  // as printed_interval::of, with c = 2·units, h = 1, u = 2
+                case rounding_mode::half_up:
+                    x = {-1, 1, pos, neg};
+                    break;
+                case rounding_mode::half_down:
+                    x = {-1, 1, !pos, !neg};
+                    break;
+                case rounding_mode::half_even:
+                    x = {-1, 1, odd == 0, odd == 0};
+                    break;
+                case rounding_mode::floor:
+                    x = {0, 2, true, false};
+                    break;
+                case rounding_mode::ceiling:
+                    x = {-2, 0, false, true};
+                    break;
+                case rounding_mode::toward_zero:
+                    x = pos ? interval_shape{0, 2, true, false}
+                            : (neg ? interval_shape{-2, 0, false, true}
+                                   : interval_shape{-2, 2, false, false});
+                    break;
+                case rounding_mode::away_from_zero:
+                    x = pos ? interval_shape{-2, 0, false, true}
+                            : (neg ? interval_shape{0, 2, true, false}
+                                   : interval_shape{0, 0, true, true});
+                    break;
+                default:
+                    x = {-2, 2, true, true};  // not reached for an enumerator: a safe superset
+            }
+        }
     }
-    friend derived_value operator-(const derived_value& a, const derived_value& b) {
-        return {a.exact - b.exact, a.range - b.range};
-    }
+}
+
+/// An end of a set of values n / d (d > 0), open or closed.
+struct fraction_end {
+    i128 n, d;
+    bool closed;
 };
+[[nodiscard]] inline int compare(const fraction_end& a, const fraction_end& b) noexcept {
+    const i128 x = a.n * b.d, y = b.n * a.d;
+    return x < y ? -1 : (x > y ? 1 : 0);
+}
+struct fraction_interval {
+    fraction_end lo, hi;
+};
+/// printed_interval::meets, on fraction ends.
+[[nodiscard]] inline bool meets(const fraction_interval& a, const fraction_interval& b) noexcept {
+    const int lo = compare(a.lo, b.lo), hi = compare(a.hi, b.hi);
+    const fraction_end& l = lo > 0 ? a.lo : b.lo;
+    const bool l_closed = lo == 0 ? (a.lo.closed && b.lo.closed) : l.closed;
+    const fraction_end& h = hi < 0 ? a.hi : b.hi;
+    const bool h_closed = hi == 0 ? (a.hi.closed && b.hi.closed) : h.closed;
+    const int c = compare(l, h);
+    return c < 0 || (c == 0 && l_closed && h_closed);
+}
+[[nodiscard]] inline fraction_interval negated(const fraction_interval& a) noexcept {
+    return {{-a.hi.n, a.hi.d, a.hi.closed}, {-a.lo.n, a.lo.d, a.lo.closed}};
+}
 
-/// An exact running sum of ratios on 128 bits (the numerator over the least common multiple of
-/// the denominators, which for printed decimals stays a power of ten, or twice one), so that only
-/// a total that does not fit a ratio is an overflow_error — never a partial sum on the way to one
-/// that does (budgets 2^63 - 1, 1, -1 total 2^63 - 1).
-class ratio_sum {
+/// A cell as a sum of printed figures (each added or subtracted), in integers: every figure at
+/// one number of places, within ±fast_bound; the exact sum in units, the interval's ends in
+/// half units. ok() is false when a figure does not fit that (the exact ratio path decides).
+class fast_sum {
 public:
-    void add(ratio r) {
-        if (r.numerator() == 0 || overflowed_) return;
-        const i128 n = r.numerator(), d = r.denominator();
-        if (d == den_) {  // the common case: members printed to the same places
-            overflowed_ = add_overflow(num_, n, &num_);
+    explicit fast_sum(const interval_shapes& shapes) noexcept : shapes_(&shapes) {}
+    void add(decimal d, bool minus) noexcept {
+        const std::int64_t u = d.units();
+        if (places_ != d.places()) {
+            if (places_ >= 0) ok_ = false;
+            places_ = d.places();
+        }
+        if (u > fast_bound || u < -fast_bound) {
+            ok_ = false;
             return;
         }
-        // den_ × d / g over both: num_ × (d / g) + n × (den_ / g).
-        const i128 g = gcd128(den_, d);
-        i128 a = 0, b = 0, den = 0;
-        overflowed_ = mul_overflow(num_, d / g, &a) || mul_overflow(n, den_ / g, &b) ||
-                      mul_overflow(den_, d / g, &den) || add_overflow(a, b, &num_);
-        den_ = den;
-    }
-    /// Returns: the sum. Throws: overflow_error if it does not fit a ratio.
-    [[nodiscard]] ratio total() const {
-        if (overflowed_) {
-            throw overflow_error("an exact sum does not fit 128 bits, nor its total a ratio");
-        }
-        return ratio::from128(num_, den_);
-    }
-
-private:
-    // Checked 128-bit arithmetic within ±(2^127 - 1), portable to Boost's int128_t.
-    static i128 max128() { return ((i128(1) << 126) - 1) * 2 + 1; }
-    static bool add_overflow(i128 a, i128 b, i128* out) {
-        if ((b > 0 && a > max128() - b) || (b < 0 && a < -max128() - b)) return true;
-        *out = a + b;
-        return false;
-    }
-    static bool mul_overflow(i128 a, i128 b, i128* out) {
-        if (a != 0 && b != 0 && !(fits_i64(a) && fits_i64(b)) && abs128(a) > max128() / abs128(b)) {
-            return true;
-        }
-        *out = a * b;
-        return false;
-    }
-
-    i128 num_ = 0;
-    i128 den_ = 1;
-    bool overflowed_ = false;
-};
-
-class table_auditor {
-public:
-    table_auditor(const std::vector<published_row>& rows, const audit_options& o)
-        : rows_(rows), options_(o) {}
-
-    audit_report run() {
-        const std::size_t n = rows_.size();
-        std::vector<std::vector<std::size_t>> members(n);
-        total_tracker tracker;
-        for (std::size_t i = 0; i < n; ++i) {
-            const published_row& r = rows_[i];
-            if (r.is_heading()) continue;
-            if (r.level < 0) fail(i, "has a negative level");
-            if (!r.budget) fail(i, "prints figures but no budget");
-            if (r.level == 0) {
-                tracker.line(i);
-            } else {
-                members[i] = tracker.total(i, r.level);
-                if (members[i].empty()) fail(i, "is a total with nothing to sum");
-            }
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            if (rows_[i].is_heading()) continue;
-            try {
-                check_row(i, members[i]);
-            } catch (const overflow_error& e) {
-                std::string why = e.what();
-                if (why.rfind("bmm: ", 0) == 0) why.erase(0, 5);
-                std::string message = where(i);
-                message += ": ";
-                message += why;
-                throw overflow_error(message, rows_[i].name);
-            }
-        }
-        return std::move(report_);
-    }
-
-private:
-    std::string where(std::size_t i) const {
-        const published_row& r = rows_[i];
-        std::string w = "row " + std::to_string(i + 1);
-        if (r.source_line != 0) {
-            w += " (line ";
-            w += std::to_string(r.source_line);
-            w += ')';
-        }
-        w += ", \"";
-        w += r.name;
-        w += '"';
-        return w;
-    }
-    [[noreturn]] void fail(std::size_t i, const std::string& why) const {
-        std::string message = where(i);
-        message += ", ";
-        message += why;
-        throw invalid_argument(message, rows_[i].name);
-    }
-
-    /// A printed figure: its value, and its interval in the second pass of check().
-    derived_value printed(decimal d) const {
-        return {ratio::from_decimal(d), ranged_ ? printed_interval::of(d, options_.mode)
-                                                : printed_interval::exactly(ratio())};
-    }
-    // A row's figures, printed or derived from its other printed figures (nullopt: neither).
-    std::optional<derived_value> direct_variance(const published_row& r) const {
-        if (r.variance) return printed(*r.variance);
-        if (r.forecast) return printed(*r.forecast) - printed(*r.budget);
-        return std::nullopt;
-    }
-    std::optional<derived_value> forecast_of(const published_row& r) const {
-        if (r.forecast) return printed(*r.forecast);
-        if (r.variance) return printed(*r.budget) + printed(*r.variance);
-        return std::nullopt;
-    }
-    std::optional<derived_value> variance_of(const published_row& r) const {
-        if (auto v = direct_variance(r)) return v;
-        if (r.change && r.previous_variance) {
-            return printed(*r.change) + printed(*r.previous_variance);
-        }
-        return std::nullopt;
-    }
-    std::optional<derived_value> previous_of(const published_row& r) const {
-        if (r.previous_variance) return printed(*r.previous_variance);
-        if (r.change) {
-            if (auto v = direct_variance(r)) return *v - printed(*r.change);
-        }
-        return std::nullopt;
-    }
-    std::optional<derived_value> change_of(const published_row& r) const {
-        if (r.change) return printed(*r.change);
-        if (r.previous_variance) {
-            if (auto v = direct_variance(r)) return *v - printed(*r.previous_variance);
-        }
-        return std::nullopt;
-    }
-
-    void check_row(std::size_t i, const std::vector<std::size_t>& members) {
-        const published_row& r = rows_[i];
-        const bool total = r.level > 0;
-        if (total) {
-            check_sum(i, audit_column::budget, *r.budget, members,
-                      [this](const published_row& m) { return std::optional(printed(*m.budget)); });
-            if (r.forecast) {
-                check_sum(i, audit_column::forecast, *r.forecast, members,
-                          [this](const published_row& m) { return forecast_of(m); });
-            }
-        }
-        if (r.variance) {
-            if (r.forecast) {
-                check(i, audit_column::variance, *r.variance,
-                      [&] { return printed(*r.forecast) - printed(*r.budget); });
-            } else if (total) {
-                check_sum(i, audit_column::variance, *r.variance, members,
-                          [this](const published_row& m) { return variance_of(m); });
-            }
-        }
-        if (r.variance_pct) check_percent(i);
-        if (r.previous_variance && total) {
-            check_sum(i, audit_column::previous_variance, *r.previous_variance, members,
-                      [this](const published_row& m) { return previous_of(m); });
-        }
-        if (r.change) {
-            if (r.previous_variance) {
-                if (!r.variance && !r.forecast) {
-                    fail(i, "prints a change but neither a variance nor a forecast");
-                }
-                check(i, audit_column::change, *r.change,
-                      [&] { return *direct_variance(r) - printed(*r.previous_variance); });
-            } else if (total) {
-                check_sum(i, audit_column::change, *r.change, members,
-                          [this](const published_row& m) { return change_of(m); });
-            }
-        }
-    }
-
-    void add(std::size_t i, audit_column c, decimal published, ratio exact, finding_class what) {
-        report_.findings.push_back(
-            finding{i, c, published, exact.round(published.places(), options_.mode), what});
-    }
-
-    /// A cell derived by sums and differences of printed figures: `compute` is run once for the
-    /// exact value and, only when that does not round to the printed figure, again with the
-    /// printed figures' intervals.
-    template <class Compute>
-    void check(std::size_t i, audit_column col, decimal published, Compute compute) {
-        ++report_.cells_checked;
-        const derived_value v = compute();
-        if (v.exact.round(published.places(), options_.mode) == published) return;
-        ranged_ = true;
-        const derived_value w = compute();
-        ranged_ = false;
-        const finding_class what = printed_interval::of(published, options_.mode).meets(w.range)
-                                       ? finding_class::rounding
-                                       : finding_class::error;
-        add(i, col, published, v.exact, what);
-    }
-
-    template <class Get>
-    void check_sum(std::size_t i, audit_column col, decimal published,
-                   const std::vector<std::size_t>& members, Get get) {
-        check(i, col, published, [&] {
-            // Each of the exact value and the interval's ends summed exactly (ratio_sum).
-            ratio_sum exact, lo, hi;
-            bool lo_closed = true, hi_closed = true;
-            for (std::size_t m : members) {
-                const auto v = get(rows_[m]);
-                if (!v) {
-                    std::string why = "is a total printing a ";
-                    why += to_string(col);
-                    why += " that ";
-                    why += where(m);
-                    why += " neither prints nor lets be derived";
-                    fail(i, why);
-                }
-                exact.add(v->exact);
-                lo.add(v->range.lo);
-                hi.add(v->range.hi);
-                lo_closed = lo_closed && v->range.lo_closed;
-                hi_closed = hi_closed && v->range.hi_closed;
-            }
-            return derived_value{exact.total(),
-                                 printed_interval{lo.total(), hi.total(), lo_closed, hi_closed}};
-        });
-    }
-
-    void check_percent(std::size_t i) {
-        const published_row& r = rows_[i];
-        const decimal p = *r.variance_pct;
-        const decimal b = *r.budget;
-        ++report_.cells_checked;
-        if (b == zero) {
-            // The true budget may be zero or as small as we like: the % is undefined or
-            // unbounded, so any printed figure is possible (a rounding effect unless it is 0).
-            if (p != zero) add(i, audit_column::variance_pct, p, ratio(), finding_class::rounding);
-            return;
-        }
-        ratio v0;
-        if (r.variance) {
-            v0 = ratio::from_decimal(*r.variance);
-        } else if (r.forecast) {
-            v0 = ratio::from_decimal(*r.forecast) - ratio::from_decimal(b);
+        const interval_shape& s = shapes_->of(u);
+        const std::int64_t c = 2 * u;
+        if (!minus) {
+            exact_ += u;
+            lo_ += c + s.lo;
+            hi_ += c + s.hi;
+            lo_closed_ = lo_closed_ && s.lo_closed;
+            hi_closed_ = hi_closed_ && s.hi_closed;
         } else {
-            fail(i, "prints a variance % but neither a variance nor a forecast");
+            exact_ -= u;
+            lo_ -= c + s.hi;
+            hi_ -= c + s.lo;
+            lo_closed_ = lo_closed_ && s.hi_closed;
+            hi_closed_ = hi_closed_ && s.lo_closed;
         }
-        const bool flip = options_.basis == variance_basis::magnitude && b < zero;
-        const ratio k(flip ? -100 : 100);
-        const ratio exact = v0 / ratio::from_decimal(b) * k;
-        if (exact.round(p.places(), options_.mode) == p) return;
-        // The set of variance ÷ budget the printed figures allow. From a blank variance it is
-        // forecast ÷ budget − 1: exact, as the two share the budget's true value.
-        const printed_interval budget = printed_interval::of(b, options_.mode);
-        std::optional<printed_interval> share;
-        if (r.variance) {
-            share = printed_interval::of(*r.variance, options_.mode).divided_by(budget);
-        } else if (auto q = printed_interval::of(*r.forecast, options_.mode).divided_by(budget)) {
-            share = *q - printed_interval::exactly(ratio(1));
+    }
+    [[nodiscard]] bool ok() const noexcept { return ok_ && places_ >= 0; }
+
+    enum class verdict : std::uint8_t { pass, finding, general };
+    struct judgement {
+        verdict what = verdict::general;
+        decimal computed;
+        finding_class cls = finding_class::rounding;
+    };
+    /// Returns: pass when the exact sum rounds (by mode) to `published`; a finding (the computed
+    /// figure and its class, as the exact ratio path gives them); general when a value on the way
+    /// would not fit a ratio (the exact path then throws what it throws).
+    [[nodiscard]] judgement judge(decimal published, rounding_mode mode) const noexcept {
+        judgement j;
+        if (!ok() || !fits_i64(exact_)) return j;
+        const int p = places_, q = published.places();
+        i128 r = exact_;
+        if (q > p) {
+            r = exact_ * pow10_64[q - p];
+            if (!fits_i64(r)) return j;
+        } else if (q < p) {
+            r = div_round<std::int64_t>(static_cast<std::int64_t>(exact_), pow10_64[p - q], mode);
         }
-        finding_class what = finding_class::rounding;  // unbounded when the budget reaches zero
-        if (share) {
-            const printed_interval range = share->scaled(k);
-            const printed_interval printed_pct = printed_interval::of(p, options_.mode);
-            if (printed_pct.meets(range)) {
-                what = finding_class::rounding;
-            } else if (b < zero && printed_pct.meets(-range)) {
-                what = finding_class::sign;  // holds under the other convention
-            } else {
-                what = finding_class::error;
-            }
+        if (r == published.units()) {
+            j.what = verdict::pass;
+            return j;
         }
-        add(i, audit_column::variance_pct, p, exact, what);
+        const std::int64_t pu = published.units();
+        if (!fits_i64(lo_) || !fits_i64(hi_) || pu > fast_bound || pu < -fast_bound) return j;
+        const interval_shape& s = shapes_->of(pu);
+        i128 plo = i128(2) * pu + s.lo, phi = i128(2) * pu + s.hi, clo = lo_, chi = hi_;
+        if (q > p) {
+            clo *= pow10_64[q - p];
+            chi *= pow10_64[q - p];
+        } else {
+            plo *= pow10_64[p - q];
+            phi *= pow10_64[p - q];
+        }
+        // printed_interval::meets on a common scale.
+        const i128 l = plo > clo ? plo : clo, h = phi < chi ? phi : chi;
+        const bool l_closed =
+            plo == clo ? (s.lo_closed && lo_closed_) : (plo > clo ? s.lo_closed : lo_closed_);
+        const bool h_closed =
+            phi == chi ? (s.hi_closed && hi_closed_) : (phi < chi ? s.hi_closed : hi_closed_);
+        j.what = verdict::finding;
+        j.computed = decimal::from_units(static_cast<std::int64_t>(r), q);
+        j.cls = l < h || (l == h && l_closed && h_closed) ? finding_class::rounding
+                                                          : finding_class::error;
+        return j;
     }
 
-    const std::vector<published_row>& rows_;
-    audit_options options_;
-    audit_report report_;
-    bool ranged_ = false;  ///< printed() gives intervals (the second pass of check())
+private:
+    const interval_shapes* shapes_;
+    int places_ = -1;
+    bool ok_ = true;
+    i128 exact_ = 0, lo_ = 0, hi_ = 0;
+    bool lo_closed_ = true, hi_closed_ = true;
 };
+
+/// The same cell by exact ratios (ratio_sum and interval_sum): the value, and its interval only
+/// when `ranged`.
+class ratio_cell {
+public:
+    ratio_cell(rounding_mode mode, bool ranged) noexcept : mode_(mode), ranged_(ranged) {}
+    void add(decimal d, bool minus) {
+        const ratio r = ratio::from_decimal(d);
+        if (minus) {
+            exact_.sub(r);
+        } else {
+            exact_.add(r);
+        }
+        if (!ranged_) return;
+        const printed_interval i = printed_interval::of(d, mode_);
+        if (minus) {
+            range_.sub(i);
+        } else {
+            range_.add(i);
+        }
+    }
+    [[nodiscard]] ratio exact() const { return exact_.total(); }
+    [[nodiscard]] printed_interval range() const { return range_.total(); }
+
+private:
+    rounding_mode mode_;
+    bool ranged_;
+    ratio_sum exact_;
+    interval_sum range_;
+};
+
+inline std::optional<decimal> published_figure(std::string_view cell, bool percent_column,
+                                               bool& bad) {
+    cell = trim(cell);
+    if (cell.empty()) return std::nullopt;
+    bool bracket = false;
+    if (cell.size() >= 2 && cell.front() == '(' && cell.back() == ')') {
+        bracket = true;
+        cell = trim(cell.substr(1, cell.size() - 2));
+    }
+    if (percent_column && !cell.empty() && cell.back() == '%') {
+        cell = trim(cell.substr(0, cell.size() - 1));
+    }
+    const auto d = decimal::try_parse(cell);
+    if (!d || (bracket && *d < zero)) {
+        bad = true;
+        return std::nullopt;
+    }
+    return bracket ? -*d : *d;
+}
+
+inline constexpr std::array<std::string_view, 8> published_columns{
+    "line",  "level", "budget", "forecast", "variance", "variance_pct", "previous_variance",
+    "change"};
+
+/// The positions of the contract's columns in a header. Throws: parse_error for a missing one.
+template <class Find>
+std::array<std::optional<std::size_t>, 8> published_header(Find find, std::size_t header_line) {
+    std::array<std::optional<std::size_t>, 8> at{};
+    for (std::size_t k = 0; k < published_columns.size(); ++k) {
+        at[k] = find(published_columns[k]);
+        if (k < 6 && !at[k]) {
+            throw parse_error(published_columns[k], "a bmm-audit table",
+                              "line " + std::to_string(header_line) +
+                                  ": the header has no column \"" +
+                                  std::string(published_columns[k]) + "\"");
+        }
+    }
+    return at;
+}
+
+/// One record of the contract as a row (the one row parser behind every reader).
+inline void read_published_record(const std::array<std::optional<std::size_t>, 8>& at,
+                                  std::size_t header_size, const csv_record& rec,
+                                  published_row& r) {
+    if (rec.fields.size() != header_size) {
+        throw parse_error(
+            rec.fields.empty() ? std::string_view() : rec.fields[0], "a bmm-audit row",
+            "line " + std::to_string(rec.line) + ": " + std::to_string(rec.fields.size()) +
+                " cells, the header has " + std::to_string(header_size));
+    }
+    r.source_line = rec.line;
+    r.name.assign(trim(rec.fields[*at[0]]));
+    auto figure = [&](std::size_t k) -> std::optional<decimal> {
+        if (!at[k]) return std::nullopt;
+        bool bad = false;
+        auto d = published_figure(rec.fields[*at[k]], k == 5, bad);
+        if (bad) {
+            throw parse_error(rec.fields[*at[k]], "a figure",
+                              "line " + std::to_string(rec.line) + ", column " +
+                                  std::string(published_columns[k]));
+        }
+        return d;
+    };
+    const std::string_view level = trim(rec.fields[*at[1]]);
+    int lv = 0;
+    bool level_ok = !level.empty() && level.size() <= 2;
+    for (char c : level) {
+        if (!is_digit(c)) level_ok = false;
+    }
+    if (level_ok) {
+        for (char c : level) lv = lv * 10 + (c - '0');
+    }
+    r.budget = figure(2);
+    r.forecast = figure(3);
+    r.variance = figure(4);
+    r.variance_pct = figure(5);
+    r.previous_variance = figure(6);
+    r.change = figure(7);
+    if (!level_ok && !(level.empty() && r.is_heading())) {
+        throw parse_error(rec.fields[*at[1]], "a level",
+                          "line " + std::to_string(rec.line) +
+                              ": a level is 0 (a line) or a total's level 1..99");
+    }
+    r.level = level_ok ? lv : 0;
+}
 
 }  // namespace detail
 
 inline std::vector<published_row> read_published_table(const csv_table& csv) {
-    static constexpr std::array<std::string_view, 8> names{
-        "line",  "level", "budget", "forecast", "variance", "variance_pct", "previous_variance",
-        "change"};
-    std::array<std::optional<std::size_t>, 8> at{};
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        at[k] = csv.column(names[k]);
-        if (k < 6 && !at[k]) {
-            throw parse_error(names[k], "a bmm-audit table",
-                              "line " + std::to_string(csv.header_line) +
-                                  ": the header has no column \"" + std::string(names[k]) + "\"");
-        }
-    }
+    const auto at = detail::published_header(
+        [&csv](std::string_view name) { return csv.column(name); }, csv.header_line);
     std::vector<published_row> rows;
+    rows.reserve(csv.records.size());
     for (const csv_record& rec : csv.records) {
-        if (rec.fields.size() != csv.header.size()) {
-            throw parse_error(
-                rec.fields.empty() ? std::string_view() : rec.fields[0], "a bmm-audit row",
-                "line " + std::to_string(rec.line) + ": " + std::to_string(rec.fields.size()) +
-                    " cells, the header has " + std::to_string(csv.header.size()));
-        }
         published_row r;
-        r.source_line = rec.line;
-        r.name = std::string(detail::trim(rec.fields[*at[0]]));
-        auto figure = [&](std::size_t k) -> std::optional<decimal> {
-            if (!at[k]) return std::nullopt;
-            std::string_view cell = detail::trim(rec.fields[*at[k]]);
-            if (cell.empty()) return std::nullopt;
-            bool bracket = false;
-            if (cell.size() >= 2 && cell.front() == '(' && cell.back() == ')') {
-                bracket = true;
-                cell = detail::trim(cell.substr(1, cell.size() - 2));
-            }
-            if (k == 5 && !cell.empty() && cell.back() == '%') {
-                cell = detail::trim(cell.substr(0, cell.size() - 1));
-            }
-            const auto d = decimal::try_parse(cell);
-            if (!d || (bracket && *d < zero)) {
-                throw parse_error(
-                    rec.fields[*at[k]], "a figure",
-                    "line " + std::to_string(rec.line) + ", column " + std::string(names[k]));
-            }
-            return bracket ? -*d : *d;
-        };
-        const std::string_view level = detail::trim(rec.fields[*at[1]]);
-        int lv = 0;
-        bool level_ok = !level.empty() && level.size() <= 2;
-        for (char c : level) {
-            if (!detail::is_digit(c)) level_ok = false;
-        }
-        if (level_ok) {
-            for (char c : level) lv = lv * 10 + (c - '0');
-        }
-        r.budget = figure(2);
-        r.forecast = figure(3);
-        r.variance = figure(4);
-        r.variance_pct = figure(5);
-        r.previous_variance = figure(6);
-        r.change = figure(7);
-        if (!level_ok && !(level.empty() && r.is_heading())) {
-            throw parse_error(rec.fields[*at[1]], "a level",
-                              "line " + std::to_string(rec.line) +
-                                  ": a level is 0 (a line) or a total's level 1..99");
-        }
-        r.level = level_ok ? lv : 0;
+        detail::read_published_record(at, csv.header.size(), rec, r);
         rows.push_back(std::move(r));
     }
     return rows;
 }
 
+inline bool published_table_reader::next(published_row& row) {
+    if (!has_header_) {
+        if (!csv_.next(record_)) {
+            if (csv_.done()) throw csv_error("", "there is no header row", csv_position{1, 1});
+            return false;
+        }
+        const csv_record& h = record_;
+        columns_ = detail::published_header(
+            [&h](std::string_view name) -> std::optional<std::size_t> {
+                for (std::size_t i = 0; i < h.fields.size(); ++i) {
+                    if (detail::iequals(detail::trim(h.fields[i]), name)) return i;
+                }
+                return std::nullopt;
+            },
+            h.line);
+        header_size_ = h.fields.size();
+        has_header_ = true;
+    }
+    if (!csv_.next(record_)) return false;
+    detail::read_published_record(columns_, header_size_, record_, row);
+    ++rows_;
+    return true;
+}
+
+inline std::vector<published_row> read_published_table(std::string_view csv_text) {
+    // At most one row a line after the header: count the lines that hold something (a blank
+    // line is no row), and never more than a row for each 6 bytes (five commas and a line end).
+    std::size_t lines = 0;
+    bool blank = true;
+    for (char c : csv_text) {
+        if (c == '\n') {
+            lines += !blank;
+            blank = true;
+        } else if (c != '\r') {
+            blank = false;
+        }
+    }
+    lines += !blank;
+    const std::size_t cap = csv_text.size() / 6 + 1;
+    std::vector<published_row> rows;
+    rows.reserve((lines > 0 ? lines - 1 : 0) < cap ? (lines > 0 ? lines - 1 : 0) : cap);
+    published_table_reader reader(csv_text);
+    published_row r;
+    while (reader.next(r)) rows.push_back(r);
+    return rows;
+}
+
+// The streamed audit.
+
+inline budget_table_audit::budget_table_audit(const audit_options& options)
+    : options_(options), shapes_(options.mode) {}
+inline budget_table_audit::budget_table_audit(const audit_options& options, detail::general_only_t)
+    : options_(options), shapes_(options.mode), fast_(false) {}
+
+inline std::string budget_table_audit::where(std::size_t index, std::size_t source_line,
+                                             std::string_view name) const {
+    std::string w = "row " + std::to_string(index + 1);
+    if (source_line != 0) {
+        w += " (line ";
+        w += std::to_string(source_line);
+        w += ')';
+    }
+    w += ", \"";
+    w += name;
+    w += '"';
+    return w;
+}
+inline std::string budget_table_audit::where_current() const {
+    return where(rows_, current_->source_line, current_->name);
+}
+inline void budget_table_audit::fail(const std::string& why) const {
+    std::string message = where_current();
+    message += ", ";
+    message += why;
+    throw invalid_argument(message, current_->name);
+}
+inline std::string_view budget_table_audit::name_of(std::size_t k) const noexcept {
+    const auto& items = pending_.items();
+    const std::size_t end = k + 1 < items.size() ? items[k + 1].name_at : names_.size();
+    return std::string_view(names_).substr(items[k].name_at, end - items[k].name_at);
+}
+
+inline std::size_t budget_table_audit::add(const published_row& r) {
+    if (r.is_heading()) {
+        ++rows_;
+        return 0;
+    }
+    current_ = &r;
+    const std::size_t stored = report_.findings.size(), counted = report_.rounding_not_stored,
+                      cells = report_.cells_checked, names = names_.size();
+    try {
+        if (r.level < 0) fail("has a negative level");
+        if (!r.budget) fail("prints figures but no budget");
+        figures f;
+        const std::optional<decimal>* cols[5] = {&r.budget, &r.forecast, &r.variance,
+                                                 &r.previous_variance, &r.change};
+        for (std::size_t c = 0; c < 5; ++c) {
+            if (!*cols[c]) continue;
+            f.units[c] = (*cols[c])->units();
+            f.places[c] = static_cast<std::int8_t>((*cols[c])->places());
+            f.present = static_cast<std::uint8_t>(f.present | (1u << c));
+        }
+        std::size_t first = pending_.items().size();
+        if (r.level > 0) {
+            first = pending_.first_member(r.level);
+            if (first == pending_.items().size()) fail("is a total with nothing to sum");
+        }
+        try {
+            check_row(f, first);
+        } catch (const overflow_error& e) {
+            std::string why = e.what();
+            if (why.rfind("bmm: ", 0) == 0) why.erase(0, 5);
+            std::string message = where_current();
+            message += ": ";
+            message += why;
+            throw overflow_error(message, r.name);
+        }
+        // The row is now pending in place of its members (whose names go).
+        detail::pending_member m{f, r.level, rows_, r.source_line, names};
+        names_ += r.name;
+        if (r.level == 0) {
+            pending_.push(m);
+        } else {
+            const std::size_t from = pending_.items()[first].name_at;
+            names_.erase(from, names - from);
+            m.name_at = from;
+            pending_.fold(first, m);
+        }
+    } catch (...) {
+        report_.findings.resize(stored);
+        report_.rounding_not_stored = counted;
+        report_.cells_checked = cells;
+        names_.resize(names);
+        current_ = nullptr;
+        throw;
+    }
+    current_ = nullptr;
+    ++rows_;
+    return report_.findings.size() - stored + (report_.rounding_not_stored - counted);
+}
+
+inline void budget_table_audit::add_finding(audit_column c, decimal published, decimal computed,
+                                            finding_class what) {
+    if (what == finding_class::rounding && !options_.store_rounding) {
+        ++report_.rounding_not_stored;
+        return;
+    }
+    report_.findings.push_back(finding{rows_, c, published, computed, what});
+}
+
+template <class Acc>
+bool budget_table_audit::direct_variance(const figures& r, Acc& a, bool minus) {
+    if (r.has(figures::variance)) {
+        a.add(r.get(figures::variance), minus);
+        return true;
+    }
+    if (r.has(figures::forecast)) {
+        a.add(r.get(figures::forecast), minus);
+        a.add(r.get(figures::budget), !minus);
+        return true;
+    }
+    return false;
+}
+
+template <class Acc>
+bool budget_table_audit::figure_of(audit_column col, const figures& r, Acc& a) {
+    // A row's figure, printed or derived from its other printed figures (false: neither).
+    const bool direct = r.has(figures::variance) || r.has(figures::forecast);
+    switch (col) {
+        case audit_column::budget:
+            a.add(r.get(figures::budget), false);
+            return true;
+        case audit_column::forecast:
+            if (r.has(figures::forecast)) {
+                a.add(r.get(figures::forecast), false);
+                return true;
+            }
+            if (!r.has(figures::variance)) return false;
+            a.add(r.get(figures::budget), false);
+            a.add(r.get(figures::variance), false);
+            return true;
+        case audit_column::variance:
+            if (direct_variance(r, a, false)) return true;
+            if (!r.has(figures::change) || !r.has(figures::previous)) return false;
+            a.add(r.get(figures::change), false);
+            a.add(r.get(figures::previous), false);
+            return true;
+        case audit_column::previous_variance:
+            if (r.has(figures::previous)) {
+                a.add(r.get(figures::previous), false);
+                return true;
+            }
+            if (!r.has(figures::change) || !direct) return false;
+            direct_variance(r, a, false);
+            a.add(r.get(figures::change), true);
+            return true;
+        case audit_column::change:
+            if (r.has(figures::change)) {
+                a.add(r.get(figures::change), false);
+                return true;
+            }
+            if (!r.has(figures::previous) || !direct) return false;
+            direct_variance(r, a, false);
+            a.add(r.get(figures::previous), true);
+            return true;
+        case audit_column::variance_pct:
+            break;
+    }
+    return false;
+}
+
+/// A cell derived by sums and differences of printed figures: `feed(acc)` adds its figures to an
+/// accumulator — first the integer fast path, and only when that cannot decide, the exact
+/// ratios (once for the value and, when that does not round to the printed figure, again with
+/// the printed figures' intervals).
+template <class Feed>
+void budget_table_audit::check(audit_column col, decimal published, const Feed& feed) {
+    ++report_.cells_checked;
+    if (fast_) {
+        detail::fast_sum f(shapes_);
+        feed(f);
+        const auto j = f.judge(published, options_.mode);
+        if (j.what == detail::fast_sum::verdict::pass) return;
+        if (j.what == detail::fast_sum::verdict::finding) {
+            add_finding(col, published, j.computed, j.cls);
+            return;
+        }
+    }
+    detail::ratio_cell v(options_.mode, false);
+    feed(v);
+    const decimal computed = v.exact().round(published.places(), options_.mode);
+    if (computed == published) return;
+    detail::ratio_cell w(options_.mode, true);
+    feed(w);
+    const finding_class what = printed_interval::of(published, options_.mode).meets(w.range())
+                                   ? finding_class::rounding
+                                   : finding_class::error;
+    add_finding(col, published, computed, what);
+}
+
+inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
+    const bool total = current_->level > 0;
+    auto sum_of = [this, first](audit_column col) {
+        return [this, first, col](auto& acc) {
+            const auto& items = pending_.items();
+            for (std::size_t k = first; k < items.size(); ++k) {
+                if (!figure_of(col, items[k].figures, acc)) {
+                    std::string why = "is a total printing a ";
+                    why += to_string(col);
+                    why += " that ";
+                    why += where(items[k].index, items[k].source_line, name_of(k));
+                    why += " neither prints nor lets be derived";
+                    fail(why);
+                }
+            }
+        };
+    };
+    if (total) {
+        check(audit_column::budget, r.get(figures::budget), sum_of(audit_column::budget));
+        if (r.has(figures::forecast)) {
+            check(audit_column::forecast, r.get(figures::forecast), sum_of(audit_column::forecast));
+        }
+    }
+    if (r.has(figures::variance)) {
+        if (r.has(figures::forecast)) {
+            check(audit_column::variance, r.get(figures::variance), [&r](auto& acc) {
+                acc.add(r.get(figures::forecast), false);
+                acc.add(r.get(figures::budget), true);
+            });
+        } else if (total) {
+            check(audit_column::variance, r.get(figures::variance), sum_of(audit_column::variance));
+        }
+    }
+    if (current_->variance_pct) check_percent(r);
+    if (r.has(figures::previous) && total) {
+        check(audit_column::previous_variance, r.get(figures::previous),
+              sum_of(audit_column::previous_variance));
+    }
+    if (r.has(figures::change)) {
+        if (r.has(figures::previous)) {
+            if (!r.has(figures::variance) && !r.has(figures::forecast)) {
+                fail("prints a change but neither a variance nor a forecast");
+            }
+            check(audit_column::change, r.get(figures::change), [&r](auto& acc) {
+                direct_variance(r, acc, false);
+                acc.add(r.get(figures::previous), true);
+            });
+        } else if (total) {
+            check(audit_column::change, r.get(figures::change), sum_of(audit_column::change));
+        }
+    }
+}
+
+/// The variance % in integers when budget and variance (or forecast) share their places and
+/// are within ±2^50 units: the exact % rounded by one division and, when it differs from the
+/// printed figure, the classification of printed_interval's divided_by, scaled and meets on
+/// fraction ends — the same answers as the exact ratio path, which cannot overflow there.
+/// Returns: true when it decided (a finding, if any, added); false for the exact ratio path.
+inline bool budget_table_audit::fast_percent(const figures& r, decimal p, decimal b, bool flip) {
+    using detail::i128;
+    const bool from_variance = r.has(figures::variance);
+    const decimal x = r.get(from_variance ? figures::variance : figures::forecast);
+    const std::int64_t bu = b.units(), xu = x.units(), pu = p.units();
+    constexpr std::int64_t bound = detail::fast_percent_bound;
+    if (x.places() != b.places() || bu > bound || bu < -bound || xu > bound || xu < -bound ||
+        pu > detail::fast_bound || pu < -detail::fast_bound) {
+        return false;
+    }
+    const int q = p.places();
+    const std::int64_t k = flip ? -100 : 100;
+    // The exact % rounded: (v ÷ b) × k at q places, v = x (or x - b from a forecast).
+    const std::int64_t v = from_variance ? xu : xu - bu;
+    i128 n = i128(v) * k * detail::pow10_64[q];
+    i128 d = bu;
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const i128 rounded =
+        detail::fits_i64(n)
+            ? i128(detail::div_round<std::int64_t>(static_cast<std::int64_t>(n),
+                                                   static_cast<std::int64_t>(d), options_.mode))
+            : detail::div_round<i128>(n, d, options_.mode);
+    if (!detail::fits_i64(rounded)) return false;
+    if (rounded == pu) return true;
+    const decimal computed = decimal::from_units(static_cast<std::int64_t>(rounded), q);
+    // The set of x ÷ budget the printed figures allow: the corners of their intervals (in half
+    // units of the shared last digit, which cancel), each closed when both its ends are, or when
+    // x's end is a closed 0.
+    const detail::interval_shape& sb = shapes_.of(bu);
+    const detail::interval_shape& sx = shapes_.of(xu);
+    const i128 ylo = i128(2) * bu + sb.lo, yhi = i128(2) * bu + sb.hi;
+    if (ylo <= 0 && 0 <= yhi) {  // the budget may be as near zero as we like: unbounded
+        add_finding(audit_column::variance_pct, p, computed, finding_class::rounding);
+        return true;
+    }
+    const i128 xs[2] = {i128(2) * xu + sx.lo, i128(2) * xu + sx.hi};
+    const bool xc[2] = {sx.lo_closed, sx.hi_closed};
+    const i128 ys[2] = {ylo, yhi};
+    const bool yc[2] = {sb.lo_closed, sb.hi_closed};
+    detail::fraction_end cs[4];
+    for (std::size_t a = 0; a < 2; ++a) {
+        for (std::size_t c = 0; c < 2; ++c) {
+            // x / y, or x / y - 1 = (x - y) / y from a forecast; the denominator made positive.
+            i128 num = from_variance ? xs[a] : xs[a] - ys[c], den = ys[c];
+            if (den < 0) {
+                num = -num;
+                den = -den;
+            }
+            cs[2 * a + c] = {num, den, xc[a] && (yc[c] || xs[a] == 0)};
+        }
+    }
+    detail::fraction_interval share{cs[0], cs[0]};
+    share.lo.closed = share.hi.closed = false;
+    for (const auto& c : cs) {
+        if (detail::compare(c, share.lo) < 0) share.lo = {c.n, c.d, false};
+        if (detail::compare(c, share.hi) > 0) share.hi = {c.n, c.d, false};
+    }
+    for (const auto& c : cs) {
+        if (detail::compare(c, share.lo) == 0) share.lo.closed = share.lo.closed || c.closed;
+        if (detail::compare(c, share.hi) == 0) share.hi.closed = share.hi.closed || c.closed;
+    }
+    // × k: a negative k swaps the ends.
+    share.lo.n *= k;
+    share.hi.n *= k;
+    if (k < 0) {
+        const detail::fraction_end t = share.lo;
+        share.lo = share.hi;
+        share.hi = t;
+    }
+    const detail::interval_shape& sp = shapes_.of(pu);
+    const i128 unit2 = i128(2) * detail::pow10_64[q];
+    const detail::fraction_interval printed{{i128(2) * pu + sp.lo, unit2, sp.lo_closed},
+                                            {i128(2) * pu + sp.hi, unit2, sp.hi_closed}};
+    finding_class what = finding_class::error;
+    if (detail::meets(printed, share)) {
+        what = finding_class::rounding;
+    } else if (bu < 0 && detail::meets(printed, detail::negated(share))) {
+        what = finding_class::sign;  // holds under the other convention
+    }
+    add_finding(audit_column::variance_pct, p, computed, what);
+    return true;
+}
+
+inline void budget_table_audit::check_percent(const figures& r) {
+    const published_row& row = *current_;
+    const decimal p = *row.variance_pct;
+    const decimal b = r.get(figures::budget);
+    ++report_.cells_checked;
+    if (b == zero) {
+        // The true budget may be zero or as small as we like: the % is undefined or
+        // unbounded, so any printed figure is possible (a rounding effect unless it is 0).
+        if (p != zero) {
+            add_finding(audit_column::variance_pct, p, decimal::from_units(0, p.places()),
+                        finding_class::rounding);
+        }
+        return;
+    }
+    if (!r.has(figures::variance) && !r.has(figures::forecast)) {
+        fail("prints a variance % but neither a variance nor a forecast");
+    }
+    const bool flip = options_.basis == variance_basis::magnitude && b < zero;
+    if (fast_ && fast_percent(r, p, b, flip)) return;
+    ratio v0;
+    if (r.has(figures::variance)) {
+        v0 = ratio::from_decimal(r.get(figures::variance));
+    } else {
+        v0 = ratio::from_decimal(r.get(figures::forecast)) - ratio::from_decimal(b);
+    }
+    const ratio k(flip ? -100 : 100);
+    const ratio exact = v0 / ratio::from_decimal(b) * k;
+    const decimal computed = exact.round(p.places(), options_.mode);
+    if (computed == p) return;
+    // The set of variance ÷ budget the printed figures allow. From a blank variance it is
+    // forecast ÷ budget − 1: exact, as the two share the budget's true value.
+    const printed_interval budget = printed_interval::of(b, options_.mode);
+    std::optional<printed_interval> share;
+    if (r.has(figures::variance)) {
+        share = printed_interval::of(r.get(figures::variance), options_.mode).divided_by(budget);
+    } else if (auto q = printed_interval::of(r.get(figures::forecast), options_.mode)
+                            .divided_by(budget)) {
+        share = *q - printed_interval::exactly(ratio(1));
+    }
+    finding_class what = finding_class::rounding;  // unbounded when the budget reaches zero
+    if (share) {
+        const printed_interval range = share->scaled(k);
+        const printed_interval printed_pct = printed_interval::of(p, options_.mode);
+        if (printed_pct.meets(range)) {
+            what = finding_class::rounding;
+        } else if (b < zero && printed_pct.meets(-range)) {
+            what = finding_class::sign;  // holds under the other convention
+        } else {
+            what = finding_class::error;
+        }
+    }
+    add_finding(audit_column::variance_pct, p, computed, what);
+}
+
 inline audit_report audit_budget_table(const std::vector<published_row>& rows,
                                        const audit_options& options) {
-    return detail::table_auditor(rows, options).run();
+    budget_table_audit audit(options);
+    for (const published_row& r : rows) audit.add(r);
+    return audit.take_report();
 }
 
 }  // namespace bmm

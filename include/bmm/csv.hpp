@@ -19,6 +19,10 @@
 // as needed, a lone empty field as `""`), and read_csv reads what they write back to the same
 // records, whatever the fields hold (commas, quotes, CR, LF, a leading byte-order mark, nothing).
 //
+// read_csv holds the whole table; csv_reader, which read_csv is built on (one parser), reads one
+// record at a time from a whole text or from chunks fed as they arrive, for tables too large to
+// hold: the same records, positions and errors.
+//
 //   auto table = bmm::read_csv("line,level,budget\nAdult Services,0,226.9\n");
 //   table.header[2];                 // "budget"
 //   table.records[0].fields[0];      // "Adult Services"   table.records[0].line == 2
@@ -26,11 +30,12 @@
 //   table.column("budget");          // 2, or std::nullopt
 //   bmm::csv_quote("Rates, Council Tax");   // "\"Rates, Council Tax\""
 //   bmm::csv_row(table.header);              // "line,level,budget\n": read_csv reads it back
+//   bmm::csv_reader reader(text);           // or reader.feed(chunk) ... reader.finish()
+//   for (bmm::csv_record r; reader.next(r);) use(r);   // one record in memory at a time
 #pragma once
 
 #include <cstddef>
 #include <initializer_list>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -158,13 +163,159 @@ template <class Range>
     return csv_row<std::initializer_list<std::string_view>>(fields);
 }
 
+/// Reads CSV records one at a time, so that a large table is never held whole as a csv_table:
+/// from a whole text (a view: not copied) or from a text given in chunks (feed() each chunk, split
+/// anywhere, then finish()). read_csv is built on it: the two read the same records, with the
+/// same lines and columns, and throw the same csv_error at the same place.
+///
+///   bmm::csv_reader reader(text);          // or: reader.feed(chunk) ... reader.finish()
+///   bmm::csv_record record;                // its storage is reused from record to record
+///   while (reader.next(record)) use(record);
+class csv_reader {
+public:
+    /// A reader of a text given in chunks by feed() and ended by finish().
+    csv_reader() = default;
+    /// A reader of the whole text `text`, which is not copied and must outlive the reader.
+    explicit csv_reader(std::string_view text) noexcept : text_(text), final_(true) {}
+
+    /// Appends the next chunk of the text (any size, split anywhere: inside a record, a quoted
+    /// field or a UTF-8 character). Throws: invalid_argument for a reader of a whole text or
+    /// after finish(); nothing else but std::bad_alloc. Requires: nothing.
+    void feed(std::string_view chunk) {
+        if (final_) throw invalid_argument("csv_reader: feed() after finish() or on a whole text");
+        // Keep only what is not read yet (the records before pos_ are done), then append.
+        if (pos_ > 0) {
+            buffer_.erase(0, pos_);
+            line_start_ -= pos_;
+            pos_ = 0;
+        }
+        buffer_.append(chunk.data(), chunk.size());
+        text_ = buffer_;
+    }
+    /// Marks the end of a text given in chunks. Throws: nothing. Requires: nothing.
+    void finish() noexcept {
+        if (!final_) text_ = buffer_;
+        final_ = true;
+    }
+
+    /// Reads the next record into `out`, reusing its storage (its fields and positions are
+    /// replaced, its line set; blank lines are skipped, a leading UTF-8 byte-order mark too).
+    /// Returns: true with a record; false when the text is read (done()) or, for a text in
+    /// chunks, when the next record needs more of it than has been fed.
+    /// Throws: csv_error (a parse_error) with the line, column and field for malformed CSV (see
+    /// the table at the top of this header); the reader then stays at that record.
+    /// Requires: nothing.
+    bool next(csv_record& out);
+    /// Returns: true when the whole text has been read (for chunks: after finish()).
+    /// Throws: nothing. Requires: nothing.
+    [[nodiscard]] bool done() const noexcept {
+        return final_ && bom_checked_ && !has_record_ahead();
+    }
+    /// Returns: the number of records read so far. Throws: nothing. Requires: nothing.
+    [[nodiscard]] std::size_t records() const noexcept { return records_; }
+
+private:
+    enum class step { record, more, end };
+    [[nodiscard]] bool has_record_ahead() const noexcept;
+    step read(csv_record& out);
+
+    std::string buffer_;     ///< a text in chunks: what is not read yet
+    std::string_view text_;  ///< the whole text, or buffer_
+    std::size_t pos_ = 0;    ///< where the next record (or blank line) starts in text_
+    std::size_t line_ = 1;   ///< the line at pos_
+    std::size_t line_start_ = 0;
+    std::size_t records_ = 0;
+    bool final_ = false;  ///< text_ ends where the text ends
+    bool bom_checked_ = false;
+};
+
 /// Reads CSV text whose first record is a header.
 /// Throws: csv_error (a parse_error) with the line, column and field for malformed CSV (see the
 /// table at the top of this header) or an empty input (no header).
 [[nodiscard]] inline csv_table read_csv(std::string_view text) {
-    std::vector<csv_record> records;
-    std::size_t i = 0, line = 1, line_start = 0;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") i = line_start = 3;
+    csv_reader reader(text);
+    csv_record header;
+    if (!reader.next(header)) throw csv_error("", "there is no header row", csv_position{1, 1});
+    csv_table t;
+    t.header = std::move(header.fields);
+    t.header_line = header.line;
+    t.header_positions = std::move(header.positions);
+    csv_record rec;
+    while (reader.next(rec)) {
+        t.records.push_back(std::move(rec));
+        rec = csv_record();
+    }
+    return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Implementation
+
+inline bool csv_reader::has_record_ahead() const noexcept {
+    // Only blank lines (LF or CRLF) may be left once the text is read.
+    for (std::size_t k = pos_; k < text_.size(); ++k) {
+        if (text_[k] == '\n') continue;
+        if (text_[k] == '\r' && k + 1 < text_.size() && text_[k + 1] == '\n') {
+            ++k;
+            continue;
+        }
+        return true;
+    }
+    return false;
+}
+
+inline bool csv_reader::next(csv_record& out) {
+    const step s = read(out);
+    if (s == step::record) ++records_;
+    return s == step::record;
+}
+
+inline csv_reader::step csv_reader::read(csv_record& out) {
+    const std::string_view text = text_;
+    if (!bom_checked_) {
+        const std::string_view bom = "\xEF\xBB\xBF";
+        if (!final_ && text.size() < 3 && bom.substr(0, text.size()) == text) return step::more;
+        if (text.substr(0, 3) == bom) pos_ = line_start_ = 3;
+        bom_checked_ = true;
+    }
+    // Work on copies: the reader moves on only when a whole record is read.
+    std::size_t i = pos_, line = line_, line_start = line_start_;
+    // Skip blank lines.
+    for (;;) {
+        if (i >= text.size()) {
+            if (!final_) {
+                pos_ = i;  // the blank lines are read
+                line_ = line;
+                line_start_ = line_start;
+                return step::more;
+            }
+            pos_ = i;
+            line_ = line;
+            line_start_ = line_start;
+            return step::end;
+        }
+        if (text[i] == '\n') {
+            ++i;
+            ++line;
+            line_start = i;
+            continue;
+        }
+        if (text[i] == '\r') {
+            if (i + 1 >= text.size() && !final_) {
+                pos_ = i;
+                line_ = line;
+                line_start_ = line_start;
+                return step::more;
+            }
+            if (i + 1 < text.size() && text[i + 1] == '\n') {
+                i += 2;
+                ++line;
+                line_start = i;
+                continue;
+            }
+        }
+        break;
+    }
     // The column of byte offset `at` (at or after the last one asked for on this line):
     // characters, not UTF-8 continuation bytes, since the line began, plus one. Counted
     // incrementally, so a long line costs linear time.
@@ -187,89 +338,97 @@ template <class Range>
     auto is_end = [&](std::size_t k) {
         return k >= text.size() || text[k] == ',' || text[k] == '\n' || text[k] == '\r';
     };
-    // The raw text of a field from `from` to the next separator, for messages.
-    auto raw_to_separator = [&](std::size_t from) {
+    // The end of a field's raw text from `from` to the next separator, for messages; npos when
+    // the text in chunks stops before the separator (the message waits for the rest).
+    auto raw_end = [&](std::size_t from) {
         std::size_t k = from;
         while (!is_end(k)) ++k;
-        return text.substr(from, k - from);
+        return k >= text.size() && !final_ ? std::string_view::npos : k;
     };
-    while (i < text.size()) {
-        // Skip blank lines.
-        if (text[i] == '\n') {
-            new_line(++i);
+    const std::size_t record_line = line;
+    std::size_t n = 0;  // fields read into out
+    for (;;) {
+        if (n == out.fields.size()) out.fields.emplace_back();
+        if (n == out.positions.size()) out.positions.emplace_back();
+        std::string& field = out.fields[n];
+        field.clear();
+        const std::size_t start = i;
+        if (i >= text.size() && !final_) return step::more;
+        const csv_position at = here(start);
+        if (i < text.size() && text[i] == '"') {
+            ++i;
+            for (;;) {
+                if (i >= text.size()) {
+                    if (!final_) return step::more;
+                    throw csv_error(field, "a quoted field is not closed", at);
+                }
+                // Copy up to the next quote or line feed at once.
+                std::size_t k = i;
+                while (k < text.size() && text[k] != '"' && text[k] != '\n') ++k;
+                field.append(text.data() + i, k - i);
+                i = k;
+                if (i >= text.size()) continue;
+                if (text[i] == '\n') {
+                    field += '\n';
+                    new_line(++i);
+                    continue;
+                }
+                // A quote: doubled, or the closing one.
+                if (i + 1 >= text.size() && !final_) return step::more;
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field += '"';
+                    i += 2;
+                    continue;
+                }
+                ++i;
+                break;
+            }
+            if (i >= text.size() && !final_) return step::more;
+            if (!is_end(i)) {
+                const std::size_t e = raw_end(i);
+                if (e == std::string_view::npos) return step::more;
+                throw csv_error(std::string(text.substr(start, e - start)),
+                                "text after a closing quote", here(i));
+            }
+        } else {
+            const std::size_t from = i;
+            while (!is_end(i)) {
+                if (text[i] == '"') {
+                    const std::size_t e = raw_end(start);
+                    if (e == std::string_view::npos) return step::more;
+                    throw csv_error(text.substr(start, e - start),
+                                    "a quote inside an unquoted field", here(i));
+                }
+                ++i;
+            }
+            if (i >= text.size() && !final_) return step::more;
+            field.assign(text.data() + from, i - from);
+        }
+        out.positions[n] = at;
+        ++n;
+        if (i < text.size() && text[i] == ',') {
+            ++i;
             continue;
         }
-        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            i += 2;
-            new_line(i);
-            continue;
-        }
-        csv_record rec;
-        rec.line = line;
-        for (;;) {
-            std::string field;
-            const std::size_t start = i;
-            const csv_position at = here(start);
-            if (i < text.size() && text[i] == '"') {
-                ++i;
-                for (;;) {
-                    if (i >= text.size())
-                        throw csv_error(field, "a quoted field is not closed", at);
-                    const char c = text[i];
-                    if (c == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') {
-                            field += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    field += c;
-                    ++i;
-                    if (c == '\n') new_line(i);
-                }
-                if (!is_end(i)) {
-                    throw csv_error(std::string(text.substr(start, i - start)) +
-                                        std::string(raw_to_separator(i)),
-                                    "text after a closing quote", here(i));
-                }
-            } else {
-                while (!is_end(i)) {
-                    if (text[i] == '"') {
-                        throw csv_error(raw_to_separator(start), "a quote inside an unquoted field",
-                                        here(i));
-                    }
-                    field += text[i++];
-                }
-            }
-            rec.fields.push_back(std::move(field));
-            rec.positions.push_back(at);
-            if (i < text.size() && text[i] == ',') {
-                ++i;
-                continue;
-            }
-            break;
-        }
-        if (i < text.size() && text[i] == '\r') {
-            if (i + 1 < text.size() && text[i + 1] == '\n') {
-                ++i;
-            } else {
-                throw csv_error(rec.fields.back(), "a carriage return not followed by a line feed",
-                                here(i));
-            }
-        }
-        if (i < text.size() && text[i] == '\n') new_line(++i);
-        records.push_back(std::move(rec));
+        break;
     }
-    if (records.empty()) throw csv_error("", "there is no header row", csv_position{1, 1});
-    csv_table t;
-    t.header = std::move(records.front().fields);
-    t.header_line = records.front().line;
-    t.header_positions = std::move(records.front().positions);
-    t.records.assign(std::make_move_iterator(records.begin() + 1),
-                     std::make_move_iterator(records.end()));
-    return t;
+    if (i < text.size() && text[i] == '\r') {
+        if (i + 1 >= text.size() && !final_) return step::more;
+        if (i + 1 < text.size() && text[i + 1] == '\n') {
+            ++i;
+        } else {
+            throw csv_error(out.fields[n - 1], "a carriage return not followed by a line feed",
+                            here(i));
+        }
+    }
+    if (i < text.size() && text[i] == '\n') new_line(++i);
+    out.fields.resize(n);
+    out.positions.resize(n);
+    out.line = record_line;
+    pos_ = i;
+    line_ = line;
+    line_start_ = line_start;
+    return step::record;
 }
 
 }  // namespace bmm

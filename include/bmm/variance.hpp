@@ -29,7 +29,6 @@
 //   t.variance_ratio(0)->percent(1, bmm::rounding_mode::half_up);   // 1.8
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -40,7 +39,9 @@
 
 #include "config.hpp"
 #include "decimal.hpp"
+#include "detail/exact_sum.hpp"
 #include "detail/int128.hpp"
+#include "detail/largest_remainder.hpp"
 #include "detail/totals.hpp"
 #include "error.hpp"
 #include "money.hpp"
@@ -195,8 +196,7 @@ public:
         t.kind = row_kind::total;
         t.level = level;
         t.figures.name = std::move(name);
-        detail::total_tracker next = totals_;  // unchanged if this total is rejected
-        t.members = next.total(rows_.size(), level);
+        t.members = totals_.members(level);  // the tracker is unchanged if this total is rejected
         if (t.members.empty()) {
             throw invalid_argument("the total \"" + t.figures.name + "\" (row " +
                                        std::to_string(rows_.size() + 1) + ") has nothing to sum",
@@ -204,14 +204,14 @@ public:
         }
         // Exact sums on 128 bits: only a total that does not fit is an overflow, never a running
         // sum on the way to one that does (rows top, 1p, -1p total top).
-        detail::i128 budget = 0, forecast = 0, previous = 0;
+        detail::int_sum budget, forecast, previous;
         bool any_previous = true;
         for (std::size_t idx : t.members) {
             const budget_line<C>& f = rows_[idx].figures;
-            budget += f.budget.in_minor_units();
-            forecast += f.forecast.in_minor_units();
+            budget.add(f.budget.in_minor_units());
+            forecast.add(f.forecast.in_minor_units());
             if (f.previous_variance) {
-                previous += f.previous_variance->in_minor_units();
+                previous.add(f.previous_variance->in_minor_units());
             } else {
                 any_previous = false;
             }
@@ -221,7 +221,7 @@ public:
         if (any_previous) {
             t.figures.previous_variance = total_of(previous, "previous variance", t.figures.name);
         }
-        totals_ = std::move(next);
+        totals_.total(rows_.size(), level);
         rows_.push_back(std::move(t));
         return rows_.size() - 1;
     }
@@ -260,15 +260,18 @@ public:
         rounding_mode mode = rounding_mode::half_up) const;
 
 private:
+    template <class I>
+    std::vector<rounded_row> rounded_as(int places, I unit, table_rounding how,
+                                        rounding_mode mode) const;
     /// The exact sum `v` of a total's column as money, or overflow_error naming the total.
-    money<C> total_of(detail::i128 v, const char* column, const std::string& name) const {
-        if (!detail::fits_i64(v)) {
+    money<C> total_of(const detail::int_sum& v, const char* column, const std::string& name) const {
+        if (!v.fits()) {
             throw overflow_error("the " + std::string(column) + " of the total \"" + name +
                                      "\" (row " + std::to_string(rows_.size() + 1) +
                                      ") is out of the range of " + std::string(C::code) + " money",
                                  name);
         }
-        return money<C>::from_minor_units(static_cast<std::int64_t>(v));
+        return money<C>::from_minor_units(static_cast<std::int64_t>(v.value()));
     }
 
     std::vector<row> rows_;
@@ -280,39 +283,94 @@ private:
 
 namespace detail {
 
-/// Rounds exact minor-unit values to `unit` steps so that they sum to `target` units, moving the
-/// fewest values by one unit from their rounded-down position (largest remainders first, ties to
-/// the earlier). Works for negative values and any target.
-inline std::vector<i128> round_to_sum(const std::vector<i128>& minor, i128 unit, i128 target) {
-    const std::size_t n = minor.size();
-    std::vector<i128> out(n);
-    std::vector<i128> rest(n);
+/// floor(x / unit) and the remainder x - unit · floor(x / unit), in [0, unit). Requires: unit > 0.
+template <class I>
+constexpr void floor_divide(I x, I unit, I& q, I& rest) noexcept {
+    q = x / unit;
+    rest = x % unit;
+    if (rest < 0) {
+        --q;
+        rest += unit;
+    }
+}
+
+/// Scratch space of round_to_sum for a total of many members (grown once, reused).
+struct round_to_sum_scratch {
+    std::vector<i128> q, rest;
+    std::vector<std::size_t> order;
+};
+
+/// Largest remainder: the exact minor-unit values exact(0..n) rounded to `unit` steps so that
+/// they sum to `target` units, moving the fewest values by one unit from their rounded-down
+/// position (largest remainders first, ties to the earlier); store(k, units) receives each.
+/// Works for negative values and any target. Up to 16 values are sorted on the stack (insertion
+/// sort); more by detail::sort_by_remainder (the one stable sort of largest-remainder splits) in
+/// `big`.
+template <class I, class Exact, class Store>
+void round_to_sum(std::size_t n, Exact exact, I unit, i128 target, Store store,
+                  round_to_sum_scratch& big) {
+    if (n == 0) return;
+    constexpr std::size_t small = 16;
+    const bool many = n > small;
+    i128 small_q[small], small_rest[small];
+    std::size_t small_order[small];
+    if (many) {
+        big.q.resize(n);
+        big.rest.resize(n);
+        big.order.resize(n);
+    }
+    i128* q = many ? big.q.data() : small_q;
+    i128* rest = many ? big.rest.data() : small_rest;
     i128 base = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        i128 q = minor[i] / unit;
-        i128 r = minor[i] % unit;
-        if (r < 0) {
-            --q;
-            r += unit;
-        }
-        out[i] = q;
-        rest[i] = r;
-        base += q;
+    for (std::size_t k = 0; k < n; ++k) {
+        I qk = 0, rk = 0;
+        floor_divide<I>(exact(k), unit, qk, rk);
+        q[k] = qk;
+        rest[k] = rk;
+        base += qk;
     }
     i128 d = target - base;
-    if (n == 0) return out;
-    const i128 nn = static_cast<i128>(n);
-    // Whole rounds of one unit each (only when the target is far from the members' sum).
-    i128 whole = d / nn;
-    if (d % nn < 0) --whole;
-    for (auto& v : out) v += whole;
-    d -= whole * nn;  // now 0 <= d < n
-    std::vector<std::size_t> order(n);
-    for (std::size_t i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return rest[a] > rest[b]; });
-    for (std::size_t k = 0; k < n && d > 0; ++k, --d) ++out[order[k]];
-    return out;
+    // Whole rounds of one unit each (only when the target is far from the members' sum), by an
+    // int64 division when d fits one (it is a few units: a 128-bit division costs far more).
+    i128 whole = 0;
+    if (fits_i64(d) && n <= static_cast<std::size_t>(i64_max)) {
+        std::int64_t w = 0, r = 0;
+        floor_divide<std::int64_t>(static_cast<std::int64_t>(d), static_cast<std::int64_t>(n), w,
+                                   r);
+        whole = w;
+    } else {
+        const i128 nn = static_cast<i128>(n);
+        whole = d / nn;
+        if (d % nn < 0) --whole;
+    }
+    d -= whole * static_cast<i128>(n);  // now 0 <= d < n
+    const auto give = static_cast<std::size_t>(d);
+    if (give > 0) {
+        std::size_t* order = many ? big.order.data() : small_order;
+        for (std::size_t k = 0; k < n; ++k) order[k] = k;
+        if (many) {
+            sort_by_remainder(big.order, big.rest);
+            order = big.order.data();  // the sort may leave the order in another buffer
+        } else {                       // stable: an equal remainder stays after the earlier one
+            for (std::size_t i = 1; i < n; ++i) {
+                const std::size_t x = order[i];
+                std::size_t j = i;
+                for (; j > 0 && rest[x] > rest[order[j - 1]]; --j) order[j] = order[j - 1];
+                order[j] = x;
+            }
+        }
+        for (std::size_t k = 0; k < give; ++k) rest[order[k]] = -1;  // marked: one unit more
+    }
+    for (std::size_t k = 0; k < n; ++k) store(k, q[k] + whole + (rest[k] < 0 ? 1 : 0));
+}
+
+/// x / unit rounded by `mode`, in int64 when both fit (the common case: no 128-bit division).
+template <class I>
+[[nodiscard]] constexpr i128 divide_rounded(i128 x, I unit, rounding_mode mode) noexcept {
+    if constexpr (sizeof(I) == sizeof(std::int64_t)) {
+        if (fits_i64(x)) return div_round<std::int64_t>(static_cast<std::int64_t>(x), unit, mode);
+    }
+    return div_round<i128>(x, i128(unit), mode);
 }
 
 }  // namespace detail
@@ -325,49 +383,65 @@ std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded(
     if (scale < 0 || places < 0 || places > decimal::max_places || shift < 0 || shift > 36) {
         throw invalid_argument("a table is rounded to 0..18 places of a non-negative scale");
     }
-    const detail::i128 unit = detail::pow10_128(shift);
+    // A printed unit of at most 10^18 minor units fits int64, and so does every amount: divide in
+    // int64 (a 128-bit division costs several times more).
+    if (shift <= 18) {
+        return rounded_as<std::int64_t>(places, static_cast<std::int64_t>(detail::pow10_128(shift)),
+                                        how, mode);
+    }
+    return rounded_as<detail::i128>(places, detail::pow10_128(shift), how, mode);
+}
+
+template <class C>
+template <class I>
+std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded_as(
+    int places, I unit, table_rounding how, rounding_mode mode) const {
     const std::size_t n = rows_.size();
-    // Columns: 0 budget, 1 forecast. The variance is forecast − budget of the printed figures.
-    std::vector<std::array<detail::i128, 2>> printed(n);
-    auto exact = [&](std::size_t i, int c) -> detail::i128 {
+    std::vector<rounded_row> out(n);
+    auto fail = [] { throw overflow_error("a rounded figure does not fit a decimal"); };
+    auto figure = [&](detail::i128 units) {
+        if (!detail::fits_i64(units)) fail();
+        return decimal::from_units(static_cast<std::int64_t>(units), places);
+    };
+    // Columns: 0 budget, 1 forecast, each first rounded on its own.
+    auto exact = [this](std::size_t i, int c) -> std::int64_t {
         const budget_line<C>& f = rows_[i].figures;
         return (c == 0 ? f.budget : f.forecast).in_minor_units();
     };
+    auto cell = [&out](std::size_t i, int c) -> decimal& {
+        return c == 0 ? out[i].budget : out[i].forecast;
+    };
     for (std::size_t i = 0; i < n; ++i) {
+        if (rows_[i].kind == row_kind::heading) continue;
         for (int c = 0; c < 2; ++c) {
-            printed[i][static_cast<std::size_t>(c)] = detail::div_round(exact(i, c), unit, mode);
+            cell(i, c) = figure(detail::divide_rounded(exact(i, c), unit, mode));
         }
     }
     if (how == table_rounding::largest_remainder) {
         // Top down: a total's printed value is fixed (by its own rounding, or by its parent),
         // then its members are rounded to sum to it.
+        detail::round_to_sum_scratch big;
         for (std::size_t i = n; i-- > 0;) {
             const row& t = rows_[i];
             if (t.kind != row_kind::total) continue;
+            const std::vector<std::size_t>& m = t.members;
             for (int c = 0; c < 2; ++c) {
-                std::vector<detail::i128> members;
-                for (std::size_t m : t.members) members.push_back(exact(m, c));
-                const auto fixed =
-                    detail::round_to_sum(members, unit, printed[i][static_cast<std::size_t>(c)]);
-                for (std::size_t k = 0; k < t.members.size(); ++k) {
-                    printed[t.members[k]][static_cast<std::size_t>(c)] = fixed[k];
-                }
+                detail::round_to_sum<I>(
+                    m.size(), [&](std::size_t k) { return I(exact(m[k], c)); }, unit,
+                    cell(i, c).units(),
+                    [&](std::size_t k, detail::i128 v) { cell(m[k], c) = figure(v); }, big);
             }
         }
     }
-    std::vector<rounded_row> out(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (rows_[i].kind == row_kind::heading) continue;
-        const detail::i128 b = printed[i][0], f = printed[i][1];
-        const detail::i128 v = how == table_rounding::largest_remainder
-                                   ? f - b
-                                   : detail::div_round(exact(i, 1) - exact(i, 0), unit, mode);
-        if (!detail::fits_i64(b) || !detail::fits_i64(f) || !detail::fits_i64(v)) {
-            throw overflow_error("a rounded figure does not fit a decimal");
-        }
-        out[i] = rounded_row{decimal::from_units(static_cast<std::int64_t>(b), places),
-                             decimal::from_units(static_cast<std::int64_t>(f), places),
-                             decimal::from_units(static_cast<std::int64_t>(v), places)};
+        // The variance is forecast − budget of the printed figures (largest remainder), or the
+        // exact variance rounded on its own (per cell).
+        const detail::i128 v =
+            how == table_rounding::largest_remainder
+                ? detail::i128(out[i].forecast.units()) - out[i].budget.units()
+                : detail::divide_rounded(detail::i128(exact(i, 1)) - exact(i, 0), unit, mode);
+        out[i].variance = figure(v);
     }
     return out;
 }

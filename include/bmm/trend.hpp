@@ -25,10 +25,10 @@
 #include <vector>
 
 #include "decimal.hpp"
+#include "detail/polarity.hpp"
 #include "detail/sorted_map.hpp"
 #include "error.hpp"
 #include "period.hpp"
-#include "rag.hpp"
 #include "ratio.hpp"
 
 namespace bmm {

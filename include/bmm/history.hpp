@@ -153,9 +153,8 @@ enum class exception_reason : std::uint8_t { red, persistent_amber };
 /// at least rule.amber_run reporting periods, see off_target_run), or std::nullopt when it is
 /// not. Throws: invalid_argument if rule.amber_run is 0.
 template <unsigned S>
-[[nodiscard]] std::optional<exception_reason> exception_in(const status_history<S>& h,
-                                                           fiscal_month<S> m,
-                                                           exception_rule rule = {}) {
+[[nodiscard]] detail::lazy_t<std::optional<exception_reason>, S> exception_in(
+    const status_history<S>& h, fiscal_month<S> m, exception_rule rule = {}) {
     if (rule.amber_run == 0) throw invalid_argument("an exception rule needs amber_run >= 1");
     const auto s = h.at(m);
     if (!s || !s->is_rated()) return std::nullopt;
@@ -193,7 +192,7 @@ inline constexpr std::array<status_change, 6> reported_changes{
 
 /// Returns: "Red to Green", ..., "Unchanged", "Newly rated", "No longer rated", "Unrated".
 [[nodiscard]] constexpr std::string_view to_string(status_change c) noexcept {
-    constexpr std::array<std::string_view, 10> names{
+    constexpr std::string_view names[10]{
         "Red to Green", "Amber to Green", "Red to Amber", "Green to Amber",  "Amber to Red",
         "Green to Red", "Unchanged",      "Newly rated",  "No longer rated", "Unrated"};
     return names[static_cast<std::size_t>(c)];

@@ -19,7 +19,6 @@
 //   bmm::worse(bmm::rag::amber, bmm::rag::red) // rag::red
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -103,25 +102,23 @@ private:
 
 /// Returns: "Green", "Amber" or "Red".
 [[nodiscard]] constexpr std::string_view to_string(rag r) noexcept {
-    constexpr std::array<std::string_view, 3> names{"Green", "Amber", "Red"};
+    constexpr std::string_view names[3]{"Green", "Amber", "Red"};
     return names[static_cast<std::size_t>(r)];
 }
 /// Returns: "★", "●" or "▲" (UTF-8), the symbols of the seed reports' key.
 [[nodiscard]] constexpr std::string_view to_symbol(rag r) noexcept {
-    constexpr std::array<std::string_view, 3> symbols{"\xE2\x98\x85", "\xE2\x97\x8F",
-                                                      "\xE2\x96\xB2"};
+    constexpr std::string_view symbols[3]{"\xE2\x98\x85", "\xE2\x97\x8F", "\xE2\x96\xB2"};
     return symbols[static_cast<std::size_t>(r)];
 }
 /// Returns: the long name of a data status ("Monitoring only", ...).
 [[nodiscard]] constexpr std::string_view to_string(data_status d) noexcept {
-    constexpr std::array<std::string_view, 5> names{"Monitoring only", "Not reported",
-                                                    "Data unavailable", "No complaints received",
-                                                    "Not updated"};
+    constexpr std::string_view names[5]{"Monitoring only", "Not reported", "Data unavailable",
+                                        "No complaints received", "Not updated"};
     return names[static_cast<std::size_t>(d)];
 }
 /// Returns: the short form of a data status ("n/a", "n/r", "?", "n/c", "n/u").
 [[nodiscard]] constexpr std::string_view to_symbol(data_status d) noexcept {
-    constexpr std::array<std::string_view, 5> symbols{"n/a", "n/r", "?", "n/c", "n/u"};
+    constexpr std::string_view symbols[5]{"n/a", "n/r", "?", "n/c", "n/u"};
     return symbols[static_cast<std::size_t>(d)];
 }
 /// Returns: the word of a status ("Amber", "Monitoring only").
@@ -142,7 +139,7 @@ struct status_word {
     status value;
 };
 // Compared case-insensitively after trimming; symbols are matched exactly.
-inline constexpr std::array<status_word, 31> status_words{{
+inline constexpr status_word status_words[31]{
     {"\xE2\x98\x85", rag::green},
     {"\xE2\x97\x8F", rag::amber},
     {"\xE2\x96\xB2", rag::red},
@@ -174,7 +171,7 @@ inline constexpr std::array<status_word, 31> status_words{{
     {"-", data_status::monitoring_only},
     {"\xE2\x80\x93", data_status::monitoring_only},  // en dash, as printed for "no target"
     {"not due", data_status::not_reported},
-}};
+};
 }  // namespace detail
 
 inline std::optional<status> status::try_parse(std::string_view text) noexcept {

@@ -59,8 +59,8 @@ enum class unit : std::uint8_t {
 
 /// Returns: "number", "percent", "money", "rate per 100,000", "km", "days", "milestone".
 [[nodiscard]] constexpr std::string_view to_string(unit u) noexcept {
-    constexpr std::array<std::string_view, 7> names{
-        "number", "percent", "money", "rate per 100,000", "km", "days", "milestone"};
+    constexpr std::string_view names[7]{"number", "percent", "money",    "rate per 100,000",
+                                        "km",     "days",    "milestone"};
     return names[static_cast<std::size_t>(u)];
 }
 
@@ -589,7 +589,7 @@ inline std::string to_string(const target& t) {
         case target::kind::value:
             return figure(t.low());
         case target::kind::bound: {
-            constexpr std::array<std::string_view, 4> ops{">", ">=", "<", "<="};
+            constexpr std::string_view ops[4]{">", ">=", "<", "<="};
             return std::string(ops[static_cast<std::size_t>(t.bound_side())]) + figure(t.low());
         }
         case target::kind::within: {

@@ -16,7 +16,6 @@
 //   bmm::to_symbol(bmm::direction::improving)              // "↑"
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -37,13 +36,12 @@ enum class direction : std::uint8_t { improving, stable, deteriorating };
 
 /// Returns: "improving", "stable", "deteriorating".
 [[nodiscard]] constexpr std::string_view to_string(direction d) noexcept {
-    constexpr std::array<std::string_view, 3> names{"improving", "stable", "deteriorating"};
+    constexpr std::string_view names[3]{"improving", "stable", "deteriorating"};
     return names[static_cast<std::size_t>(d)];
 }
 /// Returns: "↑", "↔", "↓" (the outlook key of seed 004).
 [[nodiscard]] constexpr std::string_view to_symbol(direction d) noexcept {
-    constexpr std::array<std::string_view, 3> symbols{"\xE2\x86\x91", "\xE2\x86\x94",
-                                                      "\xE2\x86\x93"};
+    constexpr std::string_view symbols[3]{"\xE2\x86\x91", "\xE2\x86\x94", "\xE2\x86\x93"};
     return symbols[static_cast<std::size_t>(d)];
 }
 
@@ -110,12 +108,14 @@ private:
     detail::sorted_map<month_type, decimal> values_;  ///< by month
 };
 
+// The trends return std::optional<direction>, spelled detail::lazy_t<..., S> so that it is
+// instantiated only where a trend is used (see bmm/period.hpp).
+
 /// Returns: m against the latest earlier figure, or std::nullopt without both.
 template <unsigned S>
-[[nodiscard]] std::optional<direction> short_trend(const value_history<S>& h, fiscal_month<S> m,
-                                                   polarity pol,
-                                                   std::optional<decimal> target = std::nullopt,
-                                                   amber_band stable = {}) {
+[[nodiscard]] detail::lazy_t<std::optional<direction>, S> short_trend(
+    const value_history<S>& h, fiscal_month<S> m, polarity pol,
+    std::optional<decimal> target = std::nullopt, amber_band stable = {}) {
     const auto now = h.at(m);
     const auto prev = h.before(m, 1);
     if (!now || prev.empty()) return std::nullopt;
@@ -124,10 +124,9 @@ template <unsigned S>
 
 /// Returns: m against the same fiscal month a year earlier, or std::nullopt without both.
 template <unsigned S>
-[[nodiscard]] std::optional<direction> year_on_year(const value_history<S>& h, fiscal_month<S> m,
-                                                    polarity pol,
-                                                    std::optional<decimal> target = std::nullopt,
-                                                    amber_band stable = {}) {
+[[nodiscard]] detail::lazy_t<std::optional<direction>, S> year_on_year(
+    const value_history<S>& h, fiscal_month<S> m, polarity pol,
+    std::optional<decimal> target = std::nullopt, amber_band stable = {}) {
     const auto now = h.at(m);
     const auto then = h.at(m - date::months{12});
     if (!now || !then) return std::nullopt;
@@ -137,10 +136,9 @@ template <unsigned S>
 /// Returns: m against the exact average of the n figures before it, or std::nullopt when fewer
 /// than n exist. Throws: invalid_argument if n is 0.
 template <unsigned S>
-[[nodiscard]] std::optional<direction> long_trend(const value_history<S>& h, fiscal_month<S> m,
-                                                  std::size_t n, polarity pol,
-                                                  std::optional<decimal> target = std::nullopt,
-                                                  amber_band stable = {}) {
+[[nodiscard]] detail::lazy_t<std::optional<direction>, S> long_trend(
+    const value_history<S>& h, fiscal_month<S> m, std::size_t n, polarity pol,
+    std::optional<decimal> target = std::nullopt, amber_band stable = {}) {
     if (n == 0) throw invalid_argument("a long-term trend needs at least one earlier period");
     const auto now = h.at(m);
     const auto earlier = h.before(m, n);

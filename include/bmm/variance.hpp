@@ -296,8 +296,8 @@ constexpr void floor_divide(I x, I unit, I& q, I& rest) noexcept {
 
 /// Scratch space of round_to_sum for a total of many members (grown once, reused).
 struct round_to_sum_scratch {
-    std::vector<i128> q, rest;
-    std::vector<std::size_t> order;
+    heap_array<i128> q, rest;
+    heap_array<std::size_t> order;  ///< the indices, and the sort's scratch (2n)
 };
 
 /// Largest remainder: the exact minor-unit values exact(0..n) rounded to `unit` steps so that
@@ -315,9 +315,9 @@ void round_to_sum(std::size_t n, Exact exact, I unit, i128 target, Store store,
     i128 small_q[small], small_rest[small];
     std::size_t small_order[small];
     if (many) {
-        big.q.resize(n);
-        big.rest.resize(n);
-        big.order.resize(n);
+        big.q.reserve_discarding(n);
+        big.rest.reserve_discarding(n);
+        big.order.reserve_discarding(2 * n);
     }
     i128* q = many ? big.q.data() : small_q;
     i128* rest = many ? big.rest.data() : small_rest;
@@ -348,10 +348,9 @@ void round_to_sum(std::size_t n, Exact exact, I unit, i128 target, Store store,
     if (give > 0) {
         std::size_t* order = many ? big.order.data() : small_order;
         for (std::size_t k = 0; k < n; ++k) order[k] = k;
-        if (many) {
-            sort_by_remainder(big.order, big.rest);
-            order = big.order.data();  // the sort may leave the order in another buffer
-        } else {                       // stable: an equal remainder stays after the earlier one
+        if (many) {  // the sort may leave the order in its scratch half
+            order = sort_by_remainder(order, big.order.data() + n, rest, n);
+        } else {  // stable: an equal remainder stays after the earlier one
             for (std::size_t i = 1; i < n; ++i) {
                 const std::size_t x = order[i];
                 std::size_t j = i;

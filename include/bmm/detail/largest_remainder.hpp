@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "heap_array.hpp"
 #include "int128.hpp"
 
 namespace bmm::detail {
@@ -17,11 +18,12 @@ enum class remainder_to : std::uint8_t {
     nobody,   ///< kept apart: returned in split_result::left
 };
 
-/// Sorts `order` (indices into `rest`) by rest descending, equal remainders keeping their order
-/// (a stable sort, as std::stable_sort with `rest[a] > rest[b]`, without <algorithm>): insertion
-/// sort of runs of 16, then bottom-up merges. O(n log n).
-inline void sort_by_remainder(std::vector<std::size_t>& order, const std::vector<i128>& rest) {
-    const std::size_t n = order.size();
+/// Sorts order[0..n) (indices into `rest`) by rest descending, equal remainders keeping their
+/// order (a stable sort, as std::stable_sort with `rest[a] > rest[b]`, without <algorithm>):
+/// insertion sort of runs of 16, then bottom-up merges through `scratch` (n more indices).
+/// O(n log n). Returns: the buffer that holds the sorted indices, `order` or `scratch`.
+inline std::size_t* sort_by_remainder(std::size_t* order, std::size_t* scratch, const i128* rest,
+                                      std::size_t n) noexcept {
     constexpr std::size_t run = 16;
     for (std::size_t lo = 0; lo < n; lo += run) {
         const std::size_t hi = n - lo < run ? n : lo + run;
@@ -32,8 +34,7 @@ inline void sort_by_remainder(std::vector<std::size_t>& order, const std::vector
             order[j] = x;
         }
     }
-    if (n <= run) return;
-    std::vector<std::size_t> merged(n);
+    std::size_t* merged = scratch;
     for (std::size_t width = run; width < n; width *= 2) {
         for (std::size_t lo = 0; lo < n; lo += 2 * width) {
             const std::size_t mid = n - lo < width ? n : lo + width;
@@ -45,12 +46,15 @@ inline void sort_by_remainder(std::vector<std::size_t>& order, const std::vector
             while (i < mid) merged[k++] = order[i++];
             while (j < hi) merged[k++] = order[j++];
         }
-        order.swap(merged);
+        std::size_t* const t = order;
+        order = merged;
+        merged = t;
     }
+    return order;
 }
 
 struct split_result {
-    std::vector<i128> parts;
+    heap_array<i128> parts;
     i128 left = 0;  ///< units not given out (only with remainder_to::nobody)
 };
 
@@ -61,8 +65,8 @@ struct split_result {
                                                    i128 total, remainder_to policy) {
     const std::size_t n = w.size();
     split_result out;
-    out.parts.resize(n);
-    std::vector<i128> rest(n);  // fractional remainder numerators, over `total`
+    out.parts = heap_array<i128>(n);
+    heap_array<i128> rest(n);  // fractional remainder numerators, over `total`
     i128 given = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const i128 p = whole * w[i];
@@ -72,9 +76,10 @@ struct split_result {
     }
     i128 left = whole - given;  // < n units
     if (policy == remainder_to::largest) {
-        std::vector<std::size_t> order(n);
-        for (std::size_t i = 0; i < n; ++i) order[i] = i;
-        sort_by_remainder(order, rest);
+        heap_array<std::size_t> buffers(2 * n);  // the indices, and the sort's scratch
+        for (std::size_t i = 0; i < n; ++i) buffers[i] = i;
+        const std::size_t* order =
+            sort_by_remainder(buffers.data(), buffers.data() + n, rest.data(), n);
         for (std::size_t k = 0; k < n && left > 0; ++k) {
             if (w[order[k]] == 0) continue;
             ++out.parts[order[k]];

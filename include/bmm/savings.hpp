@@ -26,7 +26,6 @@
 //                             // one error: 50% printed, 49% computed (48.9% at 1 dp)
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -38,12 +37,12 @@
 
 #include "decimal.hpp"
 #include "detail/exact_sum.hpp"
+#include "detail/percentages.hpp"
 #include "error.hpp"
 #include "finding.hpp"
 #include "money.hpp"
 #include "period.hpp"
 #include "ratio.hpp"
-#include "summary.hpp"
 
 namespace bmm {
 
@@ -229,9 +228,9 @@ struct savings_audit {
     std::size_t cells_checked = 0;
     /// Returns: how many findings are of class c. Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t count(finding_class c) const noexcept {
-        return static_cast<std::size_t>(
-            std::count_if(findings.begin(), findings.end(),
-                          [c](const savings_finding& f) { return f.what == c; }));
+        std::size_t n = 0;
+        for (const savings_finding& f : findings) n += f.what == c ? 1 : 0;
+        return n;
     }
     /// Returns: count(finding_class::error). Throws: nothing. Requires: nothing.
     [[nodiscard]] std::size_t errors() const noexcept { return count(finding_class::error); }
@@ -276,6 +275,35 @@ inline void add_savings_finding(savings_audit& out, std::size_t row, savings_col
         out.findings.push_back(
             savings_finding{row, col, published, exact.round(published.places(), mode), *what});
     }
+}
+/// The member `col` of rows[0..n) summed exactly into `exact`, then audited against `printed`
+/// as audit_sum does (without building a vector of the column). Throws: overflow_error only
+/// for figures beyond int64 ratios.
+inline std::optional<finding_class> audit_savings_sum(const printed_savings_row* rows,
+                                                      std::size_t n,
+                                                      decimal printed_savings_row::*col,
+                                                      decimal printed, rounding_mode mode,
+                                                      ratio& exact) {
+    ratio_sum sum;  // exact: a running sum beyond a ratio is no error
+    for (std::size_t i = 0; i < n; ++i) sum.add(rows[i].*col);
+    exact = sum.total();
+    if (exact.round(printed.places(), mode) == printed) return std::nullopt;
+    interval_sum range;
+    for (std::size_t i = 0; i < n; ++i) range.add(printed_interval::of(rows[i].*col, mode));
+    return audit_derived(printed, exact, range.total(), mode);
+}
+/// A row's total against its planned + carried forward, as audit_sum does. Throws: as above.
+inline std::optional<finding_class> audit_savings_row(const printed_savings_row& r,
+                                                      rounding_mode mode, ratio& exact) {
+    ratio_sum sum;
+    sum.add(r.planned);
+    sum.add(r.carried_forward);
+    exact = sum.total();
+    if (exact.round(r.total.places(), mode) == r.total) return std::nullopt;
+    interval_sum range;
+    range.add(printed_interval::of(r.planned, mode));
+    range.add(printed_interval::of(r.carried_forward, mode));
+    return audit_derived(r.total, exact, range.total(), mode);
 }
 }  // namespace detail
 
@@ -370,32 +398,26 @@ inline savings_audit audit_savings_split(const printed_savings_split& split, rou
 inline savings_audit audit_savings_table(const std::vector<printed_savings_row>& rows,
                                          const printed_savings_row& totals, rounding_mode mode) {
     savings_audit out;
-    auto row_sum = [&](std::size_t i, const printed_savings_row& r) {
-        detail::ratio_sum sum;
-        sum.add(r.planned);
-        sum.add(r.carried_forward);
-        const ratio exact = sum.total();
-        detail::add_savings_finding(out, i, savings_column::total, r.total, exact, mode,
-                                    audit_sum({r.planned, r.carried_forward}, r.total, mode));
-    };
-    for (std::size_t i = 0; i < rows.size(); ++i) row_sum(i, rows[i]);
-    std::vector<decimal> planned, carried, total;
-    for (const printed_savings_row& r : rows) {
-        planned.push_back(r.planned);
-        carried.push_back(r.carried_forward);
-        total.push_back(r.total);
+    ratio exact;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto what = detail::audit_savings_row(rows[i], mode, exact);
+        detail::add_savings_finding(out, i, savings_column::total, rows[i].total, exact, mode,
+                                    what);
     }
-    auto column_sum = [&](savings_column col, const std::vector<decimal>& cells, decimal printed) {
-        detail::ratio_sum sum;  // exact: a running sum beyond a ratio is no error
-        for (const decimal& c : cells) sum.add(c);
-        const ratio exact = sum.total();
-        detail::add_savings_finding(out, rows.size(), col, printed, exact, mode,
-                                    audit_sum(cells, printed, mode));
-    };
-    column_sum(savings_column::planned, planned, totals.planned);
-    column_sum(savings_column::carried_forward, carried, totals.carried_forward);
-    column_sum(savings_column::total, total, totals.total);
-    row_sum(rows.size(), totals);
+    const std::size_t n = rows.size();
+    const struct {
+        savings_column column;
+        decimal printed_savings_row::*cell;
+    } columns[] = {{savings_column::planned, &printed_savings_row::planned},
+                   {savings_column::carried_forward, &printed_savings_row::carried_forward},
+                   {savings_column::total, &printed_savings_row::total}};
+    for (const auto& c : columns) {
+        const auto what =
+            detail::audit_savings_sum(rows.data(), n, c.cell, totals.*c.cell, mode, exact);
+        detail::add_savings_finding(out, n, c.column, totals.*c.cell, exact, mode, what);
+    }
+    const auto what = detail::audit_savings_row(totals, mode, exact);
+    detail::add_savings_finding(out, n, savings_column::total, totals.total, exact, mode, what);
     return out;
 }
 

@@ -668,7 +668,7 @@ inline std::vector<published_row> read_published_table(std::string_view csv_text
     rows.reserve((lines > 0 ? lines - 1 : 0) < cap ? (lines > 0 ? lines - 1 : 0) : cap);
     published_table_reader reader(csv_text);
     published_row r;
-    while (reader.next(r)) rows.push_back(r);
+    while (reader.next(r)) rows.push_back(std::move(r));  // next() assigns every member
     return rows;
 }
 
@@ -754,7 +754,7 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             pending_.fold(first, m);
         }
     } catch (...) {
-        report_.findings.resize(stored);
+        while (report_.findings.size() > stored) report_.findings.pop_back();
         report_.rounding_not_stored = counted;
         report_.cells_checked = cells;
         names_.resize(names);

@@ -13,33 +13,62 @@
 #include <utility>
 #include <vector>
 
+#include "heap_array.hpp"
+
 namespace bmm::detail {
 
-/// The rows a later total may sum, in print order. `Item` is any type with an `int level`
-/// member (0 for a line, k >= 1 for a total); it carries what its user needs of each row.
+/// The rows a later total may sum, in print order. `Item` is any default-constructible,
+/// copyable type with an `int level` member (0 for a line, k >= 1 for a total); it carries what
+/// its user needs of each row.
 template <class Item>
 class pending_rows {
 public:
-    /// Row `item` (a line) may be summed by a later total.
-    void push(Item item) { items_.push_back(std::move(item)); }
+    /// The pending rows, oldest first: valid until the next push or fold.
+    class view {
+    public:
+        view(const Item* p, std::size_t n) noexcept : p_(p), n_(n) {}
+        [[nodiscard]] std::size_t size() const noexcept { return n_; }
+        [[nodiscard]] const Item& operator[](std::size_t k) const noexcept { return p_[k]; }
+        [[nodiscard]] const Item* begin() const noexcept { return p_; }
+        [[nodiscard]] const Item* end() const noexcept { return p_ + n_; }
+
+    private:
+        const Item* p_;
+        std::size_t n_;
+    };
+
+    /// Row `item` (a line) may be summed by a later total. Throws: std::bad_alloc (the rows are
+    /// then unchanged).
+    void push(const Item& item) {
+        if (n_ == items_.size()) grow();
+        items_[n_++] = item;
+    }
     /// Returns: the position in items() of the first row a total of `level` sums: it sums
     /// items()[first_member(level)] to the last (nothing when it is items().size()). Does not
     /// change the stack, so that a caller may reject the total and leave the table as it was.
     [[nodiscard]] std::size_t first_member(int level) const noexcept {
-        std::size_t k = items_.size();
+        std::size_t k = n_;
         while (k > 0 && items_[k - 1].level < level) --k;
         return k;
     }
     /// Replaces the members of a total (items()[first] to the last) by the total itself.
-    void fold(std::size_t first, Item total) {
-        items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(first), items_.end());
-        items_.push_back(std::move(total));
+    /// Throws: std::bad_alloc only when there are no members (first == items().size()).
+    void fold(std::size_t first, const Item& total) {
+        n_ = first;
+        push(total);
     }
     /// Returns: the pending rows, oldest first.
-    [[nodiscard]] const std::vector<Item>& items() const noexcept { return items_; }
+    [[nodiscard]] view items() const noexcept { return view(items_.data(), n_); }
 
 private:
-    std::vector<Item> items_;
+    void grow() {
+        heap_array<Item> more(n_ < 8 ? 16 : 2 * n_);
+        for (std::size_t k = 0; k < n_; ++k) more[k] = items_[k];
+        items_ = std::move(more);
+    }
+
+    heap_array<Item> items_;  ///< items_[0..n_) are pending
+    std::size_t n_ = 0;
 };
 
 /// budget_table's use: the pending rows by index.

@@ -36,7 +36,6 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "decimal.hpp"
@@ -134,9 +133,8 @@ struct printed_interval {
     decimal printed, ratio exact, const printed_interval& computed,
     rounding_mode mode = rounding_mode::half_up) {
     if (exact.round(printed.places(), mode) == printed) return std::nullopt;
-    return printed_interval::of(printed, mode).meets(computed)
-               ? std::optional(finding_class::rounding)
-               : std::optional(finding_class::error);
+    if (printed_interval::of(printed, mode).meets(computed)) return finding_class::rounding;
+    return finding_class::error;
 }
 
 /// Checks a printed total against its printed parts, each printed by `mode` (see
@@ -205,17 +203,18 @@ inline std::optional<printed_interval> printed_interval::divided_by(
     // x / y is monotone in x and (y keeping its sign) in y, so its extremes are at the corners.
     // A corner belongs to the set when both its ends do — or when x's end is a closed 0, which
     // gives 0 for every y.
+    // Plain arrays of a local struct: no std::pair or std::array instantiations for includers.
     struct corner {
         ratio value;
         bool closed;
     };
-    const std::array<std::pair<ratio, bool>, 2> xs{{{lo, lo_closed}, {hi, hi_closed}}};
-    const std::array<std::pair<ratio, bool>, 2> ys{{{y.lo, y.lo_closed}, {y.hi, y.hi_closed}}};
-    std::array<corner, 4> cs{};
+    const corner xs[2] = {{lo, lo_closed}, {hi, hi_closed}};
+    const corner ys[2] = {{y.lo, y.lo_closed}, {y.hi, y.hi_closed}};
+    corner cs[4] = {};
     std::size_t n = 0;
-    for (const auto& xe : xs) {
-        for (const auto& ye : ys) {
-            cs[n++] = corner{xe.first / ye.first, xe.second && (ye.second || xe.first == zero)};
+    for (const corner& xe : xs) {
+        for (const corner& ye : ys) {
+            cs[n++] = corner{xe.value / ye.value, xe.closed && (ye.closed || xe.value == zero)};
         }
     }
     printed_interval r{cs[0].value, cs[0].value, false, false};
@@ -276,7 +275,8 @@ inline std::optional<finding_class> audit_sum(const std::vector<decimal>& parts,
 inline std::optional<finding_class> audit_share(decimal part, decimal whole,
                                                 decimal printed_percent, rounding_mode mode) {
     if (whole == zero) {
-        return printed_percent == zero ? std::nullopt : std::optional(finding_class::rounding);
+        if (printed_percent == zero) return std::nullopt;
+        return finding_class::rounding;
     }
     const ratio exact = ratio::from_decimal(part) / ratio::from_decimal(whole) * ratio(100);
     const auto range =

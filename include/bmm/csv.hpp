@@ -240,11 +240,11 @@ private:
     t.header = std::move(header.fields);
     t.header_line = header.line;
     t.header_positions = std::move(header.positions);
-    csv_record rec;
-    while (reader.next(rec)) {
-        t.records.push_back(std::move(rec));
-        rec = csv_record();
+    for (;;) {  // each record read in place into a new last one (resize: one growth path)
+        t.records.resize(t.records.size() + 1);
+        if (!reader.next(t.records.back())) break;
     }
+    t.records.pop_back();
     return t;
 }
 
@@ -348,8 +348,9 @@ inline csv_reader::step csv_reader::read(csv_record& out) {
     const std::size_t record_line = line;
     std::size_t n = 0;  // fields read into out
     for (;;) {
-        if (n == out.fields.size()) out.fields.emplace_back();
-        if (n == out.positions.size()) out.positions.emplace_back();
+        // Grown by resize alone (which also trims below): one growth path of each vector.
+        if (n == out.fields.size()) out.fields.resize(n + 1);
+        if (n == out.positions.size()) out.positions.resize(n + 1);
         std::string& field = out.fields[n];
         field.clear();
         const std::size_t start = i;

@@ -237,21 +237,23 @@ struct summary_finding {
     const rag_counts& printed, std::int64_t printed_total,
     const std::array<std::optional<decimal>, 4>& printed_percent, const rag_counts& actual,
     rounding_mode mode = rounding_mode::half_up) {
-    std::vector<summary_finding> out;
+    // At most 9 findings, gathered here and copied out once (no push_back growth path).
+    summary_finding found[9];
+    std::size_t n = 0;
     const auto p = printed.cells(), a = actual.cells();
     for (std::size_t i = 0; i < 4; ++i) {
         if (p[i] != a[i]) {
-            out.push_back({static_cast<summary_finding::cell>(i), false,
-                           decimal::from_units(p[i], 0), decimal::from_units(a[i], 0),
-                           finding_class::error});
+            found[n++] = {static_cast<summary_finding::cell>(i), false,
+                          decimal::from_units(p[i], 0), decimal::from_units(a[i], 0),
+                          finding_class::error};
         }
     }
     const std::int64_t total = actual.total();
     if (printed_total != total) {
-        out.push_back({summary_finding::cell::total, false, decimal::from_units(printed_total, 0),
-                       decimal::from_units(total, 0), finding_class::error});
+        found[n++] = {summary_finding::cell::total, false, decimal::from_units(printed_total, 0),
+                      decimal::from_units(total, 0), finding_class::error};
     }
-    if (total == 0) return out;
+    if (total == 0) return std::vector<summary_finding>(found, found + n);
     for (std::size_t i = 0; i < 4; ++i) {
         if (!printed_percent[i]) continue;
         const decimal pp = *printed_percent[i];
@@ -259,11 +261,11 @@ struct summary_finding {
         if (printed_interval::of(pp, mode).contains(exact)) continue;
         const bool a_rounding = printed_interval::of(pp, rounding_mode::floor).contains(exact) ||
                                 printed_interval::of(pp, rounding_mode::ceiling).contains(exact);
-        out.push_back({static_cast<summary_finding::cell>(i), true, pp,
-                       exact.round(pp.places(), mode),
-                       a_rounding ? finding_class::rounding : finding_class::error});
+        found[n++] = {static_cast<summary_finding::cell>(i), true, pp,
+                      exact.round(pp.places(), mode),
+                      a_rounding ? finding_class::rounding : finding_class::error};
     }
-    return out;
+    return std::vector<summary_finding>(found, found + n);
 }
 
 }  // namespace bmm

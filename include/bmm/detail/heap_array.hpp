@@ -30,7 +30,9 @@ public:
     }
     heap_array(const heap_array&) = delete;
     heap_array& operator=(const heap_array&) = delete;
-    ~heap_array() { delete[] p_; }
+    ~heap_array() {
+        if (p_ != nullptr) delete[] p_;  // no call for an unused buffer (a hot path's scratch)
+    }
 
     /// Makes size() at least n (the values are then unspecified). Throws: std::bad_alloc.
     void reserve_discarding(std::size_t n) {

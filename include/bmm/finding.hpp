@@ -31,7 +31,6 @@
 //                  bmm::rounding_mode::floor);     // rounding: four 1.09s truncate to 1.0, 4.36 to 4.3
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -40,19 +39,12 @@
 
 #include "decimal.hpp"
 #include "detail/exact_sum.hpp"
+#include "detail/finding_class.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
 #include "zero.hpp"
 
 namespace bmm {
-
-enum class finding_class : std::uint8_t { rounding, sign, error };
-
-/// Returns: "rounding", "sign", "error". Throws: nothing. Requires: c is an enumerator.
-[[nodiscard]] constexpr std::string_view to_string(finding_class c) noexcept {
-    constexpr std::array<std::string_view, 3> names{"rounding", "sign", "error"};
-    return names[static_cast<std::size_t>(c)];
-}
 
 namespace detail {
 /// Half the last printed digit (0.05 for "2.2"). Returns: 1 / (2·10^places). Throws: nothing.

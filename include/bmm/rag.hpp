@@ -49,10 +49,10 @@
 
 #include "config.hpp"
 #include "decimal.hpp"
+#include "detail/finding_class.hpp"
 #include "detail/int128.hpp"
 #include "detail/polarity.hpp"
 #include "error.hpp"
-#include "finding.hpp"
 #include "ratio.hpp"
 #include "status.hpp"
 #include "target.hpp"

@@ -147,11 +147,7 @@ TEST_CASE(
     // printed; no forecast column (seed 003's directorate tables); blank variances beside printed
     // forecasts and %, with changes on every row but previous variances on lines only; and the
     // plain budget / forecast / variance / % table.
-    constexpr std::array<bmm::rounding_mode, 7> modes{
-        bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
-        bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
-        bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
-        bmm::rounding_mode::ceiling};
+    constexpr const auto& modes = bmm_test::all_rounding_modes;
     std::mt19937_64 gen(2023);
     std::uniform_int_distribution<int> lines(1, 9);
     std::uniform_int_distribution<std::int64_t> pence(-80'000'000'00, 300'000'000'00);
@@ -636,11 +632,7 @@ TEST_CASE(
     // An implementation property: the fast path (one number of places, figures within its
     // bounds) must give the same findings — row, column, printed, computed, class — the same
     // cells checked and the same errors as the exact ratio path it stands in for.
-    constexpr std::array<bmm::rounding_mode, 7> modes{
-        bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
-        bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
-        bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
-        bmm::rounding_mode::ceiling};
+    constexpr const auto& modes = bmm_test::all_rounding_modes;
     std::mt19937_64 gen(77);
     int different = 0, errors = 0;
     std::array<std::size_t, 3> seen{};

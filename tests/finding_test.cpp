@@ -14,10 +14,7 @@ namespace {
 bmm::decimal d(const char* s) { return bmm::decimal::parse(s); }
 using bmm::printed_interval;
 using bmm::rounding_mode;
-constexpr rounding_mode all_modes[] = {rounding_mode::half_up,        rounding_mode::half_down,
-                                       rounding_mode::half_even,      rounding_mode::toward_zero,
-                                       rounding_mode::away_from_zero, rounding_mode::floor,
-                                       rounding_mode::ceiling};
+constexpr const auto& all_modes = bmm_test::all_rounding_modes;
 }  // namespace
 
 TEST_CASE("a printed figure stands for exactly the values its rounding mode turns into it") {

@@ -57,11 +57,7 @@ std::vector<std::string> described(const std::vector<bmm::summary_finding>& f) {
 }
 using strings = std::vector<std::string>;
 
-constexpr bmm::rounding_mode all_modes[] = {
-    bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
-    bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
-    bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
-    bmm::rounding_mode::ceiling};
+constexpr const auto& all_modes = bmm_test::all_rounding_modes;
 }  // namespace
 
 TEST_CASE("count tallies Green, Amber, Red, and every data status as unrated") {

@@ -327,11 +327,7 @@ std::vector<std::array<bmm::detail::i128, 3>> reference_rounding(const table& t,
 TEST_CASE(
     "property: largest-remainder rounding gives the reference algorithm's figures — ties to the "
     "earlier member, any mode, flat and deep tables, int64 and 128-bit units (20,000 tables)") {
-    constexpr std::array<bmm::rounding_mode, 7> modes{
-        bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
-        bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
-        bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
-        bmm::rounding_mode::ceiling};
+    constexpr const auto& modes = bmm_test::all_rounding_modes;
     std::mt19937_64 gen(19);
     std::uniform_int_distribution<int> small(0, 99);
     int different = 0;

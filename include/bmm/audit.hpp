@@ -314,26 +314,6 @@ private:
 
 namespace detail {
 
-inline constexpr std::int64_t pow10_64[19] = {1,
-                                              10,
-                                              100,
-                                              1'000,
-                                              10'000,
-                                              100'000,
-                                              1'000'000,
-                                              10'000'000,
-                                              100'000'000,
-                                              1'000'000'000,
-                                              10'000'000'000,
-                                              100'000'000'000,
-                                              1'000'000'000'000,
-                                              10'000'000'000'000,
-                                              100'000'000'000'000,
-                                              1'000'000'000'000'000,
-                                              10'000'000'000'000'000,
-                                              100'000'000'000'000'000,
-                                              1'000'000'000'000'000'000};
-
 /// Figures within ±2^59 units take the integer fast path: no sum or interval end of a few of
 /// them, nor their 100-fold, leaves int64 on the way (larger ones take the exact ratio path).
 inline constexpr std::int64_t fast_bound = std::int64_t{1} << 59;

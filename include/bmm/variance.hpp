@@ -65,28 +65,32 @@ template <class C>
 }
 
 namespace detail {
-inline constexpr std::int64_t percent_scales[16] = {100,
-                                                    1'000,
-                                                    10'000,
-                                                    100'000,
-                                                    1'000'000,
-                                                    10'000'000,
-                                                    100'000'000,
-                                                    1'000'000'000,
-                                                    10'000'000'000,
-                                                    100'000'000'000,
-                                                    1'000'000'000'000,
-                                                    10'000'000'000'000,
-                                                    100'000'000'000'000,
-                                                    1'000'000'000'000'000,
-                                                    10'000'000'000'000'000,
-                                                    100'000'000'000'000'000};
+/// 10^n for n in [0, 18] (every power of ten an int64 holds).
+inline constexpr std::int64_t pow10_64[19] = {1,
+                                              10,
+                                              100,
+                                              1'000,
+                                              10'000,
+                                              100'000,
+                                              1'000'000,
+                                              10'000'000,
+                                              100'000'000,
+                                              1'000'000'000,
+                                              10'000'000'000,
+                                              100'000'000'000,
+                                              1'000'000'000'000,
+                                              10'000'000'000'000,
+                                              100'000'000'000'000,
+                                              1'000'000'000'000'000,
+                                              10'000'000'000'000'000,
+                                              100'000'000'000'000'000,
+                                              1'000'000'000'000'000'000};
 
 /// Every case but the common one (half up, no overflow): exact in 128 bits.
 inline BMM_NOINLINE decimal variance_percent_wide(std::int64_t b, std::int64_t v, int places,
                                                   rounding_mode mode, bool flip) {
     const i128 d = flip ? -i128(b) : i128(b);
-    const i128 q = div_round(i128(v) * percent_scales[places], d, mode);
+    const i128 q = div_round(i128(v) * pow10_64[places + 2], d, mode);
     if (!fits_i64(q)) throw overflow_error("a variance % does not fit a decimal");
     return decimal::from_units(static_cast<std::int64_t>(q), places);
 }
@@ -105,7 +109,7 @@ template <class C>
     const std::int64_t b = budget.in_minor_units(), v = variance.in_minor_units();
     if (b == 0) return std::nullopt;
     const bool flip = basis == variance_basis::magnitude && b < 0;
-    const std::int64_t scale = detail::percent_scales[places];
+    const std::int64_t scale = detail::pow10_64[places + 2];
     // |v| < 2^53 keeps v · scale in range for places <= 1 without a division to check it.
     constexpr std::int64_t small = std::int64_t{1} << 53;
     if (BMM_LIKELY(mode == rounding_mode::half_up && places <= 1 && v < small && v > -small &&

@@ -7,13 +7,22 @@
 
 // operator<< for bmm's types, so that doctest prints values in failed checks. Specs include the
 // header under test first, so this cannot hide a missing include.
+#include <array>
 #include <bmm/io.hpp>
+#include <bmm/rounding.hpp>
 #include <initializer_list>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace bmm_test {
+
+/// Every rounding mode, for specs and properties that must hold in each.
+inline constexpr std::array<bmm::rounding_mode, 7> all_rounding_modes{
+    bmm::rounding_mode::half_up,        bmm::rounding_mode::half_down,
+    bmm::rounding_mode::half_even,      bmm::rounding_mode::toward_zero,
+    bmm::rounding_mode::away_from_zero, bmm::rounding_mode::floor,
+    bmm::rounding_mode::ceiling};
 
 template <class, template <class...> class Op, class... Args>
 struct detector : std::false_type {};

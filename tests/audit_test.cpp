@@ -12,6 +12,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/spec.hpp"
@@ -774,6 +775,27 @@ TEST_CASE("budget_table_audit audits row by row what audit_budget_table audits o
         CHECK(report.findings[k].what == whole.findings[k].what);
     }
     CHECK(audit.report().findings.empty());  // taken
+}
+
+TEST_CASE("a streamed audit is a value: a copy taken midway goes on to the same findings") {
+    static_assert(std::is_copy_constructible_v<bmm::budget_table_audit>);
+    const auto rows = seed003_overall();
+    bmm::budget_table_audit audit;
+    const std::size_t half = rows.size() / 2;
+    for (std::size_t k = 0; k < half; ++k) audit.add(rows[k]);
+    bmm::budget_table_audit copy = audit;  // with rows pending their totals
+    for (std::size_t k = half; k < rows.size(); ++k) {
+        audit.add(rows[k]);
+        copy.add(rows[k]);
+    }
+    const auto whole = bmm::audit_budget_table(rows);
+    REQUIRE(copy.report().findings.size() == whole.findings.size());
+    CHECK(audit.report().findings.size() == whole.findings.size());
+    for (std::size_t k = 0; k < whole.findings.size(); ++k) {
+        CHECK(copy.report().findings[k].row == whole.findings[k].row);
+        CHECK(copy.report().findings[k].what == whole.findings[k].what);
+    }
+    CHECK(copy.report().cells_checked == whole.cells_checked);
 }
 
 TEST_CASE("a row the streamed audit rejects leaves the audit as it was before the row") {

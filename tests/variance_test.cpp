@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/spec.hpp"
@@ -134,6 +135,24 @@ TEST_CASE("a total with nothing to sum, or a level below 1, is an invalid_argume
     CHECK(t.size() == 2);  // rejected totals leave the table unchanged
     t.add_total("Grand", 2);
     CHECK(t[2].figures.budget == m("1"));
+}
+
+TEST_CASE("a budget table is a value: a copy totals on its own, the original unchanged") {
+    static_assert(std::is_copy_constructible_v<table> && std::is_copy_assignable_v<table>);
+    table t;
+    t.add_line("A", m("1"), m("2"));
+    t.add_line("B", m("3"), m("3"));
+    table copy = t;  // copied with lines pending a total
+    copy.add_line("C", m("10"), m("10"));
+    copy.add_total("Total", 1);
+    t.add_total("Total", 1);
+    CHECK(copy[3].figures.budget == m("14"));
+    CHECK(t[2].figures.budget == m("4"));  // the original sums only its own lines
+    CHECK(t[2].figures.forecast == m("5"));
+    table assigned;
+    assigned = t;
+    CHECK(assigned.size() == 3);
+    CHECK(assigned[2].figures.budget == m("4"));
 }
 
 TEST_CASE("a total that fits is computed exactly even when a running sum in row order does not") {

@@ -8,7 +8,8 @@
 
 namespace bmm::detail {
 
-/// n values of T on the heap, value-initialised; movable, not copyable.
+/// n values of T on the heap, value-initialised; copyable and movable (a value type, so the
+/// tables and audits holding one are too).
 template <class T>
 class heap_array {
 public:
@@ -28,8 +29,15 @@ public:
         delete[] p;
         return *this;
     }
-    heap_array(const heap_array&) = delete;
-    heap_array& operator=(const heap_array&) = delete;
+    /// A copy of every value. Throws: std::bad_alloc, or what copying a T throws.
+    heap_array(const heap_array& o) : heap_array(o.n_) {
+        for (std::size_t i = 0; i < n_; ++i) p_[i] = o.p_[i];
+    }
+    /// Throws: as the copy constructor (*this unchanged then).
+    heap_array& operator=(const heap_array& o) {
+        if (this != &o) *this = heap_array(o);
+        return *this;
+    }
     ~heap_array() {
         if (p_ != nullptr) delete[] p_;  // no call for an unused buffer (a hot path's scratch)
     }

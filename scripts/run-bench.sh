@@ -41,7 +41,7 @@ if [ -x "$build/bench/bmm_bench_audit_memory" ]; then
   available=$(awk '/^MemAvailable:/ {print int($2 / 1048576)}' /proc/meminfo)
   if [ "${BMM_BENCH_CSV_MEMORY:-1}" = 0 ]; then
     echo "bmm bench: BMM_BENCH_CSV_MEMORY=0: the audit-from-CSV memory run is skipped" >&2
-  elif [ "$available" -lt 12 ]; then
+  elif [ "$available" -lt 4 ]; then
     echo "bmm bench: only ${available} GB available: the audit-from-CSV memory run is skipped" >&2
   else
     echo "bmm bench: running bmm_bench_audit_memory --from=csv" >&2

@@ -5,7 +5,11 @@
 //     names (a cell of a record, or the missing column's name) and says the line;
 //   - the rows it reads have their source line and a level of 0..99;
 //   - the audit either reports or throws a bmm::error (audit_budget_table documents
-//     invalid_argument; an extreme printed figure can also overflow its exact arithmetic).
+//     invalid_argument; an extreme printed figure can also overflow its exact arithmetic);
+//   - the streamed forms agree: published_table_reader, fed the whole text or chunks of a size
+//     taken from the input, reads the same rows (or the same error when the CSV itself is
+//     well formed; some parse_error when it is not), and budget_table_audit fed row by row
+//     finds what audit_budget_table finds, or throws the same error.
 // Nothing crashes, hangs or leaks.
 #include <bmm/audit.hpp>
 #include <bmm/csv.hpp>
@@ -19,18 +23,74 @@
 
 using bmm_fuzz::require;
 
+namespace {
+/// The rows published_table_reader reads from `text` fed `chunk` bytes at a time (the whole text
+/// at once for chunk 0); `error` is set to the parse_error's message when it throws one.
+std::vector<bmm::published_row> read_streamed(std::string_view text, std::size_t chunk,
+                                              std::string& error) {
+    std::vector<bmm::published_row> rows;
+    try {
+        bmm::published_table_reader reader;
+        bmm::published_row r;
+        std::size_t at = 0;
+        for (;;) {
+            while (reader.next(r)) rows.push_back(r);
+            if (reader.done()) return rows;
+            if (at >= text.size()) {
+                reader.finish();
+            } else {
+                const std::size_t n = chunk == 0 ? text.size() : chunk;
+                reader.feed(text.substr(at, n));
+                at += n;
+            }
+        }
+    } catch (const bmm::parse_error& e) {
+        error = e.what();
+    }
+    return rows;
+}
+
+bool same_row(const bmm::published_row& a, const bmm::published_row& b) {
+    return a.name == b.name && a.level == b.level && a.budget == b.budget &&
+           a.forecast == b.forecast && a.variance == b.variance &&
+           a.variance_pct == b.variance_pct && a.previous_variance == b.previous_variance &&
+           a.change == b.change && a.source_line == b.source_line;
+}
+
+/// The findings of `report`, or the message of the error `audit` threw.
+template <class Audit>
+std::string audit_outcome(Audit audit, std::vector<bmm::finding>& findings, std::size_t& cells) {
+    try {
+        const bmm::audit_report report = audit();
+        findings = report.findings;
+        cells = report.cells_checked;
+        return "";
+    } catch (const bmm::error& e) {
+        return e.what();
+    }
+}
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const std::size_t chunk = size == 0 ? 1 : 1 + data[0] % 13u;
+    std::string whole_error, chunk_error;
+    const auto whole_rows = read_streamed(text, 0, whole_error);
+    const auto chunk_rows = read_streamed(text, chunk, chunk_error);
     bmm::csv_table csv;
     try {
         csv = bmm::read_csv(text);
     } catch (const bmm::csv_error&) {
+        require(!whole_error.empty() && !chunk_error.empty(),
+                "the streamed reader refuses malformed CSV");
         return 0;
     }
     std::vector<bmm::published_row> rows;
     try {
         rows = bmm::read_published_table(csv);
     } catch (const bmm::parse_error& e) {
+        require(whole_error == e.what() && chunk_error == e.what(),
+                "the streamed reader refuses a table with the same error");
         if (bmm_fuzz::checkable(e.input())) {  // else what() stops at the input's NUL
             require(std::string(e.what()).find('"' + e.input() + '"') != std::string::npos,
                     "an audit-table error quotes what it names");
@@ -39,15 +99,38 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         return 0;
     }
+    require(whole_error.empty() && chunk_error.empty(), "the streamed reader reads a good table");
+    require(whole_rows.size() == rows.size() && chunk_rows.size() == rows.size(),
+            "the streamed reader reads every row");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        require(same_row(whole_rows[i], rows[i]) && same_row(chunk_rows[i], rows[i]),
+                "the streamed reader reads the same rows");
+    }
+    std::vector<bmm::finding> whole_findings, streamed_findings;
+    std::size_t whole_cells = 0, streamed_cells = 0;
+    const std::string whole_audit =
+        audit_outcome([&] { return bmm::audit_budget_table(rows); }, whole_findings, whole_cells);
+    const std::string streamed_audit = audit_outcome(
+        [&] {
+            bmm::budget_table_audit a;
+            for (const auto& r : rows) a.add(r);
+            return a.take_report();
+        },
+        streamed_findings, streamed_cells);
+    require(whole_audit == streamed_audit, "the streamed audit throws what the whole audit throws");
+    require(whole_findings.size() == streamed_findings.size() && whole_cells == streamed_cells,
+            "the streamed audit finds what the whole audit finds");
+    for (std::size_t k = 0; k < whole_findings.size(); ++k) {
+        const auto &a = whole_findings[k], &b = streamed_findings[k];
+        require(a.row == b.row && a.column == b.column && a.what == b.what &&
+                    a.published == b.published && a.computed == b.computed,
+                "the streamed audit's findings are the same, in the same order");
+    }
     require(rows.size() == csv.records.size(), "one row per record");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         require(rows[i].source_line == csv.records[i].line, "a row keeps its source line");
         require(rows[i].level >= 0 && rows[i].level <= 99, "a level is 0..99");
     }
-    try {
-        const auto report = bmm::audit_budget_table(rows);
-        for (const auto& f : report.findings) require(f.row < rows.size(), "a finding names a row");
-    } catch (const bmm::error&) {
-    }
+    for (const auto& f : whole_findings) require(f.row < rows.size(), "a finding names a row");
     return 0;
 }

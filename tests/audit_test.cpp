@@ -673,13 +673,6 @@ TEST_CASE(
 }
 
 namespace {
-/// Every field of two rows, compared.
-bool same_row(const bmm::published_row& a, const bmm::published_row& b) {
-    return a.name == b.name && a.level == b.level && a.budget == b.budget &&
-           a.forecast == b.forecast && a.variance == b.variance &&
-           a.variance_pct == b.variance_pct && a.previous_variance == b.previous_variance &&
-           a.change == b.change && a.source_line == b.source_line;
-}
 /// The rows of `text` read by published_table_reader fed `chunk` bytes at a time, or the
 /// parse_error's message.
 std::string read_in_chunks(const std::string& text, std::size_t chunk,
@@ -748,11 +741,11 @@ TEST_CASE(
             CHECK(read_in_chunks(text, chunk, rows) == expected_error);
             if (!expected_error.empty()) continue;
             REQUIRE(rows.size() == expected.size());
-            for (std::size_t i = 0; i < rows.size(); ++i) CHECK(same_row(rows[i], expected[i]));
+            for (std::size_t i = 0; i < rows.size(); ++i) CHECK(rows[i] == expected[i]);
         }
         if (!expected_error.empty()) continue;
         REQUIRE(whole.size() == expected.size());
-        for (std::size_t i = 0; i < whole.size(); ++i) CHECK(same_row(whole[i], expected[i]));
+        for (std::size_t i = 0; i < whole.size(); ++i) CHECK(whole[i] == expected[i]);
     }
     CHECK(bmm::read_published_table(std::string_view(good)).size() == 4);
     CHECK(bmm::read_published_table(std::string_view(good)).capacity() == 4);  // reserved once
@@ -775,6 +768,34 @@ TEST_CASE("budget_table_audit audits row by row what audit_budget_table audits o
         CHECK(report.findings[k].what == whole.findings[k].what);
     }
     CHECK(audit.report().findings.empty());  // taken
+}
+
+TEST_CASE("published rows and findings are equal when every member is, figures by value") {
+    const auto a = row("Resources", 0, "69.7", "71.3", "1.6", "2.3");
+    auto b = a;
+    CHECK(a == b);
+    b.variance_pct = d("2.30");  // the same figure to more places
+    CHECK(a == b);
+    b.source_line = 7;
+    CHECK(a != b);
+    b = a;
+    b.change = d("0.0");  // printed where a prints nothing
+    CHECK(a != b);
+    b = a;
+    b.name = "Resources ";
+    CHECK(a != b);
+    const bmm::finding f{3, bmm::audit_column::variance_pct, d("-29.6"), d("-26.6"),
+                         bmm::finding_class::error};
+    bmm::finding g = f;
+    CHECK(f == g);
+    g.what = bmm::finding_class::rounding;
+    CHECK(f != g);
+    g = f;
+    g.column = bmm::audit_column::variance;
+    CHECK(f != g);
+    g = f;
+    g.computed = d("-26.5");
+    CHECK(f != g);
 }
 
 TEST_CASE("a streamed audit is a value: a copy taken midway goes on to the same findings") {

@@ -83,6 +83,16 @@ struct published_row {
     [[nodiscard]] bool is_heading() const noexcept {
         return !budget && !forecast && !variance && !variance_pct && !previous_variance && !change;
     }
+    /// Returns: true when every member is equal (figures by value, as decimal compares them).
+    friend bool operator==(const published_row& a, const published_row& b) noexcept {
+        return a.name == b.name && a.level == b.level && a.budget == b.budget &&
+               a.forecast == b.forecast && a.variance == b.variance &&
+               a.variance_pct == b.variance_pct && a.previous_variance == b.previous_variance &&
+               a.change == b.change && a.source_line == b.source_line;
+    }
+    friend bool operator!=(const published_row& a, const published_row& b) noexcept {
+        return !(a == b);
+    }
 };
 
 /// A checked column. (previous_variance comes last so that earlier values keep their numbers.)
@@ -109,6 +119,15 @@ struct finding {
     decimal published;
     decimal computed;  ///< from the printed inputs, at the published figure's places
     finding_class what = finding_class::rounding;
+
+    /// Returns: true when every member is equal (figures by value, as decimal compares them).
+    friend constexpr bool operator==(const finding& a, const finding& b) noexcept {
+        return a.row == b.row && a.column == b.column && a.published == b.published &&
+               a.computed == b.computed && a.what == b.what;
+    }
+    friend constexpr bool operator!=(const finding& a, const finding& b) noexcept {
+        return !(a == b);
+    }
 };
 
 struct audit_report {
@@ -643,9 +662,10 @@ inline std::vector<published_row> read_published_table(std::string_view csv_text
         }
     }
     lines += !blank;
+    const std::size_t records = lines > 0 ? lines - 1 : 0;
     const std::size_t cap = csv_text.size() / 6 + 1;
     std::vector<published_row> rows;
-    rows.reserve((lines > 0 ? lines - 1 : 0) < cap ? (lines > 0 ? lines - 1 : 0) : cap);
+    rows.reserve(records < cap ? records : cap);
     published_table_reader reader(csv_text);
     published_row r;
     while (reader.next(r)) rows.push_back(std::move(r));  // next() assigns every member

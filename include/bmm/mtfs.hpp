@@ -42,6 +42,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@
 #include <vector>
 
 #include "detail/controlled_rounding.hpp"
+#include "detail/int128.hpp"
+#include "detail/mtfs_engine.hpp"
 #include "detail/text.hpp"
 #include "detail/wide_int.hpp"
 #include "error.hpp"
@@ -243,6 +246,65 @@ private:
 
 // --- the plan ----------------------------------------------------------------------------------
 
+namespace detail {
+
+/// Names of a plan's items for lookup: find() by name, duplicate() for repeats. Names are
+/// sorted by their hash, so neither costs a string comparison but on a hash match.
+class name_index {
+public:
+    template <class T, class Name>
+    name_index(const std::vector<T>& items, Name name) {
+        names_.reserve(items.size());
+        v_.reserve(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            names_.push_back(name(items[i]));
+            v_.emplace_back(std::hash<std::string_view>{}(names_.back()), i);
+        }
+        std::sort(v_.begin(), v_.end());
+        for (std::size_t i = 1; i < v_.size() && !duplicates_; ++i) {
+            for (std::size_t j = i; j > 0 && v_[j - 1].first == v_[i].first; --j) {
+                if (names_[v_[j - 1].second] == names_[v_[i].second]) duplicates_ = true;
+            }
+        }
+    }
+    /// Returns: the index of the first item called `wanted`, or std::nullopt. Item `hint` is
+    /// tried first (lists that follow the services' order are then read without a search).
+    [[nodiscard]] std::optional<std::size_t> find(std::string_view wanted,
+                                                  std::size_t hint = 0) const {
+        if (hint < names_.size() && !duplicates_ && names_[hint] == wanted) return hint;
+        const std::size_t h = std::hash<std::string_view>{}(wanted);
+        auto it = std::lower_bound(v_.begin(), v_.end(), entry(h, 0));
+        for (; it != v_.end() && it->first == h; ++it) {
+            if (names_[it->second] == wanted) return it->second;  // the lowest index first
+        }
+        return std::nullopt;
+    }
+    /// Returns: the index of the earliest item whose name an earlier item has, or std::nullopt.
+    [[nodiscard]] std::optional<std::size_t> duplicate() const {
+        if (!duplicates_) return std::nullopt;
+        std::optional<std::size_t> first;
+        for (std::size_t i = 0; i < names_.size(); ++i) {
+            const std::optional<std::size_t> f = find(names_[i], names_.size());
+            if (f && *f != i && (!first || i < *first)) first = i;
+        }
+        return first;
+    }
+
+private:
+    using entry = std::pair<std::size_t, std::size_t>;  // hash, index
+    std::vector<std::string_view> names_;
+    std::vector<entry> v_;
+    bool duplicates_ = false;  ///< a name given twice: the hint may not be its first item
+};
+
+/// Each demand line's, change's and saving's spending line: a service's index, or the number
+/// of services for a corporate item.
+struct mtfs_lines {
+    std::vector<std::size_t> demand, change, saving;
+};
+
+}  // namespace detail
+
 /// A service's base-year budget, split into pay and everything else (non-pay).
 template <class C>
 struct mtfs_service {
@@ -383,7 +445,10 @@ struct mtfs_plan {
     /// negative, and each council tax increase is within its referendum limit.
     /// Throws: referendum_limit_error naming the year and the limit; invalid_argument naming
     /// the offending input otherwise.
-    void validate() const;
+    void validate() const { (void)checked_lines(); }
+
+    // Detail: validate() returning each item's spending line, which project() reuses.
+    [[nodiscard]] detail::mtfs_lines checked_lines() const;
 };
 
 // --- printed results ---------------------------------------------------------------------------
@@ -409,9 +474,9 @@ template <class C, unsigned S = 4>
 struct printed_mtfs_year {
     fiscal_year<S> year;
     printed_roll_forward<C> budget;                 ///< the net budget requirement rolled forward
-    std::vector<printed_line<C>> spending;          ///< by service, then "Corporate items" if any
+    std::vector<money<C>> spending;                 ///< by printed_mtfs::spending_lines
     money<C> spending_total;                        ///< = budget.closing = Σ spending
-    std::vector<printed_line<C>> funding;           ///< "Council tax" first when there is one
+    std::vector<money<C>> funding;                  ///< by printed_mtfs::funding_lines
     money<C> funding_total;                         ///< = Σ funding
     money<C> gap;                                   ///< = spending_total − funding_total
     money<C> cumulative_gap;                        ///< = Σ gaps so far
@@ -438,6 +503,8 @@ struct printed_mtfs {
     money<C> base_spending;                  ///< the base year's net budget requirement
     money<C> base_available_reserves;        ///< general and earmarked, at the end of the base year
     std::vector<money<C>> reserves_history;  ///< as in the plan, rounded to the unit
+    std::vector<std::string> spending_lines;  ///< the services, then "Corporate items" if any
+    std::vector<std::string> funding_lines;   ///< "Council tax" first when the plan has it
     std::vector<printed_mtfs_year<C, S>> years;
     /// The first year whose exact general balances are below the risk-assessed level.
     std::optional<fiscal_year<S>> first_year_below_level;
@@ -459,96 +526,91 @@ template <class C, unsigned S>
 [[nodiscard]] mtfs_projection<C, S> project(const mtfs_plan<C, S>& plan,
                                             const savings_policy& policy);
 
-namespace detail {
-
-/// One reserve in one plan year: figures over the year's denominator.
-struct mtfs_reserve_year {
-    wide_int opening;
-    std::vector<wide_int> movements;          ///< the plan's movements of the year, in order
-    std::vector<std::size_t> movement_names;  ///< index into the reserve's movements
-    wide_int draw;  ///< drawn to close the gap (negative: a surplus paid in)
-    wide_int closing;
-};
-
-/// One plan year: every figure is a numerator over `denominator` (minor units).
-struct mtfs_year {
-    wide_int denominator;
-    wide_int opening_spending, pay_inflation, price_inflation, demand, pressures, one_offs,
-        savings;                     ///< the budget roll-forward's movements (savings negative)
-    std::vector<wide_int> services;  ///< per service, then corporate items
-    wide_int spending;
-    std::vector<wide_int> funding;  ///< council tax first when there is one
-    wide_int funding_total, gap, cumulative_gap;
-    wide_int savings_planned, savings_counted;
-    std::vector<mtfs_reserve_year> reserves;
-    wide_int general, available;
-    wide_int dsg_opening, dsg_in_year, dsg_closing;
-};
-
-}  // namespace detail
-
 /// The exact projection of a plan. Figures are exact_money; printed(unit, mode) is the only way
-/// to money.
+/// to money. It holds what it needs of the plan (names, openings), not the plan itself.
 template <class C, unsigned S>
 class mtfs_projection {
 public:
-    /// Returns: the plan projected.
-    [[nodiscard]] const mtfs_plan<C, S>& plan() const noexcept { return plan_; }
     /// Returns: the savings policy of the projection.
     [[nodiscard]] const savings_policy& policy() const noexcept { return policy_; }
     /// Returns: the number of plan years.
-    [[nodiscard]] std::size_t years() const noexcept { return years_.size(); }
-    /// Returns: the fiscal year of plan year i.
-    [[nodiscard]] fiscal_year<S> year(std::size_t i) const noexcept { return plan_.year(i); }
+    [[nodiscard]] std::size_t years() const noexcept { return years_; }
+    /// Returns: the fiscal year of plan year i (0 is the year after the base year).
+    [[nodiscard]] fiscal_year<S> year(std::size_t i) const noexcept {
+        return base_year_ + date::years{static_cast<int>(i) + 1};
+    }
+    /// Returns: true when every figure fits 128 bits (the fast path); false when the projection
+    /// went on in cpp_int.
+    [[nodiscard]] bool fits_128_bits() const noexcept { return fast_.has_value(); }
 
-    // Exact figures of plan year i (0-based). Requires: i < years() (checked: invalid_argument).
-    [[nodiscard]] exact_money<C> spending(std::size_t i) const { return at(i, &Y::spending); }
-    [[nodiscard]] exact_money<C> funding(std::size_t i) const { return at(i, &Y::funding_total); }
-    [[nodiscard]] exact_money<C> gap(std::size_t i) const { return at(i, &Y::gap); }
+    // Exact figures of plan year i (0-based): invalid_argument unless i < years(), and for a
+    // line, service, funding line or reserve that the plan does not have.
+    [[nodiscard]] exact_money<C> spending(std::size_t i) const {
+        return get(i, [](const auto& y) { return y.spending; });
+    }
+    [[nodiscard]] exact_money<C> funding(std::size_t i) const {
+        return get(i, [](const auto& y) { return y.funding_total; });
+    }
+    /// Returns: spending − funding (positive: a shortfall).
+    [[nodiscard]] exact_money<C> gap(std::size_t i) const {
+        return get(i, [](const auto& y) { return y.gap; });
+    }
     [[nodiscard]] exact_money<C> cumulative_gap(std::size_t i) const {
-        return at(i, &Y::cumulative_gap);
+        return get(i, [](const auto& y) { return y.cumulative_gap; });
     }
     [[nodiscard]] exact_money<C> pay_inflation(std::size_t i) const {
-        return at(i, &Y::pay_inflation);
+        return get(i, [](const auto& y) { return y.pay_inflation; });
     }
+    [[nodiscard]] exact_money<C> price_inflation(std::size_t i) const {
+        return get(i, [](const auto& y) { return y.price_inflation; });
+    }
+    [[nodiscard]] exact_money<C> demand_growth(std::size_t i) const {
+        return get(i, [](const auto& y) { return y.demand; });
+    }
+    /// Returns: savings in force in year i as counted under the policy.
     [[nodiscard]] exact_money<C> savings_counted(std::size_t i) const {
-        return at(i, &Y::savings_counted);
+        return get(i, [](const auto& y) { return y.savings_counted; });
     }
-    /// Returns: service s's spending (s == plan().services.size(): corporate items).
+    /// Returns: line s of spending: a service (in the plan's order), or, at index
+    /// services.size(), the corporate items.
     [[nodiscard]] exact_money<C> service(std::size_t i, std::size_t s) const {
-        const auto& y = checked(i);
-        if (s >= y.services.size()) throw invalid_argument("no such service line");
-        return value(y.services[s], y.denominator);
+        return get(i, [s](const auto& y) {
+            if (s >= y.services.size()) throw invalid_argument("no such spending line");
+            return y.services[s];
+        });
     }
     /// Returns: funding line l (0 is council tax when the plan has it).
     [[nodiscard]] exact_money<C> funding_line(std::size_t i, std::size_t l) const {
-        const auto& y = checked(i);
-        if (l >= y.funding.size()) throw invalid_argument("no such funding line");
-        return value(y.funding[l], y.denominator);
+        return get(i, [l](const auto& y) {
+            if (l >= y.funding.size()) throw invalid_argument("no such funding line");
+            return y.funding[l];
+        });
     }
-    /// Returns: reserve r's closing balance.
+    /// Returns: reserve r's balance at the end of year i.
     [[nodiscard]] exact_money<C> reserve(std::size_t i, std::size_t r) const {
-        const auto& y = checked(i);
-        if (r >= y.reserves.size()) throw invalid_argument("no such reserve");
-        return value(y.reserves[r].closing, y.denominator);
+        return get(i, [r](const auto& y) {
+            if (r >= y.reserves.size()) throw invalid_argument("no such reserve");
+            return y.reserves[r].closing;
+        });
     }
-    /// Returns: the amount drawn from reserve r to close the gap (negative: a surplus paid in).
+    /// Returns: what was drawn from reserve r to close year i's gap (negative: paid in).
     [[nodiscard]] exact_money<C> draw(std::size_t i, std::size_t r) const {
-        const auto& y = checked(i);
-        if (r >= y.reserves.size()) throw invalid_argument("no such reserve");
-        return value(y.reserves[r].draw, y.denominator);
+        return get(i, [r](const auto& y) {
+            if (r >= y.reserves.size()) throw invalid_argument("no such reserve");
+            return y.reserves[r].draw;
+        });
     }
     [[nodiscard]] exact_money<C> general_balances(std::size_t i) const {
-        return at(i, &Y::general);
+        return get(i, [](const auto& y) { return y.general; });
     }
     /// Returns: general and earmarked reserves together (not ring-fenced ones).
     [[nodiscard]] exact_money<C> available_reserves(std::size_t i) const {
-        return at(i, &Y::available);
+        return get(i, [](const auto& y) { return y.available; });
     }
-    /// Returns: the DSG deficit at the end of year i. Throws: invalid_argument without a DSG.
+    /// Returns: the DSG deficit at the end of year i. Throws: invalid_argument without one.
     [[nodiscard]] exact_money<C> dsg_deficit(std::size_t i) const {
-        if (!plan_.dsg) throw invalid_argument("the plan has no DSG deficit");
-        return at(i, &Y::dsg_closing);
+        if (!dsg_) throw invalid_argument("the plan has no DSG deficit");
+        return get(i, [](const auto& y) { return y.dsg_closing; });
     }
 
     /// Returns: the first year whose general balances are below the risk-assessed level.
@@ -563,31 +625,52 @@ public:
     [[nodiscard]] printed_mtfs<C, S> printed(print_unit unit, rounding_mode mode) const;
 
 private:
-    using Y = detail::mtfs_year;
     template <class C2, unsigned S2>
     friend mtfs_projection<C2, S2> project(const mtfs_plan<C2, S2>&, const savings_policy&);
+    struct reserve_info {
+        std::string name;
+        reserve_kind kind;
+        money<C> opening;
+        std::vector<std::string> movement_names;
+    };
 
-    mtfs_projection(const mtfs_plan<C, S>& plan, const savings_policy& policy)
-        : plan_(plan), policy_(policy) {}
-    const Y& checked(std::size_t i) const {
-        if (i >= years_.size()) {
+    explicit mtfs_projection(const savings_policy& policy) : policy_(policy) {}
+
+    template <class F>
+    exact_money<C> get(std::size_t i, F f) const {
+        if (i >= years_) {
             throw invalid_argument("plan year " + std::to_string(i) + " is beyond the plan's " +
-                                   std::to_string(years_.size()) + " years");
+                                   std::to_string(years_) + " years");
         }
-        return years_[i];
+        if (fast_) {
+            const auto& y = fast_->years[i];
+            return value(detail::wide_int::from_i128(f(y)),
+                         detail::wide_int::from_i128(y.denominator));
+        }
+        const auto& y = wide_->years[i];
+        return value(f(y), y.denominator);
     }
     static exact_money<C> value(const detail::wide_int& n, const detail::wide_int& d) {
         return exact_money<C>::from_minor_units(exact::from_wide(n, d));
     }
-    exact_money<C> at(std::size_t i, detail::wide_int Y::*member) const {
-        const Y& y = checked(i);
-        return value(y.*member, y.denominator);
-    }
+    template <class I>
+    printed_mtfs<C, S> print(const detail::mtfs_figures<I>& figures, const I& u, print_unit unit,
+                             rounding_mode mode) const;
 
-    mtfs_plan<C, S> plan_;
     savings_policy policy_;
-    detail::wide_int base_spending_, base_available_;
-    std::vector<Y> years_;
+    fiscal_year<S> base_year_{0};
+    std::size_t years_ = 0;
+    std::vector<std::string> spending_lines_, funding_lines_;
+    std::vector<reserve_info> reserves_;
+    std::vector<std::size_t> draw_order_;
+    std::vector<money<C>> risk_assessed_level_;
+    bool dsg_ = false;
+    money<C> dsg_opening_;
+    date::year_month_day override_ends_{};
+    std::vector<money<C>> reserves_history_;
+    detail::i128 base_spending_ = 0;  ///< Σ of the base budgets, in minor units
+    std::optional<detail::mtfs_figures<detail::i128>> fast_;
+    std::optional<detail::mtfs_figures<detail::wide_int>> wide_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -627,35 +710,10 @@ namespace detail {
     return out;
 }
 
-/// Returns: the index of `name` in names, or std::nullopt.
-template <class T, class Name>
-[[nodiscard]] std::optional<std::size_t> find_named(const std::vector<T>& items, Name name,
-                                                    std::string_view wanted) {
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (name(items[i]) == wanted) return i;
-    }
-    return std::nullopt;
-}
-
-/// lcm(a, b) for positive a, b.
-[[nodiscard]] inline wide_int lcm(const wide_int& a, const wide_int& b) {
-    return wide_int::divide_exact(a, wide_int::gcd(a, b)) * b;
-}
-
-/// x × q as a whole number. Requires: x's denominator divides q.
-[[nodiscard]] inline wide_int scaled(ratio x, const wide_int& q) {
-    return wide_int(x.numerator()) * wide_int::divide_exact(q, wide_int(x.denominator()));
-}
-[[nodiscard]] inline wide_int scaled(const exact& x, const wide_int& q) {
-    return x.wide_numerator() * wide_int::divide_exact(q, x.wide_denominator());
-}
-
-[[nodiscard]] inline wide_int wide_of(std::int64_t v) { return wide_int(v); }
-
 }  // namespace detail
 
 template <class C, unsigned S>
-void mtfs_plan<C, S>::validate() const {
+detail::mtfs_lines mtfs_plan<C, S>::checked_lines() const {
     using detail::name_in_quotes;
     const std::string n = std::to_string(years);
     if (years == 0) throw invalid_argument("a plan needs at least one year after its base year");
@@ -668,35 +726,43 @@ void mtfs_plan<C, S>::validate() const {
     };
     per_year(pay_award.size(), "pay award");
     per_year(inflation.size(), "inflation");
-    for (std::size_t i = 0; i < services.size(); ++i) {
-        if (services[i].name.empty()) throw invalid_argument("a service has no name");
-        for (std::size_t j = 0; j < i; ++j) {
-            if (services[j].name == services[i].name) {
-                throw invalid_argument(
-                    "the service " + name_in_quotes(services[i].name) + " is given twice",
-                    services[i].name);
-            }
-        }
+    const auto service_name = [](const mtfs_service<C>& x) -> std::string_view { return x.name; };
+    const detail::name_index service_names(services, service_name);
+    for (const auto& sv : services) {
+        if (sv.name.empty()) throw invalid_argument("a service has no name");
     }
-    auto known_service = [&](const std::string& s, const std::string& what) {
-        if (s.empty()) return;
-        if (!detail::find_named(
-                services, [](const auto& x) -> const std::string& { return x.name; }, s)) {
-            throw invalid_argument(
-                what + " names the service " + name_in_quotes(s) + ", which is not in the plan", s);
+    if (auto i = service_names.duplicate()) {
+        throw invalid_argument(
+            "the service " + name_in_quotes(services[*i].name) + " is given twice",
+            services[*i].name);
+    }
+    detail::mtfs_lines lines;
+    const std::size_t k = services.size();
+    std::size_t hint = 0;
+    // The line of an item naming `s` ("" is corporate). Lists that follow the services' order
+    // are read without a search.
+    auto line_of = [&](const std::string& s, const char* kind, const std::string& item) {
+        if (s.empty()) return k;
+        if (auto i = service_names.find(s, hint)) {
+            hint = *i + 1;
+            return *i;
         }
+        throw invalid_argument(std::string(kind) + name_in_quotes(item) + " names the service " +
+                                   name_in_quotes(s) + ", which is not in the plan",
+                               s);
     };
-    for (std::size_t i = 0; i < demand_growth.size(); ++i) {
-        const mtfs_demand& d = demand_growth[i];
+    std::vector<bool> has_demand(k, false);
+    for (const mtfs_demand& d : demand_growth) {
         if (d.service.empty()) throw invalid_argument("a demand growth line names no service");
-        known_service(d.service, "a demand growth line");
-        per_year(d.rates.size(), "demand growth of " + name_in_quotes(d.service));
-        for (std::size_t j = 0; j < i; ++j) {
-            if (demand_growth[j].service == d.service) {
-                throw invalid_argument(
-                    "the demand growth of " + name_in_quotes(d.service) + " is given twice",
-                    d.service);
-            }
+        const std::size_t i = line_of(d.service, "the demand growth of ", d.service);
+        if (has_demand[i]) {
+            throw invalid_argument(
+                "the demand growth of " + name_in_quotes(d.service) + " is given twice", d.service);
+        }
+        has_demand[i] = true;
+        lines.demand.push_back(i);
+        if (d.rates.size() != years) {
+            per_year(d.rates.size(), "demand growth of " + name_in_quotes(d.service));
         }
     }
     auto in_plan = [&](fiscal_year<S> y, const std::string& what) {
@@ -706,13 +772,15 @@ void mtfs_plan<C, S>::validate() const {
                                    to_string(y));
         }
     };
+    hint = 0;
     for (const auto& c : changes) {
-        known_service(c.service, "the budget change " + name_in_quotes(c.name));
-        in_plan(c.year, "the budget change " + name_in_quotes(c.name));
+        lines.change.push_back(line_of(c.service, "the budget change ", c.name));
+        if (!index_of(c.year)) in_plan(c.year, "the budget change " + name_in_quotes(c.name));
     }
+    hint = 0;
     for (const auto& s : savings) {
-        known_service(s.service, "the saving " + name_in_quotes(s.name));
-        in_plan(s.year, "the saving " + name_in_quotes(s.name));
+        lines.saving.push_back(line_of(s.service, "the saving ", s.name));
+        if (!index_of(s.year)) in_plan(s.year, "the saving " + name_in_quotes(s.name));
         if (s.amount < zero) {
             throw invalid_argument("the saving " + name_in_quotes(s.name) + " is negative (" +
                                        to_string(s.amount) + "): a saving is a positive amount",
@@ -739,7 +807,9 @@ void mtfs_plan<C, S>::validate() const {
                 "council tax line",
                 f.name);
         }
-        per_year(f.steps.size(), "funding line " + name_in_quotes(f.name));
+        if (f.steps.size() != years) {
+            per_year(f.steps.size(), "funding line " + name_in_quotes(f.name));
+        }
         for (std::size_t j = 0; j < i; ++j) {
             if (funding[j].name == f.name) {
                 throw invalid_argument(
@@ -757,14 +827,16 @@ void mtfs_plan<C, S>::validate() const {
             }
         }
         for (const auto& m : r.movements) {
+            if (index_of(m.year)) continue;
             in_plan(m.year, "the movement " + name_in_quotes(m.name) + " of the reserve " +
                                 name_in_quotes(r.name));
         }
     }
     for (std::size_t i = 0; i < gap_draw_order.size(); ++i) {
-        const auto r = detail::find_named(
-            reserves, [](const auto& x) -> const std::string& { return x.name; },
-            gap_draw_order[i]);
+        std::optional<std::size_t> r;
+        for (std::size_t j = 0; j < reserves.size() && !r; ++j) {
+            if (reserves[j].name == gap_draw_order[i]) r = j;
+        }
         if (!r) {
             throw invalid_argument("the gap is to be drawn from " +
                                        name_in_quotes(gap_draw_order[i]) +
@@ -791,460 +863,368 @@ void mtfs_plan<C, S>::validate() const {
             throw invalid_argument("the DSG statutory override's end is not a valid date");
         }
     }
+    return lines;
 }
+
+namespace detail {
+
+[[nodiscard]] inline wide_int to_wide(const i128& v) { return wide_int::from_i128(v); }
+[[nodiscard]] inline const wide_int& to_wide(const wide_int& v) noexcept { return v; }
+
+/// Sets out = units × u when that fits int64. Returns: false when it does not.
+[[nodiscard]] inline bool units_to_minor(const i128& units, const i128& u, std::int64_t& out) {
+    i128 m;
+    if (mul_overflow_128(units, u, &m) || !fits_i64(m)) return false;
+    out = static_cast<std::int64_t>(m);
+    return true;
+}
+[[nodiscard]] inline bool units_to_minor(const wide_int& units, const wide_int& u,
+                                         std::int64_t& out) {
+    const wide_int m = units * u;
+    if (!m.is_small() || !fits_i64(m.small())) return false;
+    out = static_cast<std::int64_t>(m.small());
+    return true;
+}
+
+/// Returns: the figures at any size.
+[[nodiscard]] inline mtfs_figures<wide_int> widen(const mtfs_figures<i128>& f) {
+    mtfs_figures<wide_int> out;
+    auto all = [](const std::vector<i128>& v) {
+        std::vector<wide_int> w;
+        w.reserve(v.size());
+        for (const i128& x : v) w.push_back(wide_int::from_i128(x));
+        return w;
+    };
+    for (const auto& y : f.years) {
+        mtfs_year_figures<wide_int> w;
+        w.denominator = to_wide(y.denominator);
+        w.opening_spending = to_wide(y.opening_spending);
+        w.pay_inflation = to_wide(y.pay_inflation);
+        w.price_inflation = to_wide(y.price_inflation);
+        w.demand = to_wide(y.demand);
+        w.pressures = to_wide(y.pressures);
+        w.one_offs = to_wide(y.one_offs);
+        w.savings = to_wide(y.savings);
+        w.services = all(y.services);
+        w.spending = to_wide(y.spending);
+        w.funding = all(y.funding);
+        w.funding_total = to_wide(y.funding_total);
+        w.gap = to_wide(y.gap);
+        w.cumulative_gap = to_wide(y.cumulative_gap);
+        w.savings_planned = to_wide(y.savings_planned);
+        w.savings_counted = to_wide(y.savings_counted);
+        for (const auto& r : y.reserves) {
+            w.reserves.push_back({to_wide(r.opening), all(r.movements), r.index, to_wide(r.draw),
+                                  to_wide(r.closing)});
+        }
+        w.general = to_wide(y.general);
+        w.available = to_wide(y.available);
+        w.dsg_opening = to_wide(y.dsg_opening);
+        w.dsg_in_year = to_wide(y.dsg_in_year);
+        w.dsg_closing = to_wide(y.dsg_closing);
+        out.years.push_back(std::move(w));
+    }
+    return out;
+}
+
+}  // namespace detail
 
 template <class C, unsigned S>
 mtfs_projection<C, S> project(const mtfs_plan<C, S>& plan, const savings_policy& policy) {
+    using detail::i128;
     using detail::wide_int;
-    plan.validate();
-    mtfs_projection<C, S> out(plan, policy);
-    const std::size_t n = plan.years;
-    const std::size_t k = plan.services.size();
-    const auto service_index = [&](const std::string& name) -> std::size_t {
-        if (name.empty()) return k;  // corporate
-        for (std::size_t s = 0; s < k; ++s) {
-            if (plan.services[s].name == name) return s;
-        }
-        return k;  // not reached: validate() checked every name
-    };
+    const detail::mtfs_lines lines = plan.checked_lines();
+    mtfs_projection<C, S> out(policy);
+    const std::size_t n = plan.years, k = plan.services.size();
+    out.base_year_ = plan.base_year;
+    out.years_ = n;
 
-    // Demand rates per service (zero without a line).
-    std::vector<const std::vector<ratio>*> demand(k, nullptr);
-    for (const mtfs_demand& d : plan.demand_growth) demand[service_index(d.service)] = &d.rates;
-
-    // Cash items by plan year: (line, amount in minor units, status bucket, one-off?).
-    // Buckets: 0 changes, 1 savings counted in full, 2 amber savings, 3 red savings.
-    struct item {
-        std::size_t line;
-        detail::i128 amount;
-        int bucket;
-        bool one_off;
-    };
-    std::vector<std::vector<item>> by_year(n);
-    bool corporate = false;
-    for (const auto& c : plan.changes) {
-        by_year[*plan.index_of(c.year)].push_back({service_index(c.service),
-                                                   c.amount.in_minor_units(), 0,
-                                                   c.duration == item_duration::one_off});
-        corporate = corporate || c.service.empty();
+    detail::mtfs_input in;
+    in.years = n;
+    in.services = k;
+    for (const auto& s : plan.services) {
+        in.pay.push_back(s.pay.in_minor_units());
+        in.non_pay.push_back(s.non_pay.in_minor_units());
+        out.base_spending_ += i128(s.pay.in_minor_units()) + i128(s.non_pay.in_minor_units());
+        out.spending_lines_.push_back(s.name);
     }
-    for (const auto& s : plan.savings) {
+    in.pay_award = &plan.pay_award;
+    in.inflation = &plan.inflation;
+    in.demand.assign(k, nullptr);
+    for (std::size_t i = 0; i < plan.demand_growth.size(); ++i) {
+        in.demand[lines.demand[i]] = &plan.demand_growth[i].rates;
+    }
+    in.items.resize(n);
+    for (std::size_t i = 0; i < plan.changes.size(); ++i) {
+        const auto& c = plan.changes[i];
+        in.corporate = in.corporate || lines.change[i] == k;
+        in.items[*plan.index_of(c.year)].push_back(
+            {lines.change[i], c.amount.in_minor_units(), 0, c.duration == item_duration::one_off});
+    }
+    for (std::size_t i = 0; i < plan.savings.size(); ++i) {
+        const auto& s = plan.savings[i];
         const int bucket =
             s.status == savings_status::amber ? 2 : (s.status == savings_status::red ? 3 : 1);
-        by_year[*plan.index_of(s.year)].push_back({service_index(s.service),
-                                                   s.amount.in_minor_units(), bucket,
-                                                   s.duration == item_duration::one_off});
-        corporate = corporate || s.service.empty();
+        in.corporate = in.corporate || lines.saving[i] == k;
+        in.items[*plan.index_of(s.year)].push_back({lines.saving[i], s.amount.in_minor_units(),
+                                                    bucket, s.duration == item_duration::one_off});
     }
-    const std::size_t lines = k + (corporate ? 1 : 0);
-
-    // Reserves: the draw order as indices.
-    std::vector<std::size_t> draw_order;
+    if (in.corporate) out.spending_lines_.emplace_back("Corporate items");
+    if (plan.council_tax) {
+        in.council_tax = true;
+        in.council_tax_base = plan.council_tax->base.in_minor_units();
+        in.tax_base_growth = &plan.council_tax->base_growth;
+        in.tax_increase = &plan.council_tax->increase;
+        out.funding_lines_.emplace_back("Council tax");
+    }
+    for (const auto& f : plan.funding) {
+        detail::mtfs_funding_line l;
+        l.base = f.base.in_minor_units();
+        for (const auto& step : f.steps) {
+            l.rate.push_back(step.rate());
+            l.amount.push_back(step.amount() ? step.amount()->in_minor_units() : 0);
+        }
+        in.funding.push_back(std::move(l));
+        out.funding_lines_.push_back(f.name);
+    }
+    in.moves.resize(n);
+    for (std::size_t r = 0; r < plan.reserves.size(); ++r) {
+        const auto& res = plan.reserves[r];
+        in.reserve_opening.push_back(res.opening.in_minor_units());
+        in.reserve_general.push_back(res.kind == reserve_kind::general);
+        in.reserve_available.push_back(res.kind != reserve_kind::ring_fenced);
+        typename mtfs_projection<C, S>::reserve_info info{res.name, res.kind, res.opening, {}};
+        for (std::size_t m = 0; m < res.movements.size(); ++m) {
+            in.moves[*plan.index_of(res.movements[m].year)].push_back(
+                {r, m, res.movements[m].amount.in_minor_units()});
+            info.movement_names.push_back(res.movements[m].name);
+        }
+        out.reserves_.push_back(std::move(info));
+    }
     for (const std::string& name : plan.gap_draw_order) {
         for (std::size_t r = 0; r < plan.reserves.size(); ++r) {
-            if (plan.reserves[r].name == name) draw_order.push_back(r);
+            if (plan.reserves[r].name == name) in.draw_order.push_back(r);
         }
     }
-
-    // State, over the running common denominator d.
-    wide_int d(1);
-    std::vector<wide_int> pay(k), non_pay(k);
-    wide_int spending;
-    for (std::size_t s = 0; s < k; ++s) {
-        pay[s] = detail::wide_of(plan.services[s].pay.in_minor_units());
-        non_pay[s] = detail::wide_of(plan.services[s].non_pay.in_minor_units());
-        spending += pay[s] + non_pay[s];
+    out.draw_order_ = in.draw_order;
+    if (plan.dsg) {
+        in.dsg = true;
+        in.dsg_opening = plan.dsg->opening_deficit.in_minor_units();
+        for (const money<C>& m : plan.dsg->in_year) in.dsg_in_year.push_back(m.in_minor_units());
+        out.dsg_ = true;
+        out.dsg_opening_ = plan.dsg->opening_deficit;
+        out.override_ends_ = plan.dsg->override_ends;
     }
-    // Cash in force per line: ongoing sums and this year's one-offs, by bucket (minor units).
-    std::vector<std::array<detail::i128, 4>> ongoing(k + 1), one_off(k + 1);
-    for (auto& a : ongoing) a.fill(0);
-    wide_int ct =
-        plan.council_tax ? detail::wide_of(plan.council_tax->base.in_minor_units()) : wide_int();
-    std::vector<wide_int> funding(plan.funding.size());
-    for (std::size_t l = 0; l < funding.size(); ++l) {
-        funding[l] = detail::wide_of(plan.funding[l].base.in_minor_units());
-    }
-    std::vector<wide_int> reserve(plan.reserves.size());
-    wide_int available;
-    for (std::size_t r = 0; r < reserve.size(); ++r) {
-        reserve[r] = detail::wide_of(plan.reserves[r].opening.in_minor_units());
-        if (plan.reserves[r].kind != reserve_kind::ring_fenced) available += reserve[r];
-    }
-    out.base_spending_ = spending;
-    out.base_available_ = available;
-    wide_int dsg =
-        plan.dsg ? detail::wide_of(plan.dsg->opening_deficit.in_minor_units()) : wide_int();
-    wide_int cumulative, prev_counted, prev_ongoing_changes, prev_one_off_changes;
-    const ratio amber_w = policy.weight(savings_status::amber);
-    const ratio red_w = policy.weight(savings_status::red);
+    in.amber = policy.weight(savings_status::amber);
+    in.red = policy.weight(savings_status::red);
+    out.risk_assessed_level_ = plan.risk_assessed_level;
+    out.reserves_history_ = plan.reserves_history;
 
-    out.years_.resize(n);
-    std::vector<wide_int> dq(k);
-    for (std::size_t t = 0; t < n; ++t) {
-        detail::mtfs_year& y = out.years_[t];
-        // The year's common denominator q: every rate of the year is a whole number over it.
-        wide_int q(1);
-        auto with_den = [&q](const wide_int& den) {
-            if (den != q && den != wide_int(1)) q = detail::lcm(q, den);
-        };
-        with_den(wide_int(plan.pay_award[t].denominator()));
-        with_den(wide_int(plan.inflation[t].denominator()));
-        for (std::size_t s = 0; s < k; ++s) {
-            if (demand[s]) with_den(wide_int((*demand[s])[t].denominator()));
-        }
-        std::optional<exact> ct_factor;
-        if (plan.council_tax) {
-            ct_factor = (exact(1) + exact(plan.council_tax->base_growth[t])) *
-                        (exact(1) + exact(plan.council_tax->increase[t]));
-            with_den(ct_factor->wide_denominator());
-        }
-        for (const auto& f : plan.funding) {
-            if (f.steps[t].rate()) with_den(wide_int(f.steps[t].rate()->denominator()));
-        }
-        with_den(wide_int(amber_w.denominator()));
-        with_den(wide_int(red_w.denominator()));
-
-        const wide_int d_prev = d;
-        const bool rescale = q != wide_int(1);
-        if (rescale) d *= q;
-        y.denominator = d;
-        auto up = [&](wide_int& v) {
-            if (rescale) v *= q;
-        };
-
-        // Budget roll-forward: opening, pay and price inflation, demand.
-        y.opening_spending = spending;
-        up(y.opening_spending);
-        const wide_int pq = detail::scaled(plan.pay_award[t], q);
-        const wide_int iq = detail::scaled(plan.inflation[t], q);
-        for (std::size_t s = 0; s < k; ++s) {
-            dq[s] = demand[s] ? detail::scaled((*demand[s])[t], q) : wide_int();
-        }
-        y.services.assign(lines, wide_int());
-        for (std::size_t s = 0; s < k; ++s) {
-            // Inflation and demand on the year-before figures; the new figure is their sum.
-            const wide_int p_inf = pay[s] * pq, n_inf = non_pay[s] * iq;
-            y.pay_inflation += p_inf;
-            y.price_inflation += n_inf;
-            if (!dq[s].is_zero()) {
-                const wide_int p_dem = pay[s] * dq[s], n_dem = non_pay[s] * dq[s];
-                y.demand += p_dem;
-                y.demand += n_dem;
-                up(pay[s]);
-                up(non_pay[s]);
-                pay[s] += p_dem;
-                non_pay[s] += n_dem;
-            } else {
-                up(pay[s]);
-                up(non_pay[s]);
-            }
-            pay[s] += p_inf;
-            non_pay[s] += n_inf;
-            y.services[s] = pay[s] + non_pay[s];
-        }
-
-        // Cash items: this year's one-offs replace last year's; ongoing ones accumulate.
-        for (auto& a : one_off) a.fill(0);
-        for (const item& it : by_year[t]) {
-            (it.one_off ? one_off : ongoing)[it.line][static_cast<std::size_t>(it.bucket)] +=
-                it.amount;
-        }
-        const wide_int d_amber = d_prev * detail::scaled(amber_w, q);
-        const wide_int d_red = d_prev * detail::scaled(red_w, q);
-        wide_int counted, ongoing_changes, one_off_changes, planned;
-        for (std::size_t s = 0; s < lines; ++s) {
-            const auto& on = ongoing[s];
-            const auto& off = one_off[s];
-            const detail::i128 change_on = on[0], change_off = off[0];
-            const detail::i128 full = on[1] + off[1], amber = on[2] + off[2], red = on[3] + off[3];
-            ongoing_changes += wide_int::from_i128(change_on);
-            one_off_changes += wide_int::from_i128(change_off);
-            planned += wide_int::from_i128(full + amber + red);
-            wide_int cash = wide_int::from_i128(change_on + change_off - full) * d;
-            wide_int line_counted = wide_int::from_i128(full) * d;
-            if (amber != 0) {
-                const wide_int a = wide_int::from_i128(amber) * d_amber;
-                cash -= a;
-                line_counted += a;
-            }
-            if (red != 0) {
-                const wide_int r = wide_int::from_i128(red) * d_red;
-                cash -= r;
-                line_counted += r;
-            }
-            counted += line_counted;
-            if (!cash.is_zero()) y.services[s] += cash;
-        }
-        y.pressures = (ongoing_changes - prev_ongoing_changes) * d;
-        y.one_offs = (one_off_changes - prev_one_off_changes) * d;
-        up(prev_counted);
-        y.savings = prev_counted - counted;
-        prev_counted = counted;
-        prev_ongoing_changes = ongoing_changes;
-        prev_one_off_changes = one_off_changes;
-        y.savings_planned = planned * d;
-        y.savings_counted = counted;
-        spending = wide_int();
-        for (const wide_int& v : y.services) spending += v;
-        y.spending = spending;
-
-        // Funding.
-        y.funding.clear();
-        if (plan.council_tax) {
-            ct *= detail::scaled(*ct_factor, q);
-            y.funding.push_back(ct);
-        }
-        for (std::size_t l = 0; l < funding.size(); ++l) {
-            const funding_step<C>& step = plan.funding[l].steps[t];
-            if (step.rate()) {
-                funding[l] *= q + detail::scaled(*step.rate(), q);
-            } else {
-                funding[l] = detail::wide_of(step.amount()->in_minor_units()) * d;
-            }
-            y.funding.push_back(funding[l]);
-        }
-        y.funding_total = wide_int();
-        for (const wide_int& f : y.funding) y.funding_total += f;
-        y.gap = y.spending - y.funding_total;
-        up(cumulative);
-        cumulative += y.gap;
-        y.cumulative_gap = cumulative;
-
-        // Reserves: planned movements, then the gap drawn in order.
-        y.reserves.resize(reserve.size());
-        for (std::size_t r = 0; r < reserve.size(); ++r) {
-            detail::mtfs_reserve_year& ry = y.reserves[r];
-            up(reserve[r]);
-            ry.opening = reserve[r];
-            const auto& moves = plan.reserves[r].movements;
-            for (std::size_t m = 0; m < moves.size(); ++m) {
-                if (moves[m].year != plan.year(t)) continue;
-                const wide_int v = detail::wide_of(moves[m].amount.in_minor_units()) * d;
-                ry.movements.push_back(v);
-                ry.movement_names.push_back(m);
-                reserve[r] += v;
-            }
-        }
-        if (!draw_order.empty()) {
-            wide_int remaining = y.gap;
-            for (std::size_t j = 0; j + 1 < draw_order.size() && remaining.sign() > 0; ++j) {
-                const std::size_t r = draw_order[j];
-                if (reserve[r].sign() <= 0) continue;
-                const wide_int take = reserve[r] < remaining ? reserve[r] : remaining;
-                y.reserves[r].draw = take;
-                reserve[r] -= take;
-                remaining -= take;
-            }
-            const std::size_t last = draw_order.back();
-            y.reserves[last].draw += remaining;
-            reserve[last] -= remaining;
-        }
-        y.general = wide_int();
-        y.available = wide_int();
-        for (std::size_t r = 0; r < reserve.size(); ++r) {
-            y.reserves[r].closing = reserve[r];
-            if (plan.reserves[r].kind == reserve_kind::general) y.general += reserve[r];
-            if (plan.reserves[r].kind != reserve_kind::ring_fenced) y.available += reserve[r];
-        }
-
-        // The DSG deficit.
-        if (plan.dsg) {
-            up(dsg);
-            y.dsg_opening = dsg;
-            y.dsg_in_year = detail::wide_of(plan.dsg->in_year[t].in_minor_units()) * d;
-            dsg += y.dsg_in_year;
-            y.dsg_closing = dsg;
+    // 128 bits first; at any size when a figure outgrows them.
+    const detail::mtfs_year_scale scales = detail::mtfs_scales(in);
+    if (auto f = detail::mtfs_small_factors(in, scales)) {
+        detail::mtfs_figures<i128> figures;
+        if (detail::run_mtfs(in, *f, figures)) {
+            out.fast_ = std::move(figures);
+            return out;
         }
     }
+    detail::mtfs_figures<wide_int> figures;
+    detail::run_mtfs(in, detail::mtfs_wide_factors(in, scales), figures);
+    out.wide_ = std::move(figures);
     return out;
 }
 
 template <class C, unsigned S>
 std::optional<fiscal_year<S>> mtfs_projection<C, S>::first_year_below_level() const {
-    if (plan_.risk_assessed_level.empty()) return std::nullopt;
-    for (std::size_t i = 0; i < years_.size(); ++i) {
-        const Y& y = years_[i];
-        if (y.general <
-            detail::wide_of(plan_.risk_assessed_level[i].in_minor_units()) * y.denominator) {
-            return year(i);
-        }
+    if (risk_assessed_level_.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < years_; ++i) {
+        const exact_money<C> level(risk_assessed_level_[i]);
+        if (general_balances(i) < level) return year(i);
     }
     return std::nullopt;
 }
 
 template <class C, unsigned S>
 std::optional<fiscal_year<S>> mtfs_projection<C, S>::dsg_passes_reserves() const {
-    if (!plan_.dsg) return std::nullopt;
-    for (std::size_t i = 0; i < years_.size(); ++i) {
-        if (years_[i].dsg_closing > years_[i].available) return year(i);
+    if (!dsg_) return std::nullopt;
+    for (std::size_t i = 0; i < years_; ++i) {
+        if (dsg_deficit(i) > available_reserves(i)) return year(i);
     }
     return std::nullopt;
 }
 
 template <class C, unsigned S>
 printed_mtfs<C, S> mtfs_projection<C, S>::printed(print_unit unit, rounding_mode mode) const {
-    using detail::wide_int;
-    const wide_int u(unit.template minor_units_of<C>());
+    const std::int64_t u = unit.template minor_units_of<C>();
+    if (fast_) {
+        // In 128 bits while every year's denominator times the unit fits them.
+        detail::i128 w;
+        if (fast_->years.empty() ||
+            !detail::mul_overflow_128(fast_->years.back().denominator, u, &w)) {
+            return print(*fast_, detail::i128(u), unit, mode);
+        }
+        return print(detail::widen(*fast_), detail::wide_int(u), unit, mode);
+    }
+    return print(*wide_, detail::wide_int(u), unit, mode);
+}
+
+template <class C, unsigned S>
+template <class I>
+printed_mtfs<C, S> mtfs_projection<C, S>::print(const detail::mtfs_figures<I>& figures, const I& u,
+                                                print_unit unit, rounding_mode mode) const {
+    using ops = detail::int_ops<I>;
     printed_mtfs<C, S> out;
     out.unit = unit;
     out.mode = mode;
     out.policy = to_string(policy_);
-    out.base_year = plan_.base_year;
-    // A whole number of units as money (units × u minor units).
-    auto as_money = [&u](const wide_int& units, std::string_view what) {
-        const wide_int m = units * u;
-        if (!m.is_small() || !detail::fits_i64(m.small())) {
-            throw overflow_error("the printed " + std::string(what) + " (" + m.to_string() +
-                                 " minor units) is out of the range of " + std::string(C::code) +
-                                 " money");
+    out.base_year = base_year_;
+    out.spending_lines = spending_lines_;
+    out.funding_lines = funding_lines_;
+    // A whole number of units as money.
+    const auto as_money = [&u](const I& units, const char* what) {
+        std::int64_t m = 0;
+        if (!detail::units_to_minor(units, u, m)) {
+            throw overflow_error(
+                std::string("a printed ") + what + " (" + detail::to_wide(units).to_string() +
+                " units of " + detail::to_wide(u).to_string() +
+                " minor units) is out of the range of " + std::string(C::code) + " money");
         }
-        return money<C>::from_minor_units(static_cast<std::int64_t>(m.small()));
+        return money<C>::from_minor_units(m);
     };
-    auto lines = [&](const std::vector<std::string>& names, const std::vector<wide_int>& units,
-                     std::string_view what) {
-        std::vector<printed_line<C>> v;
-        v.reserve(names.size());
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            v.push_back({names[i], as_money(units[i], what)});
-        }
+    const auto whole = [&u, mode](std::int64_t minor) {
+        return detail::rounded(ops::from(minor), u, mode);
+    };
+    const auto all_money = [&as_money](const std::vector<I>& units, const char* what) {
+        std::vector<money<C>> v;
+        v.reserve(units.size());
+        for (const I& x : units) v.push_back(as_money(x, what));
         return v;
     };
+    static const char* const budget_names[] = {"Pay inflation",       "Price inflation",
+                                               "Demand growth",       "Pressures",
+                                               "One-off items (net)", "Savings"};
 
-    const wide_int base_spending = detail::round_div(base_spending_, u, mode);
-    out.base_spending = as_money(base_spending, "base spending");
-    for (const money<C>& h : plan_.reserves_history) {
-        out.reserves_history.push_back(as_money(
-            detail::round_div(detail::wide_of(h.in_minor_units()), u, mode), "reserves history"));
+    // The base year. Printed balances then carry from year to year (whole units).
+    I spending_units = detail::rounded(ops::from128(base_spending_), u, mode);
+    out.base_spending = as_money(spending_units, "base spending");
+    for (const money<C>& h : reserves_history_) {
+        out.reserves_history.push_back(as_money(whole(h.in_minor_units()), "reserves history"));
     }
-    std::vector<std::string> service_names;
-    for (const auto& s : plan_.services) service_names.push_back(s.name);
-    if (!years_.empty() && years_[0].services.size() > service_names.size()) {
-        service_names.push_back("Corporate items");
+    std::vector<I> reserve_units;
+    I base_available = ops::from(0);
+    for (const reserve_info& r : reserves_) {
+        reserve_units.push_back(whole(r.opening.in_minor_units()));
+        if (r.kind != reserve_kind::ring_fenced) base_available += reserve_units.back();
     }
-    std::vector<std::string> funding_names;
-    if (plan_.council_tax) funding_names.push_back("Council tax");
-    for (const auto& f : plan_.funding) funding_names.push_back(f.name);
-    static const std::vector<std::string> budget_names{"Pay inflation",       "Price inflation",
-                                                       "Demand growth",       "Pressures",
-                                                       "One-off items (net)", "Savings"};
+    out.base_available_reserves = as_money(base_available, "available reserves");
+    I dsg_units = dsg_ ? whole(dsg_opening_.in_minor_units()) : ops::from(0);
+    I cumulative_units = ops::from(0);
 
-    // Printed balances carried from year to year (whole units).
-    wide_int spending_units = base_spending, cumulative_units;
-    std::vector<wide_int> reserve_units(plan_.reserves.size());
-    wide_int base_available_units;
-    for (std::size_t r = 0; r < reserve_units.size(); ++r) {
-        reserve_units[r] =
-            detail::round_div(detail::wide_of(plan_.reserves[r].opening.in_minor_units()), u, mode);
-        if (plan_.reserves[r].kind != reserve_kind::ring_fenced) {
-            base_available_units += reserve_units[r];
-        }
-    }
-    out.base_available_reserves = as_money(base_available_units, "available reserves");
-    wide_int dsg_units =
-        plan_.dsg ? detail::round_div(detail::wide_of(plan_.dsg->opening_deficit.in_minor_units()),
-                                      u, mode)
-                  : wide_int();
-    std::vector<std::size_t> draw_order;
-    for (const std::string& name : plan_.gap_draw_order) {
-        for (std::size_t r = 0; r < plan_.reserves.size(); ++r) {
-            if (plan_.reserves[r].name == name) draw_order.push_back(r);
-        }
-    }
-
-    out.years.reserve(years_.size());
-    for (std::size_t i = 0; i < years_.size(); ++i) {
-        const Y& y = years_[i];
-        const wide_int w = y.denominator * u;
+    detail::apportion_scratch<I> scratch;
+    std::vector<I> lines, draws, exact_draws, split;
+    out.years.reserve(figures.years.size());
+    for (std::size_t i = 0; i < figures.years.size(); ++i) {
+        const detail::mtfs_year_figures<I>& y = figures.years[i];
+        const I w = y.denominator * u;
         printed_mtfs_year<C, S> p;
         p.year = year(i);
 
         // The budget requirement: its closing is the spending total.
-        const std::vector<wide_int> moves{y.pay_inflation, y.price_inflation, y.demand,
-                                          y.pressures,     y.one_offs,        y.savings};
-        const detail::rolled_forward budget =
-            detail::round_roll_forward(spending_units, wide_int(), moves, y.spending, w, mode);
+        const I moves[6] = {y.pay_inflation, y.price_inflation, y.demand,
+                            y.pressures,     y.one_offs,        y.savings};
+        I moved[6];
+        const I closing = detail::round_roll_forward(spending_units, ops::from(0), moves, 6,
+                                                     y.spending, w, mode, moved, scratch);
         p.budget.name = "Net budget requirement";
         p.budget.opening = as_money(spending_units, "budget requirement");
-        p.budget.movements = lines(budget_names, budget.movements, "budget movement");
-        p.budget.closing = as_money(budget.closing, "budget requirement");
-        spending_units = budget.closing;
+        for (std::size_t m = 0; m < 6; ++m) {
+            p.budget.movements.push_back({budget_names[m], as_money(moved[m], "budget movement")});
+        }
+        p.budget.closing = as_money(closing, "budget requirement");
+        spending_units = closing;
         p.spending_total = p.budget.closing;
-        p.spending = lines(service_names, detail::apportion(y.services, w, budget.closing),
-                           "service spending");
+        lines.resize(y.services.size());
+        detail::apportion(y.services.data(), y.services.size(), w, closing, lines.data(), scratch);
+        p.spending = all_money(lines, "spending line");
 
         // Funding and the gap.
-        const wide_int funding_units = detail::round_div(y.funding_total, w, mode);
+        const I funding_units = detail::rounded(y.funding_total, w, mode);
         p.funding_total = as_money(funding_units, "funding");
-        p.funding =
-            lines(funding_names, detail::apportion(y.funding, w, funding_units), "funding line");
-        const wide_int gap_units = spending_units - funding_units;
+        lines.resize(y.funding.size());
+        detail::apportion(y.funding.data(), y.funding.size(), w, funding_units, lines.data(),
+                          scratch);
+        p.funding = all_money(lines, "funding line");
+        const I gap_units = closing - funding_units;
         p.gap = as_money(gap_units, "gap");
         cumulative_units += gap_units;
         p.cumulative_gap = as_money(cumulative_units, "cumulative gap");
-        p.savings_planned = as_money(detail::round_div(y.savings_planned, w, mode), "savings");
-        p.savings_counted = as_money(detail::round_div(y.savings_counted, w, mode), "savings");
+        p.savings_planned = as_money(detail::rounded(y.savings_planned, w, mode), "savings");
+        p.savings_counted = as_money(detail::rounded(y.savings_counted, w, mode), "savings");
 
         // Reserves: the printed gap split over the reserves that close it, then each reserve.
-        std::vector<wide_int> draws_units(plan_.reserves.size());
-        if (!draw_order.empty()) {
-            std::vector<wide_int> exact_draws;
-            for (std::size_t r : draw_order) exact_draws.push_back(y.reserves[r].draw);
-            const std::vector<wide_int> split = detail::apportion(exact_draws, w, gap_units);
-            for (std::size_t j = 0; j < draw_order.size(); ++j)
-                draws_units[draw_order[j]] = split[j];
+        draws.assign(reserves_.size(), ops::from(0));
+        if (!draw_order_.empty()) {
+            exact_draws.clear();
+            for (std::size_t r : draw_order_) exact_draws.push_back(y.reserves[r].draw);
+            split.resize(exact_draws.size());
+            detail::apportion(exact_draws.data(), exact_draws.size(), w, gap_units, split.data(),
+                              scratch);
+            for (std::size_t j = 0; j < draw_order_.size(); ++j) draws[draw_order_[j]] = split[j];
         }
-        wide_int general_units, available_units;
-        for (std::size_t r = 0; r < plan_.reserves.size(); ++r) {
-            const detail::mtfs_reserve_year& ry = y.reserves[r];
-            const bool draws =
-                std::find(draw_order.begin(), draw_order.end(), r) != draw_order.end();
-            const detail::rolled_forward rolled = detail::round_roll_forward(
-                reserve_units[r], -draws_units[r], ry.movements, ry.closing, w, mode);
+        I general_units = ops::from(0), available_units = ops::from(0);
+        for (std::size_t r = 0; r < reserves_.size(); ++r) {
+            const detail::mtfs_reserve_figures<I>& ry = y.reserves[r];
+            const bool drawn =
+                std::find(draw_order_.begin(), draw_order_.end(), r) != draw_order_.end();
+            lines.resize(ry.movements.size());
+            const I reserve_closing = detail::round_roll_forward(
+                reserve_units[r], ops::from(0) - draws[r], ry.movements.data(), ry.movements.size(),
+                ry.closing, w, mode, lines.data(), scratch);
             printed_roll_forward<C> pr;
-            pr.name = plan_.reserves[r].name;
+            pr.name = reserves_[r].name;
             pr.opening = as_money(reserve_units[r], "reserve");
             for (std::size_t m = 0; m < ry.movements.size(); ++m) {
-                pr.movements.push_back({plan_.reserves[r].movements[ry.movement_names[m]].name,
-                                        as_money(rolled.movements[m], "reserve movement")});
+                pr.movements.push_back({reserves_[r].movement_names[ry.index[m]],
+                                        as_money(lines[m], "reserve movement")});
             }
-            if (draws) {
-                pr.movements.push_back(
-                    {"Draw to close the gap", as_money(-draws_units[r], "reserve movement")});
+            if (drawn) {
+                pr.movements.push_back({"Draw to close the gap",
+                                        as_money(ops::from(0) - draws[r], "reserve movement")});
             }
-            pr.closing = as_money(rolled.closing, "reserve");
-            reserve_units[r] = rolled.closing;
-            if (plan_.reserves[r].kind == reserve_kind::general) general_units += rolled.closing;
-            if (plan_.reserves[r].kind != reserve_kind::ring_fenced) {
-                available_units += rolled.closing;
-            }
+            pr.closing = as_money(reserve_closing, "reserve");
+            reserve_units[r] = reserve_closing;
+            if (reserves_[r].kind == reserve_kind::general) general_units += reserve_closing;
+            if (reserves_[r].kind != reserve_kind::ring_fenced) available_units += reserve_closing;
             p.reserves.push_back(std::move(pr));
         }
         p.general_balances = as_money(general_units, "general balances");
         p.available_reserves = as_money(available_units, "available reserves");
-        if (!plan_.risk_assessed_level.empty()) {
-            const money<C> level = plan_.risk_assessed_level[i];
-            p.risk_assessed_level =
-                as_money(detail::round_div(detail::wide_of(level.in_minor_units()), u, mode),
-                         "risk-assessed level");
-            p.below_level = y.general < detail::wide_of(level.in_minor_units()) * y.denominator;
+        if (!risk_assessed_level_.empty()) {
+            const money<C> level = risk_assessed_level_[i];
+            p.risk_assessed_level = as_money(whole(level.in_minor_units()), "risk-assessed level");
+            p.below_level = detail::to_wide(y.general) < detail::wide_int(level.in_minor_units()) *
+                                                             detail::to_wide(y.denominator);
             if (p.below_level && !out.first_year_below_level) out.first_year_below_level = p.year;
         }
 
         // The DSG deficit.
-        if (plan_.dsg) {
-            const detail::rolled_forward rolled = detail::round_roll_forward(
-                dsg_units, wide_int(), {y.dsg_in_year}, y.dsg_closing, w, mode);
+        if (dsg_) {
+            I in_year;
+            const I dsg_closing =
+                detail::round_roll_forward(dsg_units, ops::from(0), &y.dsg_in_year, 1,
+                                           y.dsg_closing, w, mode, &in_year, scratch);
             printed_roll_forward<C> pd;
             pd.name = "DSG deficit";
             pd.opening = as_money(dsg_units, "DSG deficit");
-            pd.movements.push_back({"In-year deficit", as_money(rolled.movements[0], "DSG")});
-            pd.closing = as_money(rolled.closing, "DSG deficit");
-            dsg_units = rolled.closing;
+            pd.movements.push_back({"In-year deficit", as_money(in_year, "DSG in-year deficit")});
+            pd.closing = as_money(dsg_closing, "DSG deficit");
+            dsg_units = dsg_closing;
             p.dsg = std::move(pd);
-            p.dsg_exceeds_reserves = y.dsg_closing > y.available;
+            p.dsg_exceeds_reserves = y.available < y.dsg_closing;
             if (p.dsg_exceeds_reserves && !out.dsg_passes_reserves)
                 out.dsg_passes_reserves = p.year;
-            if (p.year.contains(plan_.dsg->override_ends)) out.override_end_year = p.year;
+            if (p.year.contains(override_ends_)) out.override_end_year = p.year;
         }
         out.years.push_back(std::move(p));
     }

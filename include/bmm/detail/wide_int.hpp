@@ -22,8 +22,16 @@
 #include <string>
 #include <utility>
 
+#include "../config.hpp"
 #include "../rounding.hpp"
 #include "int128.hpp"
+
+// The 128-bit fast paths are forced inline (GCC otherwise keeps out-of-line clones of them).
+#if defined(__GNUC__) || defined(__clang__)
+#define BMM_DETAIL_WIDE_INLINE __attribute__((always_inline)) inline
+#else
+#define BMM_DETAIL_WIDE_INLINE inline
+#endif
 
 namespace bmm::detail {
 
@@ -106,41 +114,56 @@ public:
     }
     [[nodiscard]] bool is_zero() const noexcept { return big_ == nullptr && small_ == 0; }
 
-    friend wide_int operator-(const wide_int& a) {
-        if (!a.big_) return raw(-a.small_);
-        return wide_int(-*a.big_);
+    // The 128-bit case is inline and short; the cpp_int case is out of line (slow_*), so that
+    // the common case costs a few instructions.
+    BMM_DETAIL_WIDE_INLINE friend wide_int operator-(const wide_int& a) {
+        if (BMM_LIKELY(!a.big_)) return raw(-a.small_);
+        return slow_negate(a);
     }
-    friend wide_int operator+(const wide_int& a, const wide_int& b) {
+    BMM_DETAIL_WIDE_INLINE friend wide_int operator+(const wide_int& a, const wide_int& b) {
         i128 r;
-        if (!a.big_ && !b.big_ && !add_overflow_128(a.small_, b.small_, &r)) return raw(r);
-        return wide_int(a.big() + b.big());
-    }
-    friend wide_int operator-(const wide_int& a, const wide_int& b) {
-        i128 r;
-        if (!a.big_ && !b.big_ && !sub_overflow_128(a.small_, b.small_, &r)) return raw(r);
-        return wide_int(a.big() - b.big());
-    }
-    friend wide_int operator*(const wide_int& a, const wide_int& b) {
-        i128 r;
-        if (!a.big_ && !b.big_ && !mul_overflow_128(a.small_, b.small_, &r)) return raw(r);
-        return wide_int(a.big() * b.big());
-    }
-    wide_int& operator+=(const wide_int& b) {
-        if (!big_ && !b.big_ && !add_overflow_128(small_, b.small_, &small_)) return *this;
-        return *this = wide_int(big() + b.big());
-    }
-    wide_int& operator-=(const wide_int& b) {
-        if (!big_ && !b.big_ && !sub_overflow_128(small_, b.small_, &small_)) return *this;
-        return *this = wide_int(big() - b.big());
-    }
-    wide_int& operator*=(const wide_int& b) {
-        // On overflow small_ is unspecified, so the product is taken from copies.
-        if (!big_ && !b.big_) {
-            const i128 a = small_;
-            if (!mul_overflow_128(a, b.small_, &small_)) return *this;
-            return *this = wide_int(to_big(a) * b.big());
+        if (BMM_LIKELY(!a.big_ && !b.big_ && !add_overflow_128(a.small_, b.small_, &r))) {
+            return raw(r);
         }
-        return *this = wide_int(big() * b.big());
+        return slow_add(a, b);
+    }
+    BMM_DETAIL_WIDE_INLINE friend wide_int operator-(const wide_int& a, const wide_int& b) {
+        i128 r;
+        if (BMM_LIKELY(!a.big_ && !b.big_ && !sub_overflow_128(a.small_, b.small_, &r))) {
+            return raw(r);
+        }
+        return slow_sub(a, b);
+    }
+    BMM_DETAIL_WIDE_INLINE friend wide_int operator*(const wide_int& a, const wide_int& b) {
+        i128 r;
+        if (BMM_LIKELY(!a.big_ && !b.big_ && !mul_overflow_128(a.small_, b.small_, &r))) {
+            return raw(r);
+        }
+        return slow_mul(a, b);
+    }
+    BMM_DETAIL_WIDE_INLINE wide_int& operator+=(const wide_int& b) {
+        i128 r;
+        if (BMM_LIKELY(!big_ && !b.big_ && !add_overflow_128(small_, b.small_, &r))) {
+            small_ = r;
+            return *this;
+        }
+        return *this = slow_add(*this, b);
+    }
+    BMM_DETAIL_WIDE_INLINE wide_int& operator-=(const wide_int& b) {
+        i128 r;
+        if (BMM_LIKELY(!big_ && !b.big_ && !sub_overflow_128(small_, b.small_, &r))) {
+            small_ = r;
+            return *this;
+        }
+        return *this = slow_sub(*this, b);
+    }
+    BMM_DETAIL_WIDE_INLINE wide_int& operator*=(const wide_int& b) {
+        i128 r;
+        if (BMM_LIKELY(!big_ && !b.big_ && !mul_overflow_128(small_, b.small_, &r))) {
+            small_ = r;
+            return *this;
+        }
+        return *this = slow_mul(*this, b);
     }
 
     friend bool operator==(const wide_int& a, const wide_int& b) {
@@ -166,9 +189,17 @@ public:
 
     /// Sets q = ⌊a / d⌋ and r = a − q·d (0 <= r < d). Requires: d > 0.
     static void floor_divmod(const wide_int& a, const wide_int& d, wide_int& q, wide_int& r) {
-        if (!a.big_ && !d.big_) {
-            i128 qq = a.small_ / d.small_;
-            i128 rr = a.small_ % d.small_;
+        if (BMM_LIKELY(!a.big_ && !d.big_)) {
+            i128 qq, rr;
+            if (fits_i64(a.small_) && fits_i64(d.small_)) {  // a 64-bit division is much cheaper
+                const auto a64 = static_cast<std::int64_t>(a.small_);
+                const auto d64 = static_cast<std::int64_t>(d.small_);
+                qq = a64 / d64;
+                rr = a64 % d64;
+            } else {
+                qq = a.small_ / d.small_;
+                rr = a.small_ - qq * d.small_;  // one 128-bit division, not two
+            }
             if (rr < 0) {
                 rr += d.small_;
                 qq -= 1;
@@ -177,6 +208,10 @@ public:
             r = raw(rr);
             return;
         }
+        slow_floor_divmod(a, d, q, r);
+    }
+    BMM_NOINLINE static void slow_floor_divmod(const wide_int& a, const wide_int& d, wide_int& q,
+                                               wide_int& r) {
         big_int bq, br;
         boost::multiprecision::divide_qr(a.big(), d.big(), bq, br);
         if (br.sign() < 0) {
@@ -186,9 +221,15 @@ public:
         q = wide_int(std::move(bq));
         r = wide_int(std::move(br));
     }
-    /// Returns: a / d exactly. Requires: d != 0 and d divides a.
+    /// Returns: a / d exactly. Requires: d > 0 and d divides a.
     [[nodiscard]] static wide_int divide_exact(const wide_int& a, const wide_int& d) {
-        if (!a.big_ && !d.big_) return raw(a.small_ / d.small_);
+        if (!a.big_ && !d.big_) {
+            if (fits_i64(a.small_) && fits_i64(d.small_)) {
+                return raw(static_cast<std::int64_t>(a.small_) /
+                           static_cast<std::int64_t>(d.small_));
+            }
+            return raw(a.small_ / d.small_);
+        }
         return wide_int(a.big() / d.big());
     }
     /// Returns: gcd(|a|, |b|) (gcd(0, 0) == 0).
@@ -219,6 +260,16 @@ public:
     }
 
 private:
+    BMM_NOINLINE static wide_int slow_negate(const wide_int& a) { return wide_int(-a.big()); }
+    BMM_NOINLINE static wide_int slow_add(const wide_int& a, const wide_int& b) {
+        return wide_int(a.big() + b.big());
+    }
+    BMM_NOINLINE static wide_int slow_sub(const wide_int& a, const wide_int& b) {
+        return wide_int(a.big() - b.big());
+    }
+    BMM_NOINLINE static wide_int slow_mul(const wide_int& a, const wide_int& b) {
+        return wide_int(a.big() * b.big());
+    }
     static wide_int raw(const i128& v) noexcept {
         wide_int w;
         w.small_ = v;

@@ -59,6 +59,7 @@
 #include "money.hpp"
 #include "period.hpp"
 #include "ratio.hpp"
+#include "resilience.hpp"
 #include "rounding.hpp"
 #include "savings.hpp"
 #include "zero.hpp"
@@ -513,6 +514,47 @@ struct printed_mtfs {
     /// The year containing the statutory override's end, when it is a plan year.
     std::optional<fiscal_year<S>> override_end_year;
 };
+
+/// The reserves indicators of one printed plan year (bmm/resilience.hpp), from the printed
+/// available reserves (general and earmarked).
+template <class C, unsigned S = 4>
+struct resilience_year {
+    fiscal_year<S> year;
+    money<C> available_reserves;
+    std::optional<ratio> level;      ///< ÷ the year's net budget requirement
+    bool three_years_known = false;  ///< the reserves three years before are known
+    std::optional<ratio> change;     ///< over three years; needs three_years_known
+    /// Years reserves last at the last three years' average fall; std::nullopt when they did
+    /// not fall (or three_years_known is false).
+    std::optional<ratio> sustainability;
+    std::optional<ratio> cover;  ///< ÷ the year's gap; std::nullopt when there is no gap
+};
+
+/// Returns: the resilience indicators of each printed year. The series is the plan's reserves
+/// history, the base year's available reserves, then each year's.
+/// Throws: overflow_error when an exact ratio does not fit 64-bit terms.
+template <class C, unsigned S>
+[[nodiscard]] std::vector<resilience_year<C, S>> resilience(const printed_mtfs<C, S>& p) {
+    std::vector<money<C>> series = p.reserves_history;
+    series.push_back(p.base_available_reserves);
+    std::vector<resilience_year<C, S>> out;
+    for (const auto& y : p.years) {
+        series.push_back(y.available_reserves);
+        resilience_year<C, S> r;
+        r.year = y.year;
+        r.available_reserves = y.available_reserves;
+        r.level = reserves_level(y.available_reserves, y.spending_total);
+        if (series.size() >= 4) {
+            const money<C> then = series[series.size() - 4];
+            r.three_years_known = true;
+            r.change = reserves_change(y.available_reserves, then);
+            r.sustainability = reserves_sustainability(y.available_reserves, then);
+        }
+        r.cover = cover_years(y.available_reserves, y.gap);
+        out.push_back(r);
+    }
+    return out;
+}
 
 // --- the projection ----------------------------------------------------------------------------
 

@@ -38,3 +38,15 @@ TEST_SUITE("bmm") {
         CHECK(bmm::zero == bmm::zero);
     }
 }
+
+// Boost's cpp_int (the long-horizon rationals of bmm/exact.hpp and bmm/mtfs.hpp) is opt-in: the
+// umbrella does not bring it (only the fallback without __int128 needs Boost's int128_t, which
+// lives in the same header).
+#if BMM_DETAIL_NATIVE_INT128
+#ifdef BOOST_MP_CPP_INT_HPP
+#error "bmm/bmm.hpp includes boost/multiprecision/cpp_int.hpp: it must stay opt-in"
+#endif
+TEST_CASE("the umbrella header does not include Boost's cpp_int or the opt-in MTFS headers") {
+    CHECK(true);  // the check is the #error above, at compile time
+}
+#endif

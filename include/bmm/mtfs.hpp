@@ -42,7 +42,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -249,53 +248,63 @@ private:
 
 namespace detail {
 
-/// Names of a plan's items for lookup: find() by name, duplicate() for repeats. Names are
-/// sorted by their hash, so neither costs a string comparison but on a hash match.
+/// Names of a plan's items for lookup: find() by name, duplicate() for repeats. An open-address
+/// hash table of the items' indices (FNV-1a hashes, linear probing): no string comparison but on
+/// a hash match, and a list that follows the items' order is read without a search at all.
 class name_index {
 public:
     template <class T, class Name>
     name_index(const std::vector<T>& items, Name name) {
         names_.reserve(items.size());
-        v_.reserve(items.size());
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            names_.push_back(name(items[i]));
-            v_.emplace_back(std::hash<std::string_view>{}(names_.back()), i);
-        }
-        std::sort(v_.begin(), v_.end());
-        for (std::size_t i = 1; i < v_.size() && !duplicates_; ++i) {
-            for (std::size_t j = i; j > 0 && v_[j - 1].first == v_[i].first; --j) {
-                if (names_[v_[j - 1].second] == names_[v_[i].second]) duplicates_ = true;
+        for (const T& item : items) names_.push_back(name(item));
+        std::size_t size = 16;
+        while (size < 2 * names_.size()) size *= 2;
+        slots_.assign(size, empty);
+        hashes_.resize(names_.size());
+        for (std::size_t i = 0; i < names_.size(); ++i) {
+            hashes_[i] = hash(names_[i]);
+            std::size_t at = static_cast<std::size_t>(hashes_[i]) & (size - 1);
+            for (;; at = (at + 1) & (size - 1)) {
+                const std::size_t j = slots_[at];
+                if (j == empty) {
+                    slots_[at] = i;
+                    break;
+                }
+                if (hashes_[j] == hashes_[i] && names_[j] == names_[i]) {  // a repeat
+                    if (!duplicate_) duplicate_ = i;
+                    break;
+                }
             }
         }
     }
     /// Returns: the index of the first item called `wanted`, or std::nullopt. Item `hint` is
-    /// tried first (lists that follow the services' order are then read without a search).
+    /// tried first.
     [[nodiscard]] std::optional<std::size_t> find(std::string_view wanted,
                                                   std::size_t hint = 0) const {
-        if (hint < names_.size() && !duplicates_ && names_[hint] == wanted) return hint;
-        const std::size_t h = std::hash<std::string_view>{}(wanted);
-        auto it = std::lower_bound(v_.begin(), v_.end(), entry(h, 0));
-        for (; it != v_.end() && it->first == h; ++it) {
-            if (names_[it->second] == wanted) return it->second;  // the lowest index first
+        if (hint < names_.size() && !duplicate_ && names_[hint] == wanted) return hint;
+        const std::uint64_t h = hash(wanted);
+        for (std::size_t at = static_cast<std::size_t>(h) & (slots_.size() - 1);;
+             at = (at + 1) & (slots_.size() - 1)) {
+            const std::size_t j = slots_[at];
+            if (j == empty) return std::nullopt;
+            if (hashes_[j] == h && names_[j] == wanted) return j;
         }
-        return std::nullopt;
     }
     /// Returns: the index of the earliest item whose name an earlier item has, or std::nullopt.
-    [[nodiscard]] std::optional<std::size_t> duplicate() const {
-        if (!duplicates_) return std::nullopt;
-        std::optional<std::size_t> first;
-        for (std::size_t i = 0; i < names_.size(); ++i) {
-            const std::optional<std::size_t> f = find(names_[i], names_.size());
-            if (f && *f != i && (!first || i < *first)) first = i;
-        }
-        return first;
-    }
+    [[nodiscard]] std::optional<std::size_t> duplicate() const noexcept { return duplicate_; }
 
 private:
-    using entry = std::pair<std::size_t, std::size_t>;  // hash, index
+    /// FNV-1a: names are short, and a few instructions a byte are all a lookup needs.
+    static std::uint64_t hash(std::string_view s) noexcept {
+        std::uint64_t h = 14695981039346656037u;
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211u;
+        return h;
+    }
+    static constexpr std::size_t empty = static_cast<std::size_t>(-1);
     std::vector<std::string_view> names_;
-    std::vector<entry> v_;
-    bool duplicates_ = false;  ///< a name given twice: the hint may not be its first item
+    std::vector<std::uint64_t> hashes_;
+    std::vector<std::size_t> slots_;
+    std::optional<std::size_t> duplicate_;
 };
 
 /// Each demand line's, change's and saving's spending line: a service's index, or the number

@@ -50,6 +50,42 @@ struct int_ops<i128> {
     static i128 from(std::int64_t v) noexcept { return v; }
     static i128 from128(const i128& v) noexcept { return v; }
     static std::size_t to_size(const i128& v) noexcept { return static_cast<std::size_t>(v); }
+    /// Returns: the k-th largest of v[0..n) (1 <= k <= n), each in [0, w). A radix select on
+    /// 6 bits at a time from the top of w: a pass of counting per level, without the mispredicted
+    /// branches of a comparison select on remainders in no order.
+    static i128 kth_largest(const i128* v, std::size_t n, std::size_t k, const i128& w,
+                            std::vector<i128>& scratch) {
+        int top = 1;  // w < 2^top (w > 0)
+        i128 t = w;
+        for (int step = 64; step > 0; step /= 2) {
+            if ((t >> step) > 0) {
+                t >>= step;
+                top += step;
+            }
+        }
+        constexpr int bits = 6;  // 64 buckets: a table of 200 lines leaves ~3 in each
+        constexpr std::size_t buckets = std::size_t{1} << bits, mask = buckets - 1;
+        int shift = top > bits ? top - bits : 0;
+        scratch.assign(v, v + n);
+        std::size_t count[buckets];
+        for (;;) {
+            for (std::size_t& c : count) c = 0;
+            for (const i128& x : scratch)
+                ++count[static_cast<std::size_t>((x >> shift) & i128(mask))];
+            std::size_t bucket = buckets - 1, above = 0;
+            while (above + count[bucket] < k) above += count[bucket--];
+            k -= above;
+            std::size_t kept = 0;
+            for (const i128& x : scratch) {  // without a branch, as the counting
+                scratch[kept] = x;
+                kept += (static_cast<std::size_t>((x >> shift) & i128(mask))) == bucket ? 1 : 0;
+            }
+            scratch.resize(kept);
+            // One left, or (at the last bits) every one left is the same value.
+            if (shift == 0 || kept == 1) return scratch[0];
+            shift = shift > bits ? shift - bits : 0;
+        }
+    }
 };
 
 template <>
@@ -69,6 +105,14 @@ struct int_ops<wide_int> {
     static wide_int from128(const i128& v) { return wide_int::from_i128(v); }
     static std::size_t to_size(const wide_int& v) noexcept {
         return static_cast<std::size_t>(v.small());
+    }
+    /// Returns: the k-th largest of v[0..n) (1 <= k <= n).
+    static wide_int kth_largest(const wide_int* v, std::size_t n, std::size_t k, const wide_int&,
+                                std::vector<wide_int>& scratch) {
+        scratch.assign(v, v + n);
+        std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                         scratch.end(), [](const wide_int& a, const wide_int& b) { return b < a; });
+        return scratch[k - 1];
     }
 };
 
@@ -108,7 +152,7 @@ template <class I>
 template <class I>
 struct apportion_scratch {
     std::vector<I> rest;
-    std::vector<std::size_t> order;
+    std::vector<I> order_values;  ///< the remainders while a threshold is selected
 };
 
 /// Sets out[0..n) to whole numbers summing to `target`: each value's floor (values[i] / w), then
@@ -137,17 +181,23 @@ void apportion(const I* values, std::size_t n, const I& w, const I& target, I* o
         for (std::size_t i = 0; i < n; ++i) out[i] += each;
     }
     if (left == I(0)) return;
-    // left < n: the first `left` values by remainder, largest first, ties to the earlier.
+    // left < n: the first `left` values by remainder, largest first, ties to the earlier. The
+    // left-th largest remainder is found among copies of the remainders (contiguous: faster than
+    // selecting indices); those above it get a unit, then the earliest of those equal to it.
     const std::size_t k = ops::to_size(left);
-    scratch.order.resize(n);
-    for (std::size_t i = 0; i < n; ++i) scratch.order[i] = i;
-    const auto by_remainder = [rest](std::size_t a, std::size_t b) {
-        return rest[b] < rest[a] || (rest[a] == rest[b] && a < b);
-    };
-    std::nth_element(scratch.order.begin(),
-                     scratch.order.begin() + static_cast<std::ptrdiff_t>(k - 1),
-                     scratch.order.end(), by_remainder);
-    for (std::size_t i = 0; i < k; ++i) out[scratch.order[i]] += I(1);
+    const I threshold = ops::kth_largest(rest, n, k, w, scratch.order_values);
+    std::size_t given = 0;
+    for (std::size_t i = 0; i < n; ++i) {  // without a branch: remainders are in no order
+        const bool above = threshold < rest[i];
+        out[i] += ops::from(above ? 1 : 0);
+        given += above ? 1 : 0;
+    }
+    for (std::size_t i = 0; i < n && given < k; ++i) {
+        if (rest[i] == threshold) {
+            out[i] += I(1);
+            ++given;
+        }
+    }
 }
 
 /// Returns: the printed closing of one year of a balance, and sets out[0..n) to its printed

@@ -528,16 +528,28 @@ void mtfs_step(const mtfs_input& in, const mtfs_factors<I>& f, std::size_t t, mt
 }
 
 /// Returns: true when year t provably fits 128 bits from this state: every figure of the year,
-/// and every sum the year forms, is at most 8 × (S × F + cash × d_t), S the sum of the carried
-/// figures' magnitudes, F the largest multiplier of the year (factors.bound) and cash the plan's
-/// cash bound (a total of lines is at most their carried sum × F plus all the cash; a gap, a draw
-/// or a reserve after its movements at most three such totals).
+/// and every sum the year forms, is below 4 × B, B = S × F + cash × d_t, with S the sum of the
+/// carried figures' magnitudes (each group of lines, spending, council tax and funding, reserves,
+/// the DSG, the cumulative gap, savings counted, is carried once), F the largest multiplier of
+/// the year (factors.bound) and cash the plan's cash bound. A total of lines is at most B; the
+/// gap, spending less funding, at most 2B; a reserve after its movements and draw, or the
+/// cumulative gap after this year's, at most 3B.
 [[nodiscard]] inline bool mtfs_headroom(const mtfs_input& in, const mtfs_factors<i128>& f,
                                         std::size_t t, const mtfs_state<i128>& st, i128 cash) {
     (void)in;
-    checked_i128 c;
+    // S in units of 2^32, rounded up: the sum of magnitudes below 2^95 each cannot overflow, so
+    // it needs no check (and no branch) per figure.
     i128 s = 0;
-    auto take = [&s, &c](const i128& v) { s = c.add(s, abs128(v)); };
+    std::size_t figures = 0;
+    const auto take = [&s, &figures](const i128& v) {
+#if BMM_DETAIL_NATIVE_INT128
+        const i128 sign = v >> 127;  // 0 or −1
+        s += ((v ^ sign) - sign) >> 32;
+#else
+        s += abs128(v) >> 32;
+#endif
+        ++figures;
+    };
     for (const i128& v : st.pay) take(v);
     for (const i128& v : st.non_pay) take(v);
     for (const i128& v : st.funding) take(v);
@@ -547,8 +559,10 @@ void mtfs_step(const mtfs_input& in, const mtfs_factors<I>& f, std::size_t t, mt
     take(st.dsg);
     take(st.cumulative);
     take(st.prev_counted);
+    checked_i128 c;
+    const i128 carried = c.mul(c.add(s, static_cast<std::int64_t>(figures)), i128(1) << 32);
     const i128 d = c.mul(st.d, f.q[t]);
-    const i128 bound = c.mul(8, c.add(c.mul(s, f.bound[t]), c.mul(cash, d)));
+    const i128 bound = c.mul(4, c.add(c.mul(carried, f.bound[t]), c.mul(cash, d)));
     return !c.overflow && bound < (i128(1) << 126);
 }
 

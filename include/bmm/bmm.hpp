@@ -1,4 +1,6 @@
-// bmm — the umbrella header: every bmm concept except I/O (bmm/io.hpp). Include single headers instead to pay only for what you use:
+// bmm — the umbrella header: every bmm concept except I/O (bmm/io.hpp) and the opt-in headers
+// that bring Boost's cpp_int (bmm/exact.hpp, bmm/mtfs.hpp, bmm/mtfs_scenario.hpp,
+// bmm/io/mtfs_*). Include single headers instead to pay only for what you use:
 //
 //   bmm/money.hpp     money<Currency> in exact minor units       (no Boost, no date)
 //   bmm/ratio.hpp     exact ratios, percentages                  (no Boost, no date)
@@ -22,6 +24,7 @@
 //   bmm/finding.hpp   rounding / sign / error; audit_share for printed percentages
 //   bmm/savings.hpp   savings by status and directorate, the achievement KPI
 //   bmm/reserves.hpp  general balances, projections, earmarked reserves, the DSG deficit (date)
+//   bmm/resilience.hpp CIPFA Financial Resilience Index reserves measures, years of cover
 //   bmm/risk.hpp      5 x 5 risk scores, bands, direction of travel, risk audit
 //   bmm/virement.hpp  virement requests that balance, approval levels (includes format.hpp)
 //   bmm/error.hpp     the exception hierarchy
@@ -47,6 +50,7 @@
 #include "rag.hpp"
 #include "ratio.hpp"
 #include "reserves.hpp"
+#include "resilience.hpp"
 #include "risk.hpp"
 #include "rounding.hpp"
 #include "savings.hpp"

@@ -78,7 +78,7 @@ struct int_ops<i128> {
             std::size_t kept = 0;
             for (const i128& x : scratch) {  // without a branch, as the counting
                 scratch[kept] = x;
-                kept += (static_cast<std::size_t>((x >> shift) & i128(mask))) == bucket ? 1 : 0;
+                kept += (static_cast<std::size_t>((x >> shift) & i128(mask))) == bucket ? std::size_t{1} : std::size_t{0};
             }
             scratch.resize(kept);
             // One left, or (at the last bits) every one left is the same value.
@@ -190,7 +190,7 @@ void apportion(const I* values, std::size_t n, const I& w, const I& target, I* o
     for (std::size_t i = 0; i < n; ++i) {  // without a branch: remainders are in no order
         const bool above = threshold < rest[i];
         out[i] += ops::from(above ? 1 : 0);
-        given += above ? 1 : 0;
+        given += above ? std::size_t{1} : std::size_t{0};
     }
     for (std::size_t i = 0; i < n && given < k; ++i) {
         if (rest[i] == threshold) {

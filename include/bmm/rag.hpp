@@ -184,6 +184,10 @@ private:
 
 /// A target and policy prepared for rating many figures: Green and Amber are intervals on the
 /// figure's line, turned into integer thresholds at one scale (decimal places).
+namespace detail {
+struct rater_access;  // the columnar rating (bmm/rag_columns.hpp) reads the thresholds
+}
+
 class rater {
 public:
     /// Throws: invalid_argument when the policy cannot apply to the target (a ">" bound with a
@@ -265,6 +269,7 @@ private:
         return rag::red;
     }
     void thresholds_at_scale();
+    friend struct detail::rater_access;
 
     // The hot fields first: a figure at the rater's scale needs only these.
     std::int64_t green_lo_ = 0, green_hi_ = -1, amber_lo_ = 0, amber_hi_ = -1;

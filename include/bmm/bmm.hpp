@@ -25,6 +25,7 @@
 //   bmm/risk.hpp      5 x 5 risk scores, bands, direction of travel, risk audit
 //   bmm/virement.hpp  virement requests that balance, approval levels (includes format.hpp)
 //   bmm/error.hpp     the exception hierarchy
+//   bmm/columns.hpp   columnar variance %, rating, group sums, hierarchy totals (run-time SIMD)
 //
 //   #include <bmm/bmm.hpp>
 //   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"),
@@ -33,6 +34,7 @@
 
 #include "allocate.hpp"
 #include "audit.hpp"
+#include "columns.hpp"
 #include "config.hpp"
 #include "csv.hpp"
 #include "decimal.hpp"

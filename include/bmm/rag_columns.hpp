@@ -75,20 +75,22 @@ namespace columns {
 
 inline constexpr std::size_t rate_block = 256;
 
-/// A rater's intervals as integers at its places, as a low end and a width: u is in
-/// [lo, lo + width] iff the unsigned difference u − lo is at most width (one compare an interval).
-struct alignas(32) thresholds {
-    std::uint64_t green_lo, green_width, amber_lo, amber_width;
-};
-
-/// The raters of one call: their thresholds, and each one's places (-1 without thresholds).
+/// The raters of one call: their intervals at their places, as a low end and a width (u is in
+/// [lo, lo + width] iff the unsigned difference u − lo is at most width: one compare an
+/// interval), and each one's places (-1 without thresholds).
 struct rater_table {
-    std::vector<thresholds> t;
+    // One column per threshold (a vectorised lookup gathers each with the index as it is).
+    std::vector<std::uint64_t> green_lo, green_width, amber_lo, amber_width;
     std::vector<std::int64_t> places;
     /// The one number of places every rater has thresholds at, or -1.
     std::int64_t common_places = -1;
 
-    explicit rater_table(column_view<rater> raters) : t(raters.size()), places(raters.size()) {
+    explicit rater_table(column_view<rater> raters)
+        : green_lo(raters.size()),
+          green_width(raters.size()),
+          amber_lo(raters.size()),
+          amber_width(raters.size()),
+          places(raters.size()) {
         for (std::size_t k = 0; k < raters.size(); ++k) {
             const rater& r = raters[k];
             const auto interval = [](std::int64_t lo, std::int64_t hi) {
@@ -101,7 +103,10 @@ struct rater_table {
             };
             const auto g = interval(rater_access::green_lo(r), rater_access::green_hi(r));
             const auto a = interval(rater_access::amber_lo(r), rater_access::amber_hi(r));
-            t[k] = {g.first, g.second, a.first, a.second};
+            green_lo[k] = g.first;
+            green_width[k] = g.second;
+            amber_lo[k] = a.first;
+            amber_width[k] = a.second;
             places[k] = rater_access::places(r);
         }
         common_places = places.empty() ? -1 : places[0];
@@ -110,13 +115,6 @@ struct rater_table {
         }
     }
 };
-
-/// The rating of u against t: the number of intervals it misses (0 Green, 1 Amber, 2 Red).
-BMM_DETAIL_ALWAYS_INLINE std::uint8_t missed(std::int64_t u, const thresholds& t) noexcept {
-    const auto uu = static_cast<std::uint64_t>(u);
-    return static_cast<std::uint8_t>(static_cast<unsigned>(uu - t.green_lo > t.green_width) +
-                                     static_cast<unsigned>(uu - t.amber_lo > t.amber_width));
-}
 
 /// The status of a rating code 0..2 (rag's enumerators are 0, 1, 2).
 BMM_DETAIL_ALWAYS_INLINE status of_code(std::uint8_t code) noexcept {
@@ -149,8 +147,7 @@ struct unit_figures {
 template <bool Uniform, class Figures>
 BMM_DETAIL_ALWAYS_INLINE std::uint64_t rate_one_block(Figures fig, std::size_t first,
                                                       const std::uint32_t* __restrict index,
-                                                      const thresholds* __restrict t,
-                                                      const std::int64_t* __restrict places,
+                                                      const rater_table& table,
                                                       std::uint32_t n_raters,
                                                       status* __restrict out) {
     // The indices first, in a loop of their own (a vectorised maximum): the rating loop then
@@ -159,14 +156,28 @@ BMM_DETAIL_ALWAYS_INLINE std::uint64_t rate_one_block(Figures fig, std::size_t f
     BMM_DETAIL_IVDEP
     for (std::size_t i = 0; i < rate_block; ++i) highest = highest < index[i] ? index[i] : highest;
     if (highest >= n_raters) return 1;
+    const std::uint64_t* __restrict green_lo = table.green_lo.data();
+    const std::uint64_t* __restrict green_width = table.green_width.data();
+    const std::uint64_t* __restrict amber_lo = table.amber_lo.data();
+    const std::uint64_t* __restrict amber_width = table.amber_width.data();
+    const std::int64_t* __restrict places = table.places.data();
     std::uint64_t outside = 0;
+    // The codes in 8-byte lanes first, then narrowed to status bytes in a loop of their own (one
+    // loop mixing 8-byte lookups and 1-byte stores is unrolled to 64 lanes and spills).
+    std::uint64_t code[rate_block];
     BMM_DETAIL_IVDEP
     for (std::size_t i = 0; i < rate_block; ++i) {
         const std::uint32_t k = index[i];
         if constexpr (!Uniform) {
             outside |= static_cast<std::uint64_t>(places[k] != fig.places(first + i));
         }
-        out[i] = of_code(missed(fig.units(first + i), t[k]));
+        const auto u = static_cast<std::uint64_t>(fig.units(first + i));
+        code[i] = static_cast<std::uint64_t>(u - green_lo[k] > green_width[k]) +
+                  static_cast<std::uint64_t>(u - amber_lo[k] > amber_width[k]);
+    }
+    BMM_DETAIL_IVDEP
+    for (std::size_t i = 0; i < rate_block; ++i) {
+        out[i] = of_code(static_cast<std::uint8_t>(code[i]));
     }
     return outside;
 }
@@ -192,14 +203,12 @@ template <bool Uniform, class Figures>
 BMM_DETAIL_ALWAYS_INLINE void rate_blocks(Figures fig, std::size_t n, const std::uint32_t* index,
                                           column_view<rater> raters, const rater_table& table,
                                           status* out) {
-    const thresholds* t = table.t.data();
-    const std::int64_t* places = table.places.data();
     const auto n_raters = static_cast<std::uint32_t>(
         raters.size() < 0xFFFFFFFFu ? raters.size() : 0xFFFFFFFFu);  // every index is below
     std::size_t i = 0;
     if (n_raters > 0) {
         for (; i + rate_block <= n; i += rate_block) {
-            if (rate_one_block<Uniform>(fig, i, index + i, t, places, n_raters, out + i) != 0) {
+            if (rate_one_block<Uniform>(fig, i, index + i, table, n_raters, out + i) != 0) {
                 for (std::size_t k = i; k < i + rate_block; ++k) {
                     rate_by_rater(fig, k, index, raters, out);
                 }

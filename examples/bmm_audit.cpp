@@ -22,7 +22,9 @@
 // (bmm::published_table_reader, bmm::budget_table_audit), so that memory holds the findings and
 // the rows a later total may still sum, never the file or its table.
 #include <bmm/audit.hpp>
+#include <bmm/io/progress.hpp>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -104,11 +106,18 @@ int main(int argc, char** argv) {
     try {
         std::vector<char> chunk(std::size_t{1} << 16);
         bmm::published_row row;
+        // On a terminal only: bytes read of the file's size, and rows audited.
+        std::uint64_t bytes = 0, size = 0;
+        if (std::fseek(in, 0, SEEK_END) == 0) size = static_cast<std::uint64_t>(std::ftell(in));
+        std::rewind(in);
+        bmm::progress_line progress("bmm-audit " + file, size, "rows");
         for (bool more = true; more;) {
             const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+            progress.update(bytes += n, audit.rows());
             if (n > 0) reader.feed(std::string_view(chunk.data(), n));
             if (n < chunk.size()) {
                 if (std::ferror(in) != 0) {
+                    progress.finish();
                     std::fclose(in);
                     std::fprintf(stderr, "bmm-audit: cannot read %s\n", file.c_str());
                     return 2;

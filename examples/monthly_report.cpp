@@ -14,6 +14,7 @@
 #include <bmm/finding.hpp>
 #include <bmm/format.hpp>
 #include <bmm/history.hpp>
+#include <bmm/io/progress.hpp>
 #include <bmm/measure.hpp>
 #include <bmm/rag.hpp>
 #include <bmm/reserves.hpp>
@@ -1180,12 +1181,18 @@ int main(int argc, char** argv) {
                         export_dir.c_str());
             return 0;
         }
+        bmm::progress_line progress("monthly_report");  // on a terminal only
+        progress.stage(data_dir.empty() ? "reading the embedded data" : "reading " + data_dir);
         const report::data d = data_dir.empty() ? report::embedded() : report::read_dir(data_dir);
+        progress.stage("computing");
         const model m = compute(d);
+        progress.stage("rendering");
         const std::string text = render_text(m);
         const std::string page = dashboard::render(m);
         const std::filesystem::path target = std::filesystem::absolute(html);
+        progress.stage("writing " + target.string());
         write_whole(target, page);
+        progress.finish();
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::printf("\nDashboard: %s\n", target.string().c_str());
     } catch (const std::exception& e) {

@@ -180,13 +180,14 @@ class Cell:
         return self.kind in ("number", "zero", "band")
 
 
-def parse_number(text):
+def parse_number(text, brackets_negative=True):
     """Return (value, dp, neg_zero) or None. Accepts 1,234  (1,234)  -1,234
-    - 315.7  £1,234  6.2%  (6.2%)  -2.8%  (0)  -0  with en-dash or minus."""
+    - 315.7  £1,234  6.2%  (6.2%)  -2.8%  (0)  -0  with en-dash or minus.
+    With brackets_negative False, "(83%)" is 83%: the brackets are prose."""
     t = text.strip()
     neg = False
     if t.startswith("(") and t.endswith(")"):
-        neg = True
+        neg = brackets_negative
         t = t[1:-1].strip()
     t = t.replace(" ", "") if re.match(r"^[-\u2212\u2013]\s+\d", t) else t
     m = NUM_RE.match(t)
@@ -203,8 +204,10 @@ def parse_number(text):
     return (-v if neg else v), dp, neg_zero
 
 
-def parse_cell(text, nil_marks, where):
+def parse_cell(text, nil_marks, where, brackets_negative=True):
     t = text.strip()
+    if not brackets_negative and t.startswith("(") and t.endswith(")"):
+        t = t[1:-1].strip()
     if t in nil_marks:
         meaning = nil_marks[t]
         if meaning == "zero":
@@ -214,7 +217,7 @@ def parse_cell(text, nil_marks, where):
         raise TableError(f"{where}: nil mark {t!r} has unknown meaning {meaning!r}")
     if t == "":
         return Cell(text, "absent")
-    p = parse_number(t)
+    p = parse_number(t, brackets_negative)
     if p is not None:
         v, dp, nz = p
         return Cell(text, "number", v, dp, nz)
@@ -289,9 +292,13 @@ class Table:
                 marks = dict(self.nil)
                 marks.update(c.get("nil_marks", {}))
                 where = f"{self.csv_path}:{ri + 2}:{ci + 1}"
-                cell = parse_cell(r[ci], marks, where)
+                brackets = c.get("brackets", "negative")
+                if brackets not in ("negative", "parenthetical"):
+                    raise TableError(f"{self.rel_path}: column {h!r}: brackets must be "
+                                     "'negative' or 'parenthetical'")
+                cell = parse_cell(r[ci], marks, where, brackets == "negative")
                 role = c.get("role")
-                if role in ("text", "label", "ignored", "sign_label"):
+                if role in ("text", "label", "ignored", "sign_label", "group"):
                     cell = Cell(r[ci], "text") if cell.kind != "absent" else cell
                 elif cell.kind == "text":
                     raise TableError(f"{where}: cannot read {r[ci]!r} as a figure in column {h!r}")
@@ -601,27 +608,35 @@ class Audit:
         rows = [self.t.row(r) for r in rel["rows"]]
         whole = Fraction(rel.get("total", 100))
         face = Fraction(0)
+        shown = []
+        bands = False
         rng = Interval.point(Fraction(0))
         for ri in rows:
             cell = self.t.cells[(ri, h)]
             if not cell.is_number():
                 raise TableError(f"{self.t.rel_path}: {rule}: row {self.t.row_name(ri)} has no figure")
-            face += cell.value
+            if cell.kind == "band":
+                bands = True
+                shown.append(cell.band.text())
+            else:
+                face += cell.value
+                shown.append(dec(cell.value))
             rng = rng + self.t.interval(ri, h)
         feasible = rng.contains(whole)
-        verdict = "error" if not feasible else ("agrees" if face == whole else "rounding")
+        face_ok = face == whole and not bands
+        verdict = "error" if not feasible else ("agrees" if face_ok else "rounding")
         target = rows[-1] if "report_at" not in rel else self.t.row(rel["report_at"])
         expl = ""
         cands = None
         if verdict != "agrees":
-            expl = (f"{rule}: the printed shares add to {dec(face)}; inside their intervals "
+            expl = (f"{rule}: the printed shares are {' + '.join(shown)}; inside their intervals "
                     f"they can add to any value in {rng.text()}, which "
                     f"{'contains' if feasible else 'does not contain'} {dec(whole)}")
         if verdict == "error":
             cands = [self.cellref(ri, h) for ri in rows]
             expl += f". Any of the {len(cands)} shares could be the wrong one."
         self.add(rule, target, h, verdict, rng, dec(whole), expl, cands,
-                 extra={"rows": [self.t.row_name(ri) for ri in rows], "sum_printed": dec(face)})
+                 extra={"rows": [self.t.row_name(ri) for ri in rows], "printed_terms": shown})
 
     # -- a text label that states a sign (ADV / FAV) --------------------------
     def rel_sign_label(self, rel):

@@ -204,10 +204,12 @@ def parse_number(text, brackets_negative=True):
     return (-v if neg else v), dp, neg_zero
 
 
-def parse_cell(text, nil_marks, where, brackets_negative=True):
+def parse_cell(text, nil_marks, where, brackets_negative=True, suffix=""):
     t = text.strip()
     if not brackets_negative and t.startswith("(") and t.endswith(")"):
         t = t[1:-1].strip()
+    if suffix and t.endswith(suffix) and t not in nil_marks:
+        t = t[: -len(suffix)].strip()
     if t in nil_marks:
         meaning = nil_marks[t]
         if meaning == "zero":
@@ -286,17 +288,27 @@ class Table:
         # row references: label, label#k (k-th occurrence), @N (data row N)
         self.labels = [r[self.header.index(self.label_col)].strip() for r in self.rows]
         self.cells = {}
+        ignored = set()
+        for ref in self.decl.get("ignore_rows", []):
+            if not (isinstance(ref, str) and ref.startswith("@") and ref[1:].isdigit()
+                    and 1 <= int(ref[1:]) <= len(self.rows)):
+                raise TableError(f"{self.rel_path}: ignore_rows takes @N data-row numbers, not {ref!r}")
+            ignored.add(int(ref[1:]) - 1)
         for ri, r in enumerate(self.rows):
             for ci, h in enumerate(self.header):
                 c = self.cols[h]
                 marks = dict(self.nil)
                 marks.update(c.get("nil_marks", {}))
                 where = f"{self.csv_path}:{ri + 2}:{ci + 1}"
+                if ri in ignored:
+                    self.cells[(ri, h)] = Cell(r[ci], "text")
+                    continue
                 brackets = c.get("brackets", "negative")
                 if brackets not in ("negative", "parenthetical"):
                     raise TableError(f"{self.rel_path}: column {h!r}: brackets must be "
                                      "'negative' or 'parenthetical'")
-                cell = parse_cell(r[ci], marks, where, brackets == "negative")
+                cell = parse_cell(r[ci], marks, where, brackets == "negative",
+                                  c.get("suffix", ""))
                 role = c.get("role")
                 if role in ("text", "label", "ignored", "sign_label", "group"):
                     cell = Cell(r[ci], "text") if cell.kind != "absent" else cell

@@ -26,6 +26,7 @@ Usage:
   python3 tests/data/councils/audit_tables.py            # audit all, write files
   python3 tests/data/councils/audit_tables.py DIR...     # audit some
   python3 tests/data/councils/audit_tables.py --check    # compare, write nothing
+  python3 tests/data/councils/audit_tables.py --selftest # the script's own checks
 Exit status: 0 when every table was read (and, with --check, every
 expected_findings.json is unchanged); 1 when --check finds a difference; 2 when
 a table or its relations.json cannot be read (undeclared column, unknown row,
@@ -465,7 +466,8 @@ class Audit:
                 cands.append(dict(self.cellref(r, h), needed=dec(need), role="input"))
             expl += ("; no values inside the printed intervals satisfy it. Any one of the "
                      f"{len(cands)} cells listed could be the wrong one.")
-        self.add(rule, ri_t, h_t, verdict, rhs, expected, expl, cands)
+        self.add(rule, ri_t, h_t, verdict, rhs, expected, expl, cands,
+                 extra={"face_value": dec(face)})
 
     def rel_linear(self, rel):
         """Per row: target column = sum(coef * column) (+ const)."""
@@ -584,7 +586,8 @@ class Audit:
                 cands.append(dict(self.cellref(r, h), role="input"))
             expl += ("; no values inside the printed intervals satisfy it. Any of the "
                      f"{len(cands)} cells listed could be the wrong one.")
-        self.add(rule, ri_t, h_t, verdict, rng, expected, expl, cands)
+        self.add(rule, ri_t, h_t, verdict, rng, expected, expl, cands,
+                 extra={"face_value": dec(face)})
 
     def rel_ratio(self, rel):
         """Per row: target = scale * sum(numerator terms) / sum(denominator terms)."""
@@ -714,6 +717,54 @@ class Audit:
         }
 
 
+def selftest():
+    """Checks of the reading and interval rules; a planted error must be found."""
+    import tempfile
+    F = Fraction
+    assert round_half_away(F("2.45"), 1) == F("2.5") and round_half_away(F("-2.45"), 1) == F("-2.5")
+    assert round_half_away(F(1, 3), 2) == F("0.33")
+    for text, want in (("1,234", (F(1234), 0, False)), ("(1,234)", (F(-1234), 0, False)),
+                       ("- 315.7", (F("-315.7"), 1, False)), ("£1,234", (F(1234), 0, False)),
+                       ("(6.2%)", (F("-6.2"), 1, False)), ("-2.8%", (F("-2.8"), 1, False)),
+                       ("(0)", (F(0), 0, True)), ("\u20135", (F(-5), 0, False)),
+                       ("0.000", (F(0), 3, False))):
+        assert parse_number(text) == want, (text, parse_number(text))
+    assert parse_number("(83%)", brackets_negative=False) == (F(83), 0, False)
+    assert parse_number("1.2.3") is None and parse_number("n/a") is None
+    a = Interval(F(1), F(2), True, False)
+    assert a.intersects(Interval.point(F(1))) and not a.intersects(Interval.point(F(2)))
+    assert (a + a.scale(-1)).text() == "(-1, 1)"
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "table.csv"), "w", encoding="utf-8") as f:
+            f.write("Line,Budget,Forecast,Variance\nA,100,110,10\nB,200,190,(9)\n"
+                    "C,50,50,3\nTotal,350,350,0\n")
+        with open(os.path.join(d, "relations.json"), "w", encoding="utf-8") as f:
+            json.dump({"label_column": "Line", "columns": {
+                "Line": {"role": "label"}, "Budget": {"role": "budget"},
+                "Forecast": {"role": "forecast"}, "Variance": {"role": "variance"}},
+                "relations": [
+                    {"type": "linear", "target": "Variance",
+                     "terms": [{"column": "Forecast"}, {"column": "Budget", "coef": -1}]},
+                    {"type": "row_sum", "total": "Total", "members": ["A", "B", "C"],
+                     "columns": ["Budget", "Forecast", "Variance"]}]}, f)
+        r = Audit(Table(d)).run()
+        got = {(x["row"], x["column"], x["rule"].split(" ")[0]): x["verdict"] for x in r["findings"]}
+        assert got[("B", "Variance", "Variance")] == "rounding"    # 190 - 200 = -10 vs (9)
+        assert got[("C", "Variance", "Variance")] == "error"       # planted: 50 - 50 = 0 vs 3
+        assert got[("Total", "Forecast", "Total")] == "agrees"
+        assert got[("Total", "Variance", "Variance")] == "agrees"
+        assert got[("Total", "Variance", "Total")] == "error"      # 10 - 9 + 3 = 4 vs 0 (+-1.5)
+        bad = json.load(open(os.path.join(d, "relations.json")))
+        del bad["columns"]["Forecast"]
+        json.dump(bad, open(os.path.join(d, "relations.json"), "w"))
+        try:
+            Table(d)
+            raise AssertionError("an undeclared column must be refused")
+        except TableError as e:
+            assert "not declared" in str(e)
+    print("selftest: all checks pass")
+
+
 def table_dirs(args):
     if args:
         return [os.path.abspath(a) for a in args]
@@ -722,6 +773,9 @@ def table_dirs(args):
 
 
 def main(argv):
+    if "--selftest" in argv:
+        selftest()
+        return 0
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
     status = 0

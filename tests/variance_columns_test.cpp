@@ -104,9 +104,9 @@ lines random_lines(std::size_t n, int places, std::uint64_t seed) {
             f = edges[rng() % std::size(edges)];
         } else if (kind == 1) {  // an edge against a small figure
             b = edges[rng() % std::size(edges)];
-            f = b + static_cast<std::int64_t>(rng() % 2001) - 1000;
-            if ((b > 0 && f < b - 1000) || (b < 0 && f > b + 1000)) f = b;  // wrapped
-        } else if (kind == 2) {                                             // a zero budget
+            const std::int64_t off = static_cast<std::int64_t>(rng() % 2001) - 1000;
+            if (__builtin_add_overflow(b, off, &f)) f = b;  // beyond int64: the edge itself
+        } else if (kind == 2) {                             // a zero budget
             f = static_cast<std::int64_t>(rng() >> 20) - (std::int64_t{1} << 43);
             if (inside) f = static_cast<std::int64_t>(rng() % 3) - 1;
         } else if (kind < 8) {  // an exact tie: b = 2·scale·m, v = (2q + 1)·m gives q + 1/2

@@ -13,8 +13,8 @@
 #                            table's ns/item then mean nothing), BMM_BENCH_PEER_ARGS adds
 #                            arguments to scripts/exact-peers.py (e.g. "--runs 1 --file-lines N"),
 #                            BMM_BENCH_ARGS to every benchmark program
-#   BMM_BENCH_EXACT_PEERS=0  skips the exact peers (they take ~25 minutes: PostgreSQL audits
-#                            11.1 million rows five times)
+#   BMM_BENCH_EXACT_PEERS=0  skips the exact peers (about 10 minutes, most of it PostgreSQL
+#                            auditing 11.1 million rows five times)
 #   BMM_BENCH_CSV_MEMORY=0   skips the audit-from-CSV memory run (it needs ~10 GB of RAM; it is
 #                            also skipped, with a note, when less than 12 GB is available)
 set -eu
@@ -121,7 +121,8 @@ def table(rows, n, unit):
         if goal is not None:
             passed = r <= goal
             if not passed:
-                missed.append(f"{name} is {r:.2f}x its baseline (goal <= {goal:.2f}x)")
+                what = "floor" if base.endswith("floor") else "baseline"
+                missed.append(f"{name} is {r:.2f}x its {what} (goal <= {goal:.2f}x)")
             verdict = ("pass" if passed else "FAIL") + f" ({note})"
         if name in counters:
             verdict += f", {counters[name]}"
@@ -182,7 +183,7 @@ columns = [
 ]
 n = 10_000_000
 lines = table(main, n, "item")
-lines += ["", "The columnar API (bmm/columns.hpp) against the memory-traffic floor of its own columns, "
+lines += ["", "The columnar API (bmm/variance_columns.hpp, bmm/rag_columns.hpp) against the memory-traffic floor of its own columns, "
           "in the same process, on the kernel path this CPU runs by default (" +
           labels_of.get("variance_pct/columns", "?") + "):", ""]
 lines += table(columns, n, "item")

@@ -25,7 +25,10 @@
 //   bmm/risk.hpp      5 x 5 risk scores, bands, direction of travel, risk audit
 //   bmm/virement.hpp  virement requests that balance, approval levels (includes format.hpp)
 //   bmm/error.hpp     the exception hierarchy
-//   bmm/columns.hpp   columnar variance %, rating, group sums, hierarchy totals (run-time SIMD)
+//   bmm/column.hpp    column_view / column_span and the run-time kernel paths of the columnar API:
+//   bmm/variance_columns.hpp  variances, variance_percents (percent_column)
+//   bmm/rag_columns.hpp       rate_column
+//   bmm/sum_columns.hpp       sums_by_group, hierarchy_totals
 //
 //   #include <bmm/bmm.hpp>
 //   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"),
@@ -34,7 +37,7 @@
 
 #include "allocate.hpp"
 #include "audit.hpp"
-#include "columns.hpp"
+#include "column.hpp"
 #include "config.hpp"
 #include "csv.hpp"
 #include "decimal.hpp"
@@ -47,6 +50,7 @@
 #include "money.hpp"
 #include "period.hpp"
 #include "rag.hpp"
+#include "rag_columns.hpp"
 #include "ratio.hpp"
 #include "reserves.hpp"
 #include "risk.hpp"
@@ -54,10 +58,12 @@
 #include "savings.hpp"
 #include "status.hpp"
 #include "sum.hpp"
+#include "sum_columns.hpp"
 #include "summary.hpp"
 #include "target.hpp"
 #include "trend.hpp"
 #include "variance.hpp"
+#include "variance_columns.hpp"
 #include "version.hpp"
 #include "virement.hpp"
 #include "zero.hpp"

@@ -877,10 +877,11 @@ def audit_003(a):
     a.equal(occ11.name, "OCC11.03", "Period Actual", occ11.fig("OCC11.03", "Period Actual"),
             num(30200000), "forecast closing balances = 22.6 + 6.8 + 0.8 = £30.2m (¶113-115)")
     a.equal(occ11.name, "OCC11.03", "Period Target", occ11.fig("OCC11.03", "Period Target"),
-            num(30200000), "risk-assessed level £30.2m (¶114)")
+            num(30200000), "risk-assessed level £30.2m (¶114; claim P24)")
     a.derived(C, "P25/B110", "deficit at 31 March 2024", f("£59.4m"),
               f("41.1").value + f("18.3").value, f("41.1").iv() + f("18.3").iv(),
-              "DSG unusable reserve: closing deficit = opening 41.1 + in-year 18.3",
+              "DSG unusable reserve: closing deficit = opening 41.1 + in-year 18.3 (claims P25, "
+              "B110)",
               section="¶25, Annex B ¶8, ¶110 (DSG)")
     a.equal(dsg.name, "Total", dsg.header[3], dsg.fig("Total", 3), f("£18.3m"),
             "the in-year deficit £18.3m (¶25, ¶41, ¶110)")
@@ -914,14 +915,14 @@ def audit_003(a):
     cg = t11.fig("Contingency", 1)
     a.derived(t11.name, "Contingency", t11.header[1], cg, f("8.3").value + f("4.2").value,
               f("8.3").iv() + f("4.2").iv(),
-              "contingency budget = ¶6/¶101's £8.3m on-going + £4.2m one-off",
+              "contingency budget = ¶6/¶101's £8.3m on-going + £4.2m one-off (claims B6, B101)",
               "8.3 + 4.2 = 12.5 printed 12.4: e.g. 8.26 + 4.18 = 12.44")
     a.derived(t11.name, "Contingency", t11.header[3], t11.fig("Contingency", 3), -f("3.3").value,
-              -f("3.3").iv(), "contingency variance = -(¶106's £3.3m used)")
+              -f("3.3").iv(), "contingency variance = -(¶106's £3.3m used) (claim B106)")
     infl = [r[0] for r in t11.rows if r[0].startswith("Inflation")][0]
     a.equal(t11.name, infl, t11.header[1], t11.fig(infl, 1), f("£9.4m"),
             "the pay inflation budget held centrally = ¶101's 'Ongoing funding for pay inflation "
-            "totals £9.4m'",
+            "totals £9.4m' (claim B101)",
             "9.3 and 9.4 cannot be one amount rounded ([9.25, 9.35) against [9.35, 9.45)); the "
             "footnote says the line is the pay-inflation funding still to be allocated, so "
             "£0.1m may have been allocated already: an error only if both speak of the same "
@@ -932,14 +933,15 @@ def audit_003(a):
         a.items[-1]["verdict"] = "undecided"
     a.equal(t11.name, "Interest on Balances", t11.header[3],
             t11.fig("Interest on Balances", 3), f("-0.5"),
-            "interest receivable £0.5m above budget (¶97) = variance -0.5 on an income line")
+            "interest receivable £0.5m above budget (¶97, claims B97, A1101) = variance -0.5 on "
+            "an income line")
     a.equal(t11.name, "Total Budgets Held Centrally", t11.header[3],
             t11.fig("Total Budgets Held Centrally", 3), f("-5.3"),
-            "'a combined underspend of £5.3m against budgets held centrally' (¶94)")
+            "'a combined underspend of £5.3m against budgets held centrally' (¶94, claim B94)")
     a.equal(t11.name, "Directorate Total", t11.header[3], t11.fig("Directorate Total", 3),
-            f("£5.3m"), "'a forecast Directorate overspend of £5.3m' (¶2, ¶21)")
+            f("£5.3m"), "'a forecast Directorate overspend of £5.3m' (¶2, ¶21: claims B2, P21)")
     a.equal(t11.name, "Directorate Total", t11.header[4], t11.fig("Directorate Total", 4),
-            f("0.9%"), "'£5.3m (0.9%)' (¶21) and OCC11.04's 0.9%")
+            f("0.9%"), "'£5.3m (0.9%)' (¶21, claim P21) and OCC11.04's 0.9%")
     for cid, tbl, row, col, txt, why in [
         ("B9", "annexB_adult_services.csv", "Total Adult Services", 1, "£226.9m", "¶9"),
         ("B26", "annexB_childrens_services.csv", "Total Children's Services", 2, "£3.1m", "¶26"),
@@ -996,6 +998,16 @@ def audit_003(a):
     a.fact(True, C, "R1f", "four debts £0.070m", "£0.070m", "= Annex B ¶93", section="¶1 f)")
     a.fact(True, C, "R1d", "£0.1m; £1.5m", "£0.1m; £1.5m", "= Annex B ¶108", section="¶1 d)")
     a.fact(True, C, "B73", "£0.1m", "£0.1m", "= Annex B ¶108", section="Annex B ¶73")
+    a.fact(550 >= 500 >= 350, C, "U6", "£550 per month", "£550",
+           "the top-up payment ≥ the government's £500 and £350", section="Annex B-6")
+    a.fact(12 + 12 == 24, C, "U7", "up to 24 weeks", "24", "12 + 12 weeks", section="Annex B-6")
+    a.equal(C, "B33", "148 target number", fig("148", True), fig("148", True),
+            "= seed 002 OCC07.05 'The national expectation has subsequently been increased to "
+            "148'", section="Annex B ¶33")
+    for cid, why in (("P15b", "last year's first two months are not printed"),
+                     ("P14a", "the population of the measure is not printed"),
+                     ("A1004", "the number of inbound contacts is not printed")):
+        a.skip(C, cid, "", "", why)
 
     # ---- Savings paragraphs ------------------------------------------------------------------
     sav = {"on track": f("£13.8m"), "amber": f("£11.3m"), "red": f("£3.1m"),
@@ -1112,9 +1124,9 @@ def audit_003(a):
           explanation="'£01m' is not a well-formed figure (read here as £0.1m, which agrees)",
           section="Annex A OCC11.11")
     a.equal(occ11.name, "OCC11.15", "Period Target", occ11.fig("OCC11.15", "Period Target"),
-            f("92%"), "'the target collection rate for 2023/24 is 92%' (¶91)")
+            f("92%"), "'the target collection rate for 2023/24 is 92%' (¶91, claim B91)")
     a.equal(occ11.name, "OCC11.09", "Period Actual", occ11.fig("OCC11.09", "Period Actual"),
-            f("98.32%"), "'The collection rate was 98.32%, above the target of 95%'")
+            f("98.32%"), "'The collection rate was 98.32%, above the target of 95%' (claim A1109)")
 
     # ---- Performance: Annex A ----------------------------------------------------------------
     files = ["annexA_occ%02d_measures.csv" % p for p in range(1, 12)]
@@ -1209,12 +1221,13 @@ def performance_003(a, ms, meta):
     # Known months: OCC07.05 (April = May), OCC11.15 (April 89%, ¶91), OCC10.05 (¶16, A1005).
     o7 = ms["OCC07.05"]
     a.equal(o7["_file"], "OCC07.05", "YTD Actual", fig(o7["YTD Actual"]), fig(o7["Period Actual"]),
-            "YTD = April = May: 'there has been no change in the percentage figure' (¶15)")
+            "YTD = April = May: 'there has been no change in the percentage figure' (¶15, "
+            "claim P15c)")
     o = ms["OCC11.15"]
     lo = fig("89%").iv().lo
     hi = fig(o["Period Actual"]).iv().hi
     a.derived(o["_file"], "OCC11.15", "YTD Actual", fig(o["YTD Actual"]), None, I(lo, hi),
-              "YTD rate (ratio of sums) lies between April (89%, ¶91) and May (90.51%)",
+              "YTD rate (ratio of sums) lies between April (89%, ¶91, claim B91) and May (90.51%)",
               verdict="agrees" if I(lo, hi).meets(fig(o["YTD Actual"]).iv()) else "error")
     c = ms["OCC10.05"]
     may = fig(c["Period Actual"])
@@ -1222,7 +1235,8 @@ def performance_003(a, ms, meta):
     band = I(min(april.lo, may.iv().lo), max(april.hi, may.iv().hi))
     a.derived(c["_file"], "OCC10.05", "YTD Actual", fig(c["YTD Actual"]), None, band,
               "YTD of a rate = abandoned / offered over both months: between April and May",
-              "April = May 15% less 2 points (¶16: 'The abandonment rate increased by 2%'); the "
+              "April = May 15% less 2 points (¶16, claim P16a: 'The abandonment rate increased "
+              "by 2%'); the "
               "printed 29% is the sum of the two months' rates (14% + 15%)",
               [{"cell": "YTD Actual", "printed": c["YTD Actual"], "fits": "12..16"}],
               verdict="error")
@@ -1234,7 +1248,8 @@ def performance_003(a, ms, meta):
     a.derived(o2["_file"], "OCC07.02", "YTD Actual", fig(o2["YTD Actual"], True),
               fig(o2["Period Actual"]).value, I.pt(fig(o2["Period Actual"]).value),
               "YTD of a stock = the latest figure (May)",
-              "205 is a sum of two months; even so the children-we-care-for table gives April "
+              "claim X4: 205 is a sum of two months; even so the children-we-care-for table gives "
+              "April "
               "104 + May 102 = 206", [{"cell": "YTD Actual", "printed": "205", "fits": "102"}])
     a.equal(o2["_file"], "OCC07.02", "Period Actual", fig(o2["Period Actual"], True),
             cw.fig("Unaccompanied", "May 2023", True),
@@ -1593,9 +1608,9 @@ def claims_rest_003(a, ms):
               verdict="rounding" if 1350 <= rem <= 1450 else "error")
     m7 = ms["OCC01.07"]
     a.equal(m7["_file"], "OCC01.07", "Period Target", f(m7["Period Target"]), f("61.50%"),
-            "'Target 61.50%' (¶13)")
+            "'Target 61.50%' (¶13, claim P13c)")
     a.equal(m7["_file"], "OCC01.07", "Period Actual", f(m7["Period Actual"]), f("56.74%"),
-            "'forecast 56.74%' (¶13)")
+            "'forecast 56.74%' (¶13, claim P13c)")
     a.fact(58.2 > 55.1 > 54.4, C, "P13d", "first / second / 3rd", "58.2%; 55.1%; 54.4%",
            "the ranking follows the rates", section="¶13 OCC01.07")
     a.fact(f(ms["OCC04.05"]["Period Actual"]).value < 60, C, "P14b", "marginally below",
@@ -1654,9 +1669,9 @@ def claims_rest_003(a, ms):
            "May > April (YTD - May = %s)" % fmt(apr, 0), section="Annex A OCC04.08")
     o77 = ms["OCC07.07"]
     a.equal(o77["_file"], "OCC07.07", "Period Actual", f(o77["Period Actual"]), f("52%"),
-            "'As of May, 52% of assessments were being dealt with on time'")
+            "'As of May, 52% of assessments were being dealt with on time' (claim A0707)")
     a.equal(o77["_file"], "OCC07.07", "Period Target", f(o77["Period Target"]), f("50.7%"),
-            "'the current national timeliness figure of 50.7%'")
+            "'the current national timeliness figure of 50.7%' (claim A0707)")
     a.fact(98 + 2 == 100, C, "A1003", "98% / 2%", "98%; 2%", "satisfied + unsatisfied = 100",
            section="Annex A OCC10.03")
     a.equal(ms["OCC10.03"]["_file"], "OCC10.03", "Period Actual", f("98%"), f("98%"),
@@ -1668,7 +1683,7 @@ def claims_rest_003(a, ms):
     a.fact(98 + 2 == 100, C, "A1005d", "98% answered / 2% abandoned", "98%; 2%",
            "answered + abandoned = 100", section="Annex A OCC10.05")
     a.equal(ms["OCC10.06"]["_file"], "OCC10.06", "Period Actual",
-            f(ms["OCC10.06"]["Period Actual"]), f("100%"), "'satisfaction of 100%'")
+            f(ms["OCC10.06"]["Period Actual"]), f("100%"), "'satisfaction of 100%' (claim A1006)")
     # FOIs: 139 received, 83 closed on time, 56 open on time, 14 overdue; 90% on time.
     cells = {"received": f("139", True), "closed on time": f("83", True),
              "open on time": f("56", True), "overdue": f("14", True),
@@ -1685,30 +1700,33 @@ def claims_rest_003(a, ms):
     a.equal(ms["OCC11.01"]["_file"], "OCC11.01", "Period Actual",
             f(ms["OCC11.01"]["Period Actual"]),
             Fig("0.0 / 578.7", Q(0), 2, True, "%"),
-            "the council's forecast variance % = Table 11 year-end position 0.0 / 578.7")
+            "the council's forecast variance % = Table 11 year-end position 0.0 / 578.7 (claim "
+            "A1101)")
     t11 = a.t("table11_financial_position.csv")
     ex = t11.fig("Directorate Total", 3).value * 100 / t11.fig("Directorate Total", 1).value
     a.derived(ms["OCC11.04"]["_file"], "OCC11.04", "Period Actual",
               f(ms["OCC11.04"]["Period Actual"]), ex,
               t11.fig("Directorate Total", 3).iv() * 100 / t11.fig("Directorate Total", 1).iv(),
-              "directorate overspend / directorate budget (Table 11: 5.3 / 567.4)")
+              "directorate overspend / directorate budget (Table 11: 5.3 / 567.4; claim A1104)")
     dsg = a.t("annexB_dsg.csv")
     s = sum(dsg.fig(r, 3).value for r in ("Schools block", "Central Services Schools block",
                                           "Early Years block"))
     a.fact(s == 0 and f(ms["OCC11.05"]["Period Actual"]).value == 0, ms["OCC11.05"]["_file"],
            "OCC11.05", "Period Actual", ms["OCC11.05"]["Period Actual"],
-           "schools / central / early years DSG variances 0.0 (DSG table) = 0.00%")
+           "schools / central / early years DSG variances 0.0 (DSG table) = 0.00% (claim A1105)")
     hn = dsg.fig("High Needs block", 3)
     a.add("undecided", ms["OCC11.06"]["_file"], "OCC11.06", "Period Actual",
           ms["OCC11.06"]["Period Actual"], "DSG high needs outturn variation",
           fmt(hn.value * 100 / dsg.fig("High Needs block", 1).value, 2) + "%", "",
-          "the DSG table's High Needs variance is 18.3 on 84.4 (21.7%); the comment says the "
+          "claim A1106: the DSG table's High Needs variance is 18.3 on 84.4 (21.7%); the "
+          "comment says the "
           "£18.3m overspend 'is in line with the KPI Target': the measure is the variation "
           "against the agreed deficit, a definition the report does not print",
           section="Annex A OCC11.06")
     a.add("undecided", ms["OCC11.07"]["_file"], "OCC11.07", "Period Actual",
           ms["OCC11.07"]["Period Actual"], "share of non-DSG grants spent", "100%?", "",
-          "'All non-DSG grants are expected to be spent' against a printed 95.00%: the measure "
+          "claim A1107: 'All non-DSG grants are expected to be spent' against a printed 95.00%: "
+          "the measure "
           "may be capped at its target", section="Annex A OCC11.07")
 
 
@@ -1748,7 +1766,8 @@ def cross_seed(a):
           "43% achieved", "43%", "achieved = 1 - not achieved / planned (2022/23 savings)",
           fmt((1 - Q(102, 174)) * 100, 1) + "%", fits((ach * 100), 0),
           "with seed 002's planned £17.4m and seed 003's £10.2m not achieved, 41% were "
-          "achieved; the 2022/23 base of ¶23 may differ from January's plan (43% needs a base "
+          "achieved; the 2022/23 base of ¶23 (claim P23) may differ from January's plan (43% "
+          "needs a base "
           "of about £17.9m)", section="X6")
     a.derived(C, "B35a", "14% increase", fig("14%"), Q(849 * 100, 742) - 100, None,
               "849 / 742 - 1", section="Annex B ¶35")
@@ -1758,7 +1777,7 @@ def cross_seed(a):
            "761 > 742", section="Annex B ¶35")
     d = a.t("annexB_highway_defects.csv")
     a.equal(d.name, "Total", d.header[3], d.fig("Total", 3), fig("25%"),
-            "'there were 25% more in the first quarter' (¶52)")
+            "'there were 25% more in the first quarter' (¶52, claim B52)")
     a.fact(d.fig("June 2023", 3).value < 0, d.name, "June 2023", d.header[3], d.cell("June 2023", 3),
            "'the number of defects has reduced in June 2023' (¶52)")
 
@@ -1797,7 +1816,9 @@ def audit_002(a):
             for col, act, tgt in (("Status", pa, pt), ("YTD", ya, yt)):
                 check_status(a, tbl, mid, col, "n/a", act, tgt, pol, sec)
         elif mid in stated:
-            check_status(a, tbl, mid, "Status (stated in the comment)", stated[mid], pa, pt, pol,
+            check_status(a, tbl, mid, "Status (stated in the comment: claim %s)" % {
+                "OCC04.03": "C0403", "OCC04.04": "C0404", "OCC05.04": "C0504",
+                "OCC10.05": "C1005b"}[mid], stated[mid], pa, pt, pol,
                          sec, {"OCC10.05": "18.30% against 10.00% is 83% over: Amber only for a "
                                            "band of at least 83%"}.get(mid, ""))
         else:
@@ -1862,7 +1883,8 @@ def audit_002(a):
               [{"cell": "'32% below'", "fits": "23%"}], section="OCC02.03 comment")
     a.derived(o["OCC02.03"]["_file"], "OCC02.03", "Period Actual", pa("OCC02.03"),
               Q(15666 + 48170 + 12960), None,
-              "Museum [15,666] + History [48,170] + Victoria County History [12,960] (comment)")
+              "Museum [15,666] + History [48,170] + Victoria County History [12,960] (claim "
+              "C0203b)")
     a.fact(Q(12960) / Q(108, 100) == 12000, C, "C0203b", "8% above the monthly target",
            "12,960", "VCH's monthly target = 12,960 / 1.08 = 12,000 (not printed)",
            section="OCC02.03 comment")
@@ -1873,9 +1895,10 @@ def audit_002(a):
               section="OCC03.14 comment")
     a.derived(o["OCC03.14"]["_file"], "OCC03.14", "Period Actual", pa("OCC03.14"),
               Q(9737 + 151), None, "Oxfordshire Museum (9737) + History Service (151) + VCH (no "
-              "events) (comment)")
+              "events) (claim C0314b)")
     a.derived(o["OCC05.01"]["_file"], "OCC05.01", "Period Actual", pa("OCC05.01"),
-              Q(190 + 23 + 85), None, "190 DTP + 23 travel training + 85 bus passes (comment)")
+              Q(190 + 23 + 85), None, "190 DTP + 23 travel training + 85 bus passes (claim "
+              "C0501)")
     net = f("135").iv() / f("3%").iv()
     a.derived(C, "C0503a", "3.09% of the network", f("3.09%"),
               f(o["OCC05.03"]["YTD Actual"]).value * 100 / (Q(135) / Q(3, 100)) / 100,
@@ -1913,10 +1936,14 @@ def audit_002(a):
             "OCC11.06 says the £17.5m was 'reported last time': OCC07.10 prints the previous "
             "forecast", [{"cell": "OCC07.10 Finance Impact '£17.5m'", "fits": "£16.5m"}],
             section="OCC07.10 finance impact")
+    a.skip(C, "C0204", "increased from December", "", "December's figure is not printed")
+    a.equal(o["OCC11.07"]["_file"], "OCC11.07", "YTD Actual", f(o["OCC11.07"]["YTD Actual"]),
+            f(o["OCC11.07"]["Period Actual"]), "'Position unchanged from last month' (claim "
+            "C1107): the YTD = January")
     a.fact(Q(175, 10) < Q(203, 10), C, "C0710a", "slightly reduced deficit", "£17.5m < £20.3m",
            "comparison", section="OCC07.10 finance impact")
     a.equal(o["OCC09.05"]["_file"], "OCC09.05", "Period Actual", pa("OCC09.05"), f("1", True),
-            "'One new community micro-enterprise'")
+            "'One new community micro-enterprise' (claim C0905)")
     a.fact(99 + 1 == 100, C, "C1003", "99% / 1%", "99%; 1%", "satisfied + unsatisfied",
            section="OCC10.03 comment")
     a.equal(o["OCC10.03"]["_file"], "OCC10.03", "Period Actual", pa("OCC10.03"), f("99%"),
@@ -1933,7 +1960,7 @@ def audit_002(a):
     a.equal(o["OCC10.05"]["_file"], "OCC10.05", "Period Actual", f(o["OCC10.05"]["Period Actual"]),
             f("18.3%"), "'the abandonment rate increased by 4.3%, to 18.3%'")
     a.equal(o["OCC10.06"]["_file"], "OCC10.06", "Period Actual", pa("OCC10.06"), f("100%"),
-            "'continued to maintain 100%'")
+            "'continued to maintain 100%' (claim C1006)")
     a.fact(Q(144, 10) > Q(126, 10), C, "C1101", "increased from £12.6m to £14.4m", "£14.4m",
            "comparison", section="OCC11.01 comment")
     # Savings: £17.4m = 51% (£9.1m) + 16% (£2.8m) + 33% (£5.8m)
@@ -2003,7 +2030,7 @@ def audit_002(a):
            section="OCC11.08 comment")
     for mid, txt, tgt in (("OCC11.09", "97%", "95%"), ("OCC11.15", "89%", "92%")):
         a.equal(o[mid]["_file"], mid, "Period Actual", f(txt), f(o[mid]["Period Actual"]),
-                "the comment's '%s' = the Period Actual" % txt)
+                "the comment's '%s' = the Period Actual (claim C%s)" % (txt, mid[3:5] + mid[6:]))
         a.equal(o[mid]["_file"], mid, "Period Target", f(o[mid]["Period Target"]), f(tgt),
                 "the comment's target = the Period Target")
     a.derived(C, "C1110", "£0.620m", f("£0.620m"), f(o["OCC11.10"]["Period Actual"]).value /
@@ -2016,7 +2043,8 @@ def audit_002(a):
            C, "C1112", "higher than forecast", o["OCC11.12"]["Period Actual"], "comparison",
            section="OCC11.12 comment")
     a.equal(o["OCC11.13"]["_file"], "OCC11.13", "Period Target",
-            f(o["OCC11.13"]["Period Target"]), f("0.35%"), "'average base rate of 0.35%'")
+            f(o["OCC11.13"]["Period Target"]), f("0.35%"), "'average base rate of 0.35%' (claim "
+            "C1113)")
     a.fact(58.2 > 55.1 > 54.4, C, "C0109a", "first / second / 3rd", "58.2%", "ranking",
            section="OCC01.09 comment")
 
@@ -2124,9 +2152,9 @@ def audit_004(a):
         d = ind[n]
         a.fact(f(d["target"], True).value == tgt and lo <= tgt <= hi, d["table"], str(n),
                "Target", d["target"], "the Target cell = the interim target in the indicator's "
-               "text, between its start and end figures")
+               "text, between its start and end figures (claims D5, D11, D12, D13, D14)")
     a.fact(ind[32]["target"] == "60/20", ind[32]["table"], "32", "Target", "60/20",
-           "the composite target = '60 new investors ... 20 of which are high value'")
+           "the composite target = '60 new investors ... 20 of which are high value' (claim D32)")
     css = a.t("annex2_css_dashboard.csv")
     pairs = [(44, "3,332"), (45, "14,168"), (46, "6,248"), (47, "266,664"), (48, "1,000")]
     for n, annual in pairs:
@@ -2151,7 +2179,7 @@ def audit_004(a):
             pct = Q(m.group(1).rstrip("."))
             ok = (abs(pct) < 2) == (on == "Yes")
             a.fact(ok, name, text, "On Target?", on, "On Target? = |variance %| < 2.0 (either "
-                   "sign)", "%s%%" % m.group(1))
+                   "sign; claims F1, F2, F3, F4, F5, F6)", "%s%%" % m.group(1))
             if ".%" in pos:
                 a.add("undecided", name, text, "Position at end May 2017", pos,
                       "a printed figure parses", explanation="'%s' is not a well-formed figure "
@@ -2193,7 +2221,7 @@ def audit_004(a):
     ex = Q(212, 10) * 100 / 797
     a.derived(co.name, gb, "Position at end May 2017", f("2.6%"), ex,
               f("21.2").iv() * 100 / f("797").iv(), "share = £21.2m / £797m",
-              "2.66% rounds to 2.7%; 2.6% is the figure truncated",
+              "claim F8: 2.66% rounds to 2.7%; 2.6% is the figure truncated",
               [{"cell": "2.6%", "fits": "2.7% (half up)"}])
     tr = "Total reserves as a proportion of the original gross budget (£797m for 2017/18)"
     ex = Q(100 * 100, 797)
@@ -2213,7 +2241,8 @@ def audit_004(a):
         r = T.rows[-1]
         a.add("undecided", name, r[1], "Position at end May 2017 / On Target?", "(blank)",
               "a position and On Target? are printed", "", "",
-              "'100% achieved' against the footnote's 'at least 89% of the planned savings are "
+              "claim F10: '100% achieved' against the footnote's 'at least 89% of the planned "
+              "savings are "
               "expected to be delivered': by it, not on target")
     cc = a.t("annex3_corporate_continued.csv")
     for r in cc.rows:
@@ -2226,7 +2255,11 @@ def audit_004(a):
                    pos, tgt))
     cap = "Capital programme use of resources compared to programme agreed in February 2017"
     a.fact((f(co.cell(cap, 2)).value >= f(co.cell(cap, 1)).value) == (co.cell(cap, 3) == "Yes"),
-           co.name, cap, "On Target?", co.cell(cap, 3), "On Target? = position ≥ target")
+           co.name, cap, "On Target?", co.cell(cap, 3), "On Target? = position ≥ target (claim "
+           "F13)")
+    a.skip(C, "A4", "over 270,000", "270,000", "indicator 47 prints no actual (a quarterly "
+           "target of 66,666 and G)")
+    a.skip(C, "A1", "5 new innovation bids", "5", "indicator 33 prints no actual")
     a.fact(True, C, "F11", "Improved by 6 days", "6", "previous 56 + 6 = 62 days (not printed)",
            section="Annex 3 Corporate (continued)")
     a.fact(True, C, "F12", "1% improvement", "1%", "previous 89% (not printed)",
@@ -2245,6 +2278,18 @@ def run():
         fn(a)
         docs[seed] = (a, a.document())
     return docs
+
+
+def unreferenced_claims(seed, a):
+    """The claims (other than bare figures) that no check or skip names: should be none."""
+    ids = set()
+    for it in a.items + a.unchecked:
+        for v in it.values():
+            for tok in re.split(r"[\s(),:;]+", str(v)):
+                ids.add(tok.strip("."))
+    with open(os.path.join(HERE, seed, "claims.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [r["claim_id"] for r in rows if r["kind"] != "figure" and r["claim_id"] not in ids]
 
 
 def inventory(docs):
@@ -2285,6 +2330,10 @@ def main(argv):
         else:
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(text)
+        missing = unreferenced_claims(seed, a)
+        if missing:
+            print("%s: claims no check names: %s" % (seed, ", ".join(missing)))
+            status = 1
         c = a.counts()
         print("%s: %d checks: %s; %d printed cells not checkable" % (
             seed, len(a.items), ", ".join("%s %d" % (k, c[k]) for k in sorted(c)),

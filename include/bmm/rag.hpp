@@ -49,7 +49,6 @@
 
 #include "config.hpp"
 #include "decimal.hpp"
-#include "detail/finding_class.hpp"
 #include "detail/int128.hpp"
 #include "detail/polarity.hpp"
 #include "error.hpp"
@@ -296,16 +295,6 @@ private:
                                  ratio scale) {
     const int places = r.figure() != nullptr ? r.figure()->places() : 2;
     return rater(t, p, scale, places)(r);
-}
-
-/// Returns: std::nullopt when a printed status is what the reading, target and policy give;
-/// finding_class::error otherwise (a status is not rounded: any difference is a contradiction).
-/// Throws: as rate().
-[[nodiscard]] inline std::optional<finding_class> audit_status(status printed, const reading& r,
-                                                               const target& t,
-                                                               const rag_policy& p) {
-    if (rate(r, t, p) == printed) return std::nullopt;
-    return finding_class::error;
 }
 
 // ---------------------------------------------------------------------------------------------

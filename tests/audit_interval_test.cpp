@@ -1,9 +1,8 @@
-// Spec for bmm/finding.hpp: the interval a printed figure stands for, exact for every rounding
-// mode (open and closed ends, negative numbers, zero), interval arithmetic, and the sum and share
-// checks built on it.
+// Spec for bmm/audit/interval.hpp: the interval a printed figure stands for, exact for every
+// rounding mode (open and closed ends, negative numbers, zero), and interval arithmetic.
 #include <doctest/doctest.h>
 
-#include <bmm/finding.hpp>
+#include <bmm/audit/interval.hpp>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -63,37 +62,6 @@ TEST_CASE("directed modes: a printed figure is a whole unit wide, on one side of
     CHECK(half_down_zero.hi_closed);  // [-0.05, 0.05]
 }
 
-TEST_CASE("four lines of 1.09 truncated to 1.0 and their total 4.36 truncated to 4.3 agree") {
-    const std::vector<bmm::decimal> lines{d("1.0"), d("1.0"), d("1.0"), d("1.0")};
-    CHECK(bmm::audit_sum(lines, d("4.3"), rounding_mode::floor) == bmm::finding_class::rounding);
-    CHECK(bmm::audit_sum(lines, d("4.3"), rounding_mode::toward_zero) ==
-          bmm::finding_class::rounding);
-    CHECK(bmm::audit_sum(lines, d("4.4"), rounding_mode::floor) == bmm::finding_class::error);
-    // Half up, 1.0 is below 1.05: four of them stay below 4.2, so 4.3 is an error.
-    CHECK(bmm::audit_sum(lines, d("4.3")) == bmm::finding_class::error);
-    // Rounded up, four lines of (0.9, 1.0] sum to more than 3.6 and at most 4.0.
-    CHECK(bmm::audit_sum(lines, d("3.7"), rounding_mode::ceiling) == bmm::finding_class::rounding);
-    CHECK(bmm::audit_sum(lines, d("3.6"), rounding_mode::ceiling) == bmm::finding_class::error);
-}
-
-TEST_CASE("a printed share is checked against the intervals of its rounding mode") {
-    // 13.8 / 28.2 = 48.94%: truncated it prints 48; 49 is reachable ([13.8, 13.9) / [28.2, 28.3)
-    // reaches 49.29%), 50 is not.
-    CHECK_FALSE(bmm::audit_share(d("13.8"), d("28.2"), d("48"), rounding_mode::floor));
-    CHECK(bmm::audit_share(d("13.8"), d("28.2"), d("49"), rounding_mode::floor) ==
-          bmm::finding_class::rounding);
-    CHECK(bmm::audit_share(d("13.8"), d("28.2"), d("50"), rounding_mode::floor) ==
-          bmm::finding_class::error);
-    // Half up, 50% is an error (seed 003 ¶77) and 49% is the share.
-    CHECK(bmm::audit_share(d("13.8"), d("28.2"), d("50")) == bmm::finding_class::error);
-    CHECK_FALSE(bmm::audit_share(d("13.8"), d("28.2"), d("49")));
-    // A whole printed as zero has no share; one that may be as small as we like allows any.
-    CHECK_FALSE(bmm::audit_share(d("0.0"), d("0.0"), d("0")));
-    CHECK(bmm::audit_share(d("0.1"), d("0.0"), d("40")) == bmm::finding_class::rounding);
-    CHECK(bmm::audit_share(d("0.1"), d("0.1"), d("4000"), rounding_mode::ceiling) ==
-          bmm::finding_class::rounding);  // (0, 0.1] reaches zero
-}
-
 TEST_CASE("dividing intervals is exact, with each end open or closed as its values are") {
     const printed_interval x{bmm::ratio(1), bmm::ratio(2), true, false};  // [1, 2)
     const printed_interval y{bmm::ratio(2), bmm::ratio(4), true, true};   // [2, 4]
@@ -141,4 +109,11 @@ TEST_CASE("scaling and negating an interval keep its ends' openness with the end
     const auto next = printed_interval::of(d("2.3"), rounding_mode::floor);
     CHECK_FALSE(in.meets(next));
     CHECK(in.meets(printed_interval::of(d("2.3"), rounding_mode::ceiling)));
+}
+
+TEST_CASE("intervals are equal when their ends and their ends' openness are") {
+    const auto a = printed_interval::of(d("2.2"), rounding_mode::floor);
+    CHECK(a == printed_interval{bmm::ratio(11, 5), bmm::ratio(23, 10), true, false});
+    CHECK(a != printed_interval{bmm::ratio(11, 5), bmm::ratio(23, 10), true, true});
+    CHECK(a != printed_interval::of(d("2.2"), rounding_mode::ceiling));
 }

@@ -1,47 +1,40 @@
-// bmm — audit: check a *published* budget table against itself, cell by cell.
+// bmm — audit/table: check a *published* budget table against itself, cell by cell.
 //
 // Each printed figure stands for an interval: "12.4" printed half up at 1 dp is anything in
-// [12.35, 12.45); printed by floor it is [12.4, 12.5) (see bmm/finding.hpp for every mode). The
-// auditor recomputes every derived cell from the printed inputs —
-//   a total's budget (and forecast)    = the sum of its members (rows as budget_table sums them)
-//   variance                           = forecast − budget; for a total printed without a
-//                                        forecast (seed 003's directorate tables print only
-//                                        budget and variance), the sum of its members' variances
-//   variance %                         = variance ÷ |budget| (or ÷ budget, see below), from the
-//                                        printed variance, or from forecast − budget when the
-//                                        variance is blank
-//   a total's previous variance        = the sum of its members' previous variances
-//   change                             = variance − previous variance; for a total printed
-//                                        without a previous variance, the sum of its members'
-//                                        changes
-// — and classifies each printed cell that differs from the value recomputed at its precision:
-//   finding_class::rounding   some choice of true values inside the printed inputs' intervals
-//                             gives the printed figure: a rounding effect, not a mistake
-//   finding_class::sign       the % holds only under the other sign convention (÷ budget rather
-//                             than ÷ |budget|, or the reverse): seed 003's income lines
-//   finding_class::error      no choice of values inside the intervals gives the printed figure
-// Everything is exact (ratios of the printed decimals, intervals with their open and closed
-// ends), so an exact-but-rounded table is never called an error, whatever the rounding mode. A
-// member's figure that a total sums but the member does not print is derived from what it does
-// print (forecast = budget + variance, variance = forecast − budget, ...). A line's budget,
-// forecast, previous variance, its variance when no forecast is printed, and its change when no
-// previous variance is printed are inputs: nothing printed derives them.
-// A budget printed as zero may truly be zero or tiny, so its variance % is undefined or
-// unbounded: a printed 0.0% passes (the report's "Forecast Year End Position 0.0 0.0 0.0 0.0%")
-// and any other figure is at most a rounding finding.
+// [12.35, 12.45); printed by floor it is [12.4, 12.5) (bmm/audit/interval.hpp has every mode).
+// The auditor recomputes every derived cell from the printed inputs, by these rules:
+//
+//   rule           cell                       = what the printed inputs give
+//   sum            a total's budget, forecast   the sum of its members (rows as budget_table sums
+//                  and previous variance        them); a total's variance printed without a
+//                                               forecast, its change printed without a previous
+//                                               variance: the sum of its members' too
+//   variance       variance                     forecast − budget
+//   variance_pct   variance %                   variance ÷ |budget| × 100 (or ÷ budget: the
+//                                               options' basis), from the printed variance, or
+//                                               from forecast − budget when it is blank
+//   change         change                       variance − previous variance
+//
+// Each checked cell gets a verdict (bmm/audit/finding.hpp): agrees; rounding (some true values
+// inside the printed inputs' intervals give the printed figure); sign_convention (the % holds
+// only under the other basis: seed 003's income lines); error. Everything is exact (ratios of
+// the printed decimals, intervals with their open and closed ends), so an exact-but-rounded
+// table is never called an error, whatever the rounding mode. A member's figure that a total
+// sums but the member does not print is derived from what it does print (forecast = budget +
+// variance, ...); a line's budget, forecast and previous variance are inputs. A budget printed
+// as zero may truly be zero or tiny: its variance % is undefined or unbounded, so a printed 0.0%
+// agrees and any other figure is at most rounding.
 //
 // Large tables stream: budget_table_audit takes one row at a time and keeps only the rows a later
-// total may still sum (not the table), and published_table_reader reads rows one at a time from
-// CSV text, whole or in chunks (not a csv_table of it); audit_options::store_rounding = false
-// counts rounding findings instead of storing each one.
+// total may still sum; store_rounding = false counts rounding findings without storing them.
+// Reading the rows from CSV is bmm/io/published_table.hpp.
 //
-//   std::vector<bmm::published_row> rows = ...;   // as printed, e.g. read from CSV
-//   auto report = bmm::audit_budget_table(rows);  // report.findings, report.errors()
+//   bmm::table_audit_options options(bmm::rounding_mode::half_up);   // as the table was printed
+//   bmm::findings found = bmm::audit_budget_table(rows, options);  // found.errors(), found[0]
 //
-//   bmm::published_table_reader reader(csv_text); // or reader.feed(chunk) ... reader.finish()
-//   bmm::budget_table_audit audit;
-//   for (bmm::published_row row; reader.next(row);) audit.add(row);
-//   audit.report().errors();
+//   bmm::budget_table_audit audit(options);
+//   for (const bmm::published_row& row : rows) audit.add(row);
+//   audit.result().ok();
 #pragma once
 
 #include <array>
@@ -53,16 +46,17 @@
 #include <utility>
 #include <vector>
 
-#include "csv.hpp"
-#include "decimal.hpp"
-#include "detail/exact_sum.hpp"
-#include "detail/int128.hpp"
-#include "detail/totals.hpp"
-#include "error.hpp"
+#include "../decimal.hpp"
+#include "../detail/exact_sum.hpp"
+#include "../detail/int128.hpp"
+#include "../detail/text.hpp"
+#include "../detail/totals.hpp"
+#include "../error.hpp"
+#include "../ratio.hpp"
+#include "../rounding.hpp"
+#include "../variance.hpp"
 #include "finding.hpp"
-#include "ratio.hpp"
-#include "rounding.hpp"
-#include "variance.hpp"
+#include "interval.hpp"
 
 namespace bmm {
 
@@ -77,9 +71,9 @@ struct published_row {
     std::optional<decimal> variance_pct;  ///< the figure without its % sign
     std::optional<decimal> previous_variance;
     std::optional<decimal> change;
-    std::size_t source_line = 0;  ///< where it was read (e.g. its CSV line), 0 if not from a file
+    std::optional<std::size_t> source_line;  ///< where it was read (e.g. its CSV line)
 
-    /// Returns: true when the row prints no figure at all. Throws: nothing. Requires: nothing.
+    /// Returns: true when the row prints no figure at all.
     [[nodiscard]] bool is_heading() const noexcept {
         return !budget && !forecast && !variance && !variance_pct && !previous_variance && !change;
     }
@@ -106,110 +100,46 @@ enum class audit_column : std::uint8_t {
 };
 
 /// Returns: "budget", "forecast", "variance", "variance_pct", "change", "previous_variance" (the
-/// CSV contract's column names). Throws: nothing. Requires: c is an enumerator.
+/// CSV contract's column names, and each finding's where.column).
 [[nodiscard]] constexpr std::string_view to_string(audit_column c) noexcept {
-    constexpr std::array<std::string_view, 6> names{
-        "budget", "forecast", "variance", "variance_pct", "change", "previous_variance"};
+    constexpr std::string_view names[] = {"budget",       "forecast", "variance",
+                                          "variance_pct", "change",   "previous_variance"};
     return names[static_cast<std::size_t>(c)];
 }
-/// A printed cell that differs from the value recomputed from the printed inputs.
-struct finding {
-    std::size_t row = 0;  ///< index in the audited rows
-    audit_column column = audit_column::budget;
-    decimal published;
-    decimal computed;  ///< from the printed inputs, at the published figure's places
-    finding_class what = finding_class::rounding;
-
-    /// Returns: true when every member is equal (figures by value, as decimal compares them).
-    friend constexpr bool operator==(const finding& a, const finding& b) noexcept {
-        return a.row == b.row && a.column == b.column && a.published == b.published &&
-               a.computed == b.computed && a.what == b.what;
+/// Returns: the column to_string names (ASCII case ignored, space trimmed), or std::nullopt.
+[[nodiscard]] constexpr std::optional<audit_column> try_parse_audit_column(
+    std::string_view text) noexcept {
+    text = detail::trim(text);
+    for (std::uint8_t i = 0; i < 6; ++i) {
+        if (detail::iequals(text, to_string(static_cast<audit_column>(i)))) {
+            return static_cast<audit_column>(i);
+        }
     }
-    friend constexpr bool operator!=(const finding& a, const finding& b) noexcept {
-        return !(a == b);
-    }
-};
+    return std::nullopt;
+}
+/// Returns: the column `text` names. Throws: parse_error naming the text when it names none.
+[[nodiscard]] inline audit_column parse_audit_column(std::string_view text) {
+    if (auto c = try_parse_audit_column(text)) return *c;
+    throw parse_error(text, "a column of a budget table",
+                      "expected budget, forecast, variance, variance_pct, change or "
+                      "previous_variance");
+}
 
-struct audit_report {
-    std::vector<finding> findings;
-    std::size_t cells_checked = 0;  ///< derived cells recomputed (with or without a finding)
-    /// Rounding findings counted but not stored (audit_options::store_rounding = false).
-    std::size_t rounding_not_stored = 0;
-    /// Returns: how many findings are of class c, stored or (rounding) only counted.
-    /// Throws: nothing. Requires: nothing.
-    [[nodiscard]] std::size_t count(finding_class c) const noexcept {
-        std::size_t n = c == finding_class::rounding ? rounding_not_stored : 0;
-        for (const finding& f : findings) n += f.what == c;
-        return n;
-    }
-    /// Returns: count(finding_class::error). Throws: nothing. Requires: nothing.
-    [[nodiscard]] std::size_t errors() const noexcept { return count(finding_class::error); }
-};
+/// How a published table was printed, and what to keep of its audit.
+struct table_audit_options {
+    /// The options for a table whose every figure was rounded by `printed_with` (its intervals,
+    /// and how recomputed cells are rounded to the printed places).
+    explicit table_audit_options(rounding_mode printed_with) noexcept : mode(printed_with) {}
 
-struct audit_options {
-    /// The convention a printed variance % is expected to follow; the other one is "sign".
+    rounding_mode mode;
+    /// The convention a printed variance % is expected to follow; the other one is
+    /// sign_convention.
     variance_basis basis = variance_basis::magnitude;
-    /// How every printed figure was rounded (its interval) and how recomputed cells are rounded
-    /// to the printed places.
-    rounding_mode mode = rounding_mode::half_up;
-    /// false: rounding findings are counted (audit_report::rounding_not_stored, count()) but not
-    /// stored, so that a large table's audit holds only its sign and error findings.
+    /// false: rounding findings are counted (findings::count) but not stored, so that a large
+    /// table's audit holds only its sign-convention and error findings.
     bool store_rounding = true;
-};
-
-/// Reads a published table in the bmm-audit CSV contract: a header with the columns
-/// line,level,budget,forecast,variance,variance_pct and optionally previous_variance,change (any
-/// order, any case); figures as printed ("-3.3", "1,762", "(1.2)" for negative; a blank cell is
-/// not printed; a trailing % is allowed in variance_pct); level 0 is a line, k >= 1 a total.
-/// Returns: the rows in file order, each with its source_line.
-/// Throws: parse_error naming the line and column for a missing column, a non-numeric cell (or
-/// a figure beyond 18 places or an int64 coefficient), an unknown level, or a row with the wrong
-/// number of cells.
-/// Requires: nothing (csv comes from bmm::read_csv).
-[[nodiscard]] std::vector<published_row> read_published_table(const csv_table& csv);
-/// Reads a published table from its CSV text, as read_published_table(read_csv(text)) does but
-/// record by record, without a csv_table of the text (the rows vector is reserved once, from the
-/// text's line count).
-/// Returns: the rows in file order, each with its source_line.
-/// Throws: csv_error as read_csv (malformed CSV, no header); parse_error as above.
-/// Requires: nothing.
-[[nodiscard]] std::vector<published_row> read_published_table(std::string_view csv_text);
-
-/// Reads the rows of a published table (the bmm-audit CSV contract, as read_published_table) one
-/// at a time from CSV text: a whole text (a view, not copied) or a text in chunks (feed() each,
-/// split anywhere, then finish()). Memory: one record and one row, not the table.
-class published_table_reader {
-public:
-    /// A reader of a text given in chunks by feed() and ended by finish().
-    published_table_reader() = default;
-    /// A reader of the whole text `csv_text`, which is not copied and must outlive the reader.
-    explicit published_table_reader(std::string_view csv_text) noexcept : csv_(csv_text) {}
-
-    /// Appends the next chunk of the text. Throws: as csv_reader::feed. Requires: nothing.
-    void feed(std::string_view chunk) { csv_.feed(chunk); }
-    /// Marks the end of a text given in chunks. Throws: nothing. Requires: nothing.
-    void finish() noexcept { csv_.finish(); }
-
-    /// Reads the next row into `row` (its storage reused), reading the header first.
-    /// Returns: true with a row; false when the table is read (done()) or, for a text in
-    /// chunks, when the next row needs more of it than has been fed.
-    /// Throws: csv_error for malformed CSV, or for a text that ends without a header;
-    /// parse_error as read_published_table for the header or the row (after either, the text
-    /// is not read further: a caller reports the error rather than calling next() again).
-    /// Requires: nothing.
-    bool next(published_row& row);
-    /// Returns: true when the whole table has been read. Throws: nothing. Requires: nothing.
-    [[nodiscard]] bool done() const noexcept { return csv_.done(); }
-    /// Returns: the rows read so far. Throws: nothing. Requires: nothing.
-    [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
-
-private:
-    csv_reader csv_;
-    csv_record record_;
-    std::array<std::optional<std::size_t>, 8> columns_{};
-    std::size_t header_size_ = 0;
-    bool has_header_ = false;
-    std::size_t rows_ = 0;
+    std::string section;  ///< each finding's where.section (e.g. "Table 11")
+    std::string file;     ///< each finding's where.source->file, for rows with a source_line
 };
 
 namespace detail {
@@ -232,8 +162,8 @@ struct row_figures {
 struct pending_member {
     row_figures figures;
     int level = 0;
-    std::size_t index = 0, source_line = 0;
-    std::size_t name_at = 0;  ///< where its name starts in the audit's names
+    std::size_t index = 0, source_line = 0;  ///< source_line 0: not read from a file
+    std::size_t name_at = 0;                 ///< where its name starts in the audit's names
 };
 /// The interval a printed figure of `units` stands for, in half units of its last digit: from
 /// 2·units + lo to 2·units + hi (see printed_interval::of), per mode, sign and parity.
@@ -255,32 +185,32 @@ private:
 }  // namespace detail
 
 /// An audit of a published budget table fed one row at a time (see the header comment): the
-/// same findings, cells_checked and errors as audit_budget_table of the rows added, in the same
-/// order. Memory: the findings (or, with store_rounding = false, the sign and error findings)
-/// and the rows a later total may still sum — for a table whose totals sum every ten rows, a
-/// few dozen; for a table whose only total is its last row, every line (a compact copy of its
-/// figures and its name).
+/// same findings as audit_budget_table of the rows added, in the same order. Memory: the stored
+/// findings and the rows a later total may still sum — for a table whose totals sum every ten
+/// rows, a few dozen; for a table whose only total is its last row, every line (a compact copy of
+/// its figures and its name).
 class budget_table_audit {
 public:
-    /// An audit with `options`. Throws: nothing but std::bad_alloc. Requires: nothing.
-    explicit budget_table_audit(const audit_options& options = {});
+    /// An audit of a table printed as `options` say.
+    explicit budget_table_audit(table_audit_options options);
     /// For bmm's own tests: every cell by exact ratios alone (no integer fast path).
-    budget_table_audit(const audit_options& options, detail::general_only_t);
+    budget_table_audit(table_audit_options options, detail::general_only_t);
 
     /// Audits the next row (rows are numbered from 0 in the order added, headings included).
-    /// Returns: the number of findings it added (stored, or rounding findings counted).
+    /// Returns: the number of the row's cells that do not agree (stored, or counted only).
     /// Throws: as audit_budget_table, for this row; the audit is then as it was before the call.
-    /// Requires: options.mode is an enumerator.
     std::size_t add(const published_row& row);
-    /// Returns: the rows added so far. Throws: nothing. Requires: nothing.
+    /// Returns: the rows added so far.
     [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
-    /// Returns: the findings so far. Throws: nothing. Requires: nothing.
-    [[nodiscard]] const audit_report& report() const noexcept { return report_; }
-    /// Returns: the report, moved out (the audit then holds an empty one).
-    /// Throws: nothing. Requires: nothing.
-    [[nodiscard]] audit_report take_report() noexcept {
-        audit_report r = std::move(report_);
-        report_ = audit_report();
+    /// Returns: the findings so far.
+    [[nodiscard]] const findings& result() const noexcept { return result_; }
+    /// Returns: the stored findings so far, moved out; the counts stay (a caller that writes
+    /// findings as they come keeps the audit's memory to one row's).
+    [[nodiscard]] std::vector<finding> take_stored() noexcept { return result_.take_stored(); }
+    /// Returns: the findings, moved out (the audit then holds none, and counts from zero).
+    [[nodiscard]] findings take_result() noexcept {
+        findings r = std::move(result_);
+        result_ = findings();
         return r;
     }
 
@@ -294,18 +224,25 @@ private:
     void check_row(const figures& f, std::size_t first);
     void check_percent(const figures& f);
     [[nodiscard]] bool fast_percent(const figures& f, decimal p, decimal b, bool flip);
-    void add_finding(audit_column c, decimal published, decimal computed, finding_class what);
+    [[nodiscard]] std::optional<printed_interval> percent_range(const figures& f, decimal b,
+                                                                bool flip);
+    void add_finding(audit_column c, const char* rule, decimal published, decimal computed,
+                     verdict what, std::optional<printed_interval> fits);
     template <class Feed>
-    void check(audit_column col, decimal published, const Feed& feed);
+    void check(audit_column col, const char* rule, decimal published, const Feed& feed);
     template <class Acc>
     static bool direct_variance(const figures& r, Acc& a, bool minus);
     template <class Acc>
     static bool figure_of(audit_column col, const figures& r, Acc& a);
 
-    audit_options options_;
+    table_audit_options options_;
     detail::interval_shapes shapes_;
     bool fast_ = true;
-    audit_report report_;
+    findings result_;
+    // The current row's counts, added to result_ once the row is audited whole (its stored
+    // findings go straight to result_, and are removed again if the row is rejected).
+    std::array<std::size_t, 6> row_counts_{};
+    std::size_t row_stored_ = 0;
     detail::pending_rows<detail::pending_member> pending_;
     std::string names_;  ///< the pending rows' names, one after another
     std::size_t rows_ = 0;
@@ -321,12 +258,11 @@ private:
 /// variance nor a forecast, a change with a previous variance but neither a variance nor a
 /// forecast, or a total printing a figure that one of its members neither prints nor lets be
 /// derived; overflow_error naming the row when a recomputed value does not fit an exact 64-bit
-/// ratio (possible with figures read from a CSV of very large or very long numbers, e.g. by
-/// bmm-audit); a recomputed cell is summed exactly on 128 bits, so only a value that does not
-/// fit is one, never a running sum on the way to a total that does.
-/// Requires: options.mode is an enumerator.
-[[nodiscard]] audit_report audit_budget_table(const std::vector<published_row>& rows,
-                                              const audit_options& options = {});
+/// ratio (possible with figures read from a CSV of very large or very long numbers); a
+/// recomputed cell is summed exactly on 128 bits, so only a value that does not fit is one,
+/// never a running sum on the way to a total that does.
+[[nodiscard]] findings audit_budget_table(const std::vector<published_row>& rows,
+                                          const table_audit_options& options);
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -437,11 +373,12 @@ public:
     }
     [[nodiscard]] bool ok() const noexcept { return ok_ && places_ >= 0; }
 
-    enum class verdict : std::uint8_t { pass, finding, general };
+    enum class outcome : std::uint8_t { pass, finding, general };
     struct judgement {
-        verdict what = verdict::general;
+        outcome what = outcome::general;
         decimal computed;
-        finding_class cls = finding_class::rounding;
+        bmm::verdict cls = bmm::verdict::rounding;
+        std::optional<printed_interval> fits;  ///< what the inputs allow, when it fits a ratio
     };
     /// Returns: pass when the exact sum rounds (by mode) to `published`; a finding (the computed
     /// figure and its class, as the exact ratio path gives them); general when a value on the way
@@ -458,7 +395,7 @@ public:
             r = div_round<std::int64_t>(static_cast<std::int64_t>(exact_), pow10_64[p - q], mode);
         }
         if (r == published.units()) {
-            j.what = verdict::pass;
+            j.what = outcome::pass;
             return j;
         }
         const std::int64_t pu = published.units();
@@ -478,10 +415,15 @@ public:
             plo == clo ? (s.lo_closed && lo_closed_) : (plo > clo ? s.lo_closed : lo_closed_);
         const bool h_closed =
             phi == chi ? (s.hi_closed && hi_closed_) : (phi < chi ? s.hi_closed : hi_closed_);
-        j.what = verdict::finding;
+        j.what = outcome::finding;
         j.computed = decimal::from_units(static_cast<std::int64_t>(r), q);
-        j.cls = l < h || (l == h && l_closed && h_closed) ? finding_class::rounding
-                                                          : finding_class::error;
+        j.cls = l < h || (l == h && l_closed && h_closed) ? bmm::verdict::rounding
+                                                          : bmm::verdict::error;
+        // The inputs' interval, lo_ and hi_ half units of 10^-p: over 2·10^p (p <= 18 fits).
+        const std::int64_t den = 2 * pow10_64[p];
+        j.fits =
+            printed_interval{ratio(static_cast<std::int64_t>(lo_), den),
+                             ratio(static_cast<std::int64_t>(hi_), den), lo_closed_, hi_closed_};
         return j;
     }
 
@@ -523,161 +465,14 @@ private:
     interval_sum range_;
 };
 
-inline std::optional<decimal> published_figure(std::string_view cell, bool percent_column,
-                                               bool& bad) {
-    cell = trim(cell);
-    if (cell.empty()) return std::nullopt;
-    bool bracket = false;
-    if (cell.size() >= 2 && cell.front() == '(' && cell.back() == ')') {
-        bracket = true;
-        cell = trim(cell.substr(1, cell.size() - 2));
-    }
-    if (percent_column && !cell.empty() && cell.back() == '%') {
-        cell = trim(cell.substr(0, cell.size() - 1));
-    }
-    const auto d = decimal::try_parse(cell);
-    if (!d || (bracket && *d < zero)) {
-        bad = true;
-        return std::nullopt;
-    }
-    return bracket ? -*d : *d;
-}
-
-inline constexpr std::array<std::string_view, 8> published_columns{
-    "line",  "level", "budget", "forecast", "variance", "variance_pct", "previous_variance",
-    "change"};
-
-/// The positions of the contract's columns in a header. Throws: parse_error for a missing one.
-template <class Find>
-std::array<std::optional<std::size_t>, 8> published_header(Find find, std::size_t header_line) {
-    std::array<std::optional<std::size_t>, 8> at{};
-    for (std::size_t k = 0; k < published_columns.size(); ++k) {
-        at[k] = find(published_columns[k]);
-        if (k < 6 && !at[k]) {
-            throw parse_error(published_columns[k], "a bmm-audit table",
-                              "line " + std::to_string(header_line) +
-                                  ": the header has no column \"" +
-                                  std::string(published_columns[k]) + "\"");
-        }
-    }
-    return at;
-}
-
-/// One record of the contract as a row (the one row parser behind every reader).
-inline void read_published_record(const std::array<std::optional<std::size_t>, 8>& at,
-                                  std::size_t header_size, const csv_record& rec,
-                                  published_row& r) {
-    if (rec.fields.size() != header_size) {
-        throw parse_error(
-            rec.fields.empty() ? std::string_view() : rec.fields[0], "a bmm-audit row",
-            "line " + std::to_string(rec.line) + ": " + std::to_string(rec.fields.size()) +
-                " cells, the header has " + std::to_string(header_size));
-    }
-    r.source_line = rec.line;
-    r.name.assign(trim(rec.fields[*at[0]]));
-    auto figure = [&](std::size_t k) -> std::optional<decimal> {
-        if (!at[k]) return std::nullopt;
-        bool bad = false;
-        auto d = published_figure(rec.fields[*at[k]], k == 5, bad);
-        if (bad) {
-            throw parse_error(rec.fields[*at[k]], "a figure",
-                              "line " + std::to_string(rec.line) + ", column " +
-                                  std::string(published_columns[k]));
-        }
-        return d;
-    };
-    const std::string_view level = trim(rec.fields[*at[1]]);
-    int lv = 0;
-    bool level_ok = !level.empty() && level.size() <= 2;
-    for (char c : level) {
-        if (!is_digit(c)) level_ok = false;
-    }
-    if (level_ok) {
-        for (char c : level) lv = lv * 10 + (c - '0');
-    }
-    r.budget = figure(2);
-    r.forecast = figure(3);
-    r.variance = figure(4);
-    r.variance_pct = figure(5);
-    r.previous_variance = figure(6);
-    r.change = figure(7);
-    if (!level_ok && !(level.empty() && r.is_heading())) {
-        throw parse_error(rec.fields[*at[1]], "a level",
-                          "line " + std::to_string(rec.line) +
-                              ": a level is 0 (a line) or a total's level 1..99");
-    }
-    r.level = level_ok ? lv : 0;
-}
-
 }  // namespace detail
-
-inline std::vector<published_row> read_published_table(const csv_table& csv) {
-    const auto at = detail::published_header(
-        [&csv](std::string_view name) { return csv.column(name); }, csv.header_line);
-    std::vector<published_row> rows;
-    rows.reserve(csv.records.size());
-    for (const csv_record& rec : csv.records) {
-        published_row r;
-        detail::read_published_record(at, csv.header.size(), rec, r);
-        rows.push_back(std::move(r));
-    }
-    return rows;
-}
-
-inline bool published_table_reader::next(published_row& row) {
-    if (!has_header_) {
-        if (!csv_.next(record_)) {
-            if (csv_.done()) throw csv_error("", "there is no header row", csv_position{1, 1});
-            return false;
-        }
-        const csv_record& h = record_;
-        columns_ = detail::published_header(
-            [&h](std::string_view name) -> std::optional<std::size_t> {
-                for (std::size_t i = 0; i < h.fields.size(); ++i) {
-                    if (detail::iequals(detail::trim(h.fields[i]), name)) return i;
-                }
-                return std::nullopt;
-            },
-            h.line);
-        header_size_ = h.fields.size();
-        has_header_ = true;
-    }
-    if (!csv_.next(record_)) return false;
-    detail::read_published_record(columns_, header_size_, record_, row);
-    ++rows_;
-    return true;
-}
-
-inline std::vector<published_row> read_published_table(std::string_view csv_text) {
-    // At most one row a line after the header: count the lines that hold something (a blank
-    // line is no row), and never more than a row for each 6 bytes (five commas and a line end).
-    std::size_t lines = 0;
-    bool blank = true;
-    for (char c : csv_text) {
-        if (c == '\n') {
-            lines += !blank;
-            blank = true;
-        } else if (c != '\r') {
-            blank = false;
-        }
-    }
-    lines += !blank;
-    const std::size_t records = lines > 0 ? lines - 1 : 0;
-    const std::size_t cap = csv_text.size() / 6 + 1;
-    std::vector<published_row> rows;
-    rows.reserve(records < cap ? records : cap);
-    published_table_reader reader(csv_text);
-    published_row r;
-    while (reader.next(r)) rows.push_back(std::move(r));  // next() assigns every member
-    return rows;
-}
 
 // The streamed audit.
 
-inline budget_table_audit::budget_table_audit(const audit_options& options)
-    : options_(options), shapes_(options.mode) {}
-inline budget_table_audit::budget_table_audit(const audit_options& options, detail::general_only_t)
-    : options_(options), shapes_(options.mode), fast_(false) {}
+inline budget_table_audit::budget_table_audit(table_audit_options options)
+    : options_(std::move(options)), shapes_(options_.mode) {}
+inline budget_table_audit::budget_table_audit(table_audit_options options, detail::general_only_t)
+    : options_(std::move(options)), shapes_(options_.mode), fast_(false) {}
 
 inline std::string budget_table_audit::where(std::size_t index, std::size_t source_line,
                                              std::string_view name) const {
@@ -693,7 +488,7 @@ inline std::string budget_table_audit::where(std::size_t index, std::size_t sour
     return w;
 }
 inline std::string budget_table_audit::where_current() const {
-    return where(rows_, current_->source_line, current_->name);
+    return where(rows_, current_->source_line.value_or(0), current_->name);
 }
 inline void budget_table_audit::fail(const std::string& why) const {
     std::string message = where_current();
@@ -713,8 +508,9 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
         return 0;
     }
     current_ = &r;
-    const std::size_t stored = report_.findings.size(), counted = report_.rounding_not_stored,
-                      cells = report_.cells_checked, names = names_.size();
+    row_counts_ = {};
+    row_stored_ = 0;
+    const std::size_t names = names_.size();
     try {
         if (r.level < 0) fail("has a negative level");
         if (!r.budget) fail("prints figures but no budget");
@@ -743,7 +539,7 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             throw overflow_error(message, r.name);
         }
         // The row is now pending in place of its members (whose names go).
-        detail::pending_member m{f, r.level, rows_, r.source_line, names};
+        detail::pending_member m{f, r.level, rows_, r.source_line.value_or(0), names};
         names_ += r.name;
         if (r.level == 0) {
             pending_.push(m);
@@ -754,25 +550,43 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             pending_.fold(first, m);
         }
     } catch (...) {
-        while (report_.findings.size() > stored) report_.findings.pop_back();
-        report_.rounding_not_stored = counted;
-        report_.cells_checked = cells;
+        for (; row_stored_ > 0; --row_stored_) result_.pop_back();
         names_.resize(names);
         current_ = nullptr;
         throw;
     }
     current_ = nullptr;
     ++rows_;
-    return report_.findings.size() - stored + (report_.rounding_not_stored - counted);
+    std::size_t found = row_stored_;
+    for (std::size_t v = 0; v < row_counts_.size(); ++v) {
+        result_.tally(static_cast<verdict>(v), row_counts_[v]);
+        if (static_cast<verdict>(v) != verdict::agrees) found += row_counts_[v];
+    }
+    return found;
 }
 
-inline void budget_table_audit::add_finding(audit_column c, decimal published, decimal computed,
-                                            finding_class what) {
-    if (what == finding_class::rounding && !options_.store_rounding) {
-        ++report_.rounding_not_stored;
+inline void budget_table_audit::add_finding(audit_column c, const char* rule, decimal published,
+                                            decimal computed, verdict what,
+                                            std::optional<printed_interval> fits) {
+    if (what == verdict::rounding && !options_.store_rounding) {
+        ++row_counts_[static_cast<std::size_t>(what)];
         return;
     }
-    report_.findings.push_back(finding{rows_, c, published, computed, what});
+    finding f;
+    f.where.section = options_.section;
+    f.where.row = current_->name;
+    f.where.column = to_string(c);
+    f.where.row_index = rows_;
+    if (current_->source_line) {
+        f.where.source = source_position{options_.file, *current_->source_line, std::nullopt};
+    }
+    f.rule = rule;
+    f.printed = to_string(published);
+    f.fits = fits;
+    f.expected = to_string(computed);
+    f.verdict = what;
+    result_.add(std::move(f));
+    ++row_stored_;
 }
 
 template <class Acc>
@@ -841,28 +655,35 @@ bool budget_table_audit::figure_of(audit_column col, const figures& r, Acc& a) {
 /// ratios (once for the value and, when that does not round to the printed figure, again with
 /// the printed figures' intervals).
 template <class Feed>
-void budget_table_audit::check(audit_column col, decimal published, const Feed& feed) {
-    ++report_.cells_checked;
+void budget_table_audit::check(audit_column col, const char* rule, decimal published,
+                               const Feed& feed) {
     if (fast_) {
         detail::fast_sum f(shapes_);
         feed(f);
-        const auto j = f.judge(published, options_.mode);
-        if (j.what == detail::fast_sum::verdict::pass) return;
-        if (j.what == detail::fast_sum::verdict::finding) {
-            add_finding(col, published, j.computed, j.cls);
+        auto j = f.judge(published, options_.mode);
+        if (j.what == detail::fast_sum::outcome::pass) {
+            ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
+            return;
+        }
+        if (j.what == detail::fast_sum::outcome::finding) {
+            add_finding(col, rule, published, j.computed, j.cls, j.fits);
             return;
         }
     }
     detail::ratio_cell v(options_.mode, false);
     feed(v);
     const decimal computed = v.exact().round(published.places(), options_.mode);
-    if (computed == published) return;
+    if (computed == published) {
+        ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
+        return;
+    }
     detail::ratio_cell w(options_.mode, true);
     feed(w);
-    const finding_class what = printed_interval::of(published, options_.mode).meets(w.range())
-                                   ? finding_class::rounding
-                                   : finding_class::error;
-    add_finding(col, published, computed, what);
+    const printed_interval range = w.range();
+    const verdict what = printed_interval::of(published, options_.mode).meets(range)
+                             ? verdict::rounding
+                             : verdict::error;
+    add_finding(col, rule, published, computed, what, range);
 }
 
 inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
@@ -883,24 +704,26 @@ inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
         };
     };
     if (total) {
-        check(audit_column::budget, r.get(figures::budget), sum_of(audit_column::budget));
+        check(audit_column::budget, "sum", r.get(figures::budget), sum_of(audit_column::budget));
         if (r.has(figures::forecast)) {
-            check(audit_column::forecast, r.get(figures::forecast), sum_of(audit_column::forecast));
+            check(audit_column::forecast, "sum", r.get(figures::forecast),
+                  sum_of(audit_column::forecast));
         }
     }
     if (r.has(figures::variance)) {
         if (r.has(figures::forecast)) {
-            check(audit_column::variance, r.get(figures::variance), [&r](auto& acc) {
+            check(audit_column::variance, "variance", r.get(figures::variance), [&r](auto& acc) {
                 acc.add(r.get(figures::forecast), false);
                 acc.add(r.get(figures::budget), true);
             });
         } else if (total) {
-            check(audit_column::variance, r.get(figures::variance), sum_of(audit_column::variance));
+            check(audit_column::variance, "sum", r.get(figures::variance),
+                  sum_of(audit_column::variance));
         }
     }
     if (current_->variance_pct) check_percent(r);
     if (r.has(figures::previous) && total) {
-        check(audit_column::previous_variance, r.get(figures::previous),
+        check(audit_column::previous_variance, "sum", r.get(figures::previous),
               sum_of(audit_column::previous_variance));
     }
     if (r.has(figures::change)) {
@@ -908,12 +731,13 @@ inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
             if (!r.has(figures::variance) && !r.has(figures::forecast)) {
                 fail("prints a change but neither a variance nor a forecast");
             }
-            check(audit_column::change, r.get(figures::change), [&r](auto& acc) {
+            check(audit_column::change, "change", r.get(figures::change), [&r](auto& acc) {
                 direct_variance(r, acc, false);
                 acc.add(r.get(figures::previous), true);
             });
         } else if (total) {
-            check(audit_column::change, r.get(figures::change), sum_of(audit_column::change));
+            check(audit_column::change, "sum", r.get(figures::change),
+                  sum_of(audit_column::change));
         }
     }
 }
@@ -949,7 +773,10 @@ inline bool budget_table_audit::fast_percent(const figures& r, decimal p, decima
                                                    static_cast<std::int64_t>(d), options_.mode))
             : detail::div_round<i128>(n, d, options_.mode);
     if (!detail::fits_i64(rounded)) return false;
-    if (rounded == pu) return true;
+    if (rounded == pu) {
+        ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
+        return true;
+    }
     const decimal computed = decimal::from_units(static_cast<std::int64_t>(rounded), q);
     // The set of x ÷ budget the printed figures allow: the corners of their intervals (in half
     // units of the shared last digit, which cancel), each closed when both its ends are, or when
@@ -958,7 +785,8 @@ inline bool budget_table_audit::fast_percent(const figures& r, decimal p, decima
     const detail::interval_shape& sx = shapes_.of(xu);
     const i128 ylo = i128(2) * bu + sb.lo, yhi = i128(2) * bu + sb.hi;
     if (ylo <= 0 && 0 <= yhi) {  // the budget may be as near zero as we like: unbounded
-        add_finding(audit_column::variance_pct, p, computed, finding_class::rounding);
+        add_finding(audit_column::variance_pct, "variance_pct", p, computed, verdict::rounding,
+                    std::nullopt);
         return true;
     }
     const i128 xs[2] = {i128(2) * xu + sx.lo, i128(2) * xu + sx.hi};
@@ -999,13 +827,18 @@ inline bool budget_table_audit::fast_percent(const figures& r, decimal p, decima
     const i128 unit2 = i128(2) * detail::pow10_64[q];
     const detail::fraction_interval printed{{i128(2) * pu + sp.lo, unit2, sp.lo_closed},
                                             {i128(2) * pu + sp.hi, unit2, sp.hi_closed}};
-    finding_class what = finding_class::error;
+    verdict what = verdict::error;
     if (detail::meets(printed, share)) {
-        what = finding_class::rounding;
+        what = verdict::rounding;
     } else if (bu < 0 && detail::meets(printed, detail::negated(share))) {
-        what = finding_class::sign;  // holds under the other convention
+        what = verdict::sign_convention;  // holds under the other convention
     }
-    add_finding(audit_column::variance_pct, p, computed, what);
+    if (what == verdict::rounding && !options_.store_rounding) {
+        ++row_counts_[static_cast<std::size_t>(what)];
+        return true;
+    }
+    add_finding(audit_column::variance_pct, "variance_pct", p, computed, what,
+                percent_range(r, b, flip));
     return true;
 }
 
@@ -1013,13 +846,14 @@ inline void budget_table_audit::check_percent(const figures& r) {
     const published_row& row = *current_;
     const decimal p = *row.variance_pct;
     const decimal b = r.get(figures::budget);
-    ++report_.cells_checked;
     if (b == zero) {
         // The true budget may be zero or as small as we like: the % is undefined or
         // unbounded, so any printed figure is possible (a rounding effect unless it is 0).
         if (p != zero) {
-            add_finding(audit_column::variance_pct, p, decimal::from_units(0, p.places()),
-                        finding_class::rounding);
+            add_finding(audit_column::variance_pct, "variance_pct", p,
+                        decimal::from_units(0, p.places()), verdict::rounding, std::nullopt);
+        } else {
+            ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
         }
         return;
     }
@@ -1037,9 +871,30 @@ inline void budget_table_audit::check_percent(const figures& r) {
     const ratio k(flip ? -100 : 100);
     const ratio exact = v0 / ratio::from_decimal(b) * k;
     const decimal computed = exact.round(p.places(), options_.mode);
-    if (computed == p) return;
-    // The set of variance ÷ budget the printed figures allow. From a blank variance it is
-    // forecast ÷ budget − 1: exact, as the two share the budget's true value.
+    if (computed == p) {
+        ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
+        return;
+    }
+    const std::optional<printed_interval> range = percent_range(r, b, flip);
+    verdict what = verdict::rounding;  // unbounded when the budget reaches zero
+    if (range) {
+        const printed_interval printed_pct = printed_interval::of(p, options_.mode);
+        if (printed_pct.meets(*range)) {
+            what = verdict::rounding;
+        } else if (b < zero && printed_pct.meets(-*range)) {
+            what = verdict::sign_convention;  // holds under the other convention
+        } else {
+            what = verdict::error;
+        }
+    }
+    add_finding(audit_column::variance_pct, "variance_pct", p, computed, what, range);
+}
+
+inline std::optional<printed_interval> budget_table_audit::percent_range(const figures& r,
+                                                                         decimal b, bool flip) {
+    // The set of variance ÷ budget × ±100 the printed figures allow (std::nullopt: unbounded, the
+    // budget's interval reaching zero). From a blank variance it is forecast ÷ budget − 1:
+    // exact, as the two share the budget's true value.
     const printed_interval budget = printed_interval::of(b, options_.mode);
     std::optional<printed_interval> share;
     if (r.has(figures::variance)) {
@@ -1048,26 +903,15 @@ inline void budget_table_audit::check_percent(const figures& r) {
                             .divided_by(budget)) {
         share = *q - printed_interval::exactly(ratio(1));
     }
-    finding_class what = finding_class::rounding;  // unbounded when the budget reaches zero
-    if (share) {
-        const printed_interval range = share->scaled(k);
-        const printed_interval printed_pct = printed_interval::of(p, options_.mode);
-        if (printed_pct.meets(range)) {
-            what = finding_class::rounding;
-        } else if (b < zero && printed_pct.meets(-range)) {
-            what = finding_class::sign;  // holds under the other convention
-        } else {
-            what = finding_class::error;
-        }
-    }
-    add_finding(audit_column::variance_pct, p, computed, what);
+    if (!share) return std::nullopt;
+    return share->scaled(ratio(flip ? -100 : 100));
 }
 
-inline audit_report audit_budget_table(const std::vector<published_row>& rows,
-                                       const audit_options& options) {
+inline findings audit_budget_table(const std::vector<published_row>& rows,
+                                   const table_audit_options& options) {
     budget_table_audit audit(options);
     for (const published_row& r : rows) audit.add(r);
-    return audit.take_report();
+    return audit.take_result();
 }
 
 }  // namespace bmm

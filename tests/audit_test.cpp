@@ -494,7 +494,7 @@ TEST_CASE("the waste tonnage table: one column's total does not add up") {
           bmm::finding_class::error);
 }
 
-TEST_CASE("the DSG table's blocks add to its totals; the High Needs variance is 18.3") {
+TEST_CASE("the DSG table's blocks add to its totals, and the High Needs variance is 18.3") {
     // Seed 003 ¶41: Schools, Central Services Schools, High Needs, Early Years.
     CHECK(bmm::audit_sum({d("131.2"), d("5.0"), d("84.4"), d("44.3")}, d("264.9")) == std::nullopt);
     CHECK(bmm::audit_sum({d("131.2"), d("5.0"), d("102.7"), d("44.3")}, d("283.2")) ==

@@ -110,6 +110,10 @@ static_assert(bmm::risk_bands(8, 15).level(7) == bmm::risk_level::low);
 static_assert(bmm::risk_bands(8, 15).level(8) == bmm::risk_level::medium);
 static_assert(bmm::risk_bands(8, 15).level(14) == bmm::risk_level::medium);
 static_assert(bmm::risk_bands(8, 15).level(15) == bmm::risk_level::high);
+// A printed score must be a product of two factors of 1 to 5: 20 and 25 are, 18 (3 x 6) and 24
+// (4 x 6) are not.
+static_assert(bmm::is_possible_score(20) && bmm::is_possible_score(25));
+static_assert(!bmm::is_possible_score(18) && !bmm::is_possible_score(24));
 // Direction of travel: an equal score is maintained, one point either way is not.
 static_assert(bmm::travel(15, 15) == bmm::risk_travel::maintained);
 static_assert(bmm::travel(15, 16) == bmm::risk_travel::increased);

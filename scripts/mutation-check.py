@@ -447,9 +447,10 @@ def static_assert_failure(output):
 def table(mutants):
     rows = ["| mutant | file | rule it breaks | result |", "|---|---|---|---|"]
     for m in mutants:
-        result = m.state + (f": {m.detail}" if m.detail else "")
+        result = (m.state + (f": {m.detail}" if m.detail else "")).replace("|", "\\|")
+        rule = m.rule.replace("|", "\\|")
         rows.append(f"| `{m.id}` | `{m.file[len('include/bmm/'):] if m.file.startswith('include/bmm/') else m.file}` "
-                    f"| {m.rule} | {result} |")
+                    f"| {rule} | {result} |")
     return "\n".join(rows)
 
 

@@ -37,7 +37,8 @@ const std::vector<printed_risk>& table10() {
 const bmm::risk_bands bands;  // seed 003: high from 16, medium from 10
 }  // namespace
 
-TEST_CASE("Table 10: every band follows from its May score; risks 03 and 04 have wrong arrows") {
+TEST_CASE(
+    "Table 10: every band follows from its May score, but risks 03 and 04 have wrong arrows") {
     std::vector<std::string> wrong_arrows;
     for (const auto& row : table10()) {
         CAPTURE(row.risk.name);

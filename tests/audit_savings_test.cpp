@@ -18,7 +18,7 @@ std::optional<bmm::decimal> none() { return std::nullopt; }
 constexpr bmm::rounding_mode half_up = bmm::rounding_mode::half_up;
 }  // namespace
 
-TEST_CASE("¶77 audited: £13.8m (50%) of £28.2m is an error; the amounts add to the total") {
+TEST_CASE("¶77 audited: £13.8m (50%) of £28.2m is an error, but the amounts add to the total") {
     const bmm::printed_savings_split p77{"seed 003 ¶77",
                                          d("28.2"),
                                          {{"delivered or expected", d("13.8"), d("50")},
@@ -72,7 +72,8 @@ TEST_CASE("¶78 and ¶79: 35% + 19% + 46% of £18.1m, the 46% being ¶79's £8.3
     CHECK(wrong[1].verdict == bmm::verdict::error);  // 35 + 19 + 48 can't be 100
 }
 
-TEST_CASE("¶82: 51% delivered is the £3.4m less £0.9m and £0.8m, a rounding effect; so is 23%") {
+TEST_CASE(
+    "¶82: 51% delivered is the £3.4m less £0.9m and £0.8m, a rounding effect, and so is 23%") {
     const bmm::printed_savings_split children{
         "seed 003 ¶82",
         d("3.4"),

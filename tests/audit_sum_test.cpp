@@ -107,7 +107,7 @@ TEST_CASE("audit_sum adds its parts exactly: top, 1p, -1p total top, no overflow
                     bmm::overflow_error);
 }
 
-TEST_CASE("the DSG table's blocks add to its totals; the High Needs variance is 18.3") {
+TEST_CASE("the DSG table's blocks add to its totals, and the High Needs variance is 18.3") {
     // Seed 003 ¶41: Schools, Central Services Schools, High Needs, Early Years.
     CHECK(bmm_test::only_verdict(
               bmm::audit_sum(d("264.9"), {d("131.2"), d("5.0"), d("84.4"), d("44.3")},

@@ -73,7 +73,8 @@ TEST_CASE("a printed summary row's counts and total are exact: any difference is
 }
 
 TEST_CASE(
-    "a per-cell floor-rounded row is a rounding effect, not an error; audited as floor-rounded it "
+    "a per-cell floor-rounded row is a rounding effect, not an error, and audited as floor-rounded "
+    "it "
     "passes") {
     // 27, 6, 4, 7 of 44: 61.36%, 13.64%, 9.09%, 15.91%. Truncated cell by cell: 61, 13, 9, 15.
     const bmm::rag_counts c{27, 6, 4, 7};

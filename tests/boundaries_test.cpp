@@ -229,7 +229,7 @@ TEST_SUITE("boundaries") {
               bmm::to_string(bmm::decimal::from_units(sum, 1)));
     }
 
-    TEST_CASE("an empty or header-only CSV text streams no row; an empty one has no header") {
+    TEST_CASE("an empty or header-only CSV text streams no row, and an empty one has no header") {
         CHECK(bmm::read_published_table(
                   std::string_view("line,level,budget,forecast,variance,variance_pct\n"))
                   .empty());

@@ -213,7 +213,7 @@ TEST_CASE("a YTD target from a plan is never rounded: 1,000 a year is 83.333... 
                                         std::nullopt}) == bmm::rag::red);
 }
 
-TEST_CASE("an observation's own YTD target wins over the plan; the plan is effective-dated") {
+TEST_CASE("an observation's own YTD target wins over the plan, and the plan is effective-dated") {
     auto m = assessments();
     m.ytd_plans.set(fy2023.month(7), bmm::ytd_plan{d("7500")});  // from October on
     // Before the plan is in force a cumulative measure still needs a YTD target.

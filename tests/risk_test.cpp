@@ -32,7 +32,7 @@ TEST_CASE("a printed score must be possible on a 5 x 5 scale") {
     CHECK_THROWS_AS((void)bmm::risk_score::from_score(26), bmm::invalid_argument);
 }
 
-TEST_CASE("default bands: high from 16, medium 10 to 15, low 1 to 9; they are configurable") {
+TEST_CASE("default bands: high from 16, medium 10 to 15, low 1 to 9, and they are configurable") {
     const bmm::risk_bands bands;
     CHECK(bands.level(16) == bmm::risk_level::high);
     CHECK(bands.level(15) == bmm::risk_level::medium);

@@ -79,7 +79,8 @@ TEST_CASE("the savings table: planned plus carried forward gives each directorat
     CHECK(per.begin()->first == "Adult Services");
 }
 
-TEST_CASE("a negative saving is an invalid_argument naming it; no savings have no achievement") {
+TEST_CASE(
+    "a negative saving is an invalid_argument naming it, and no savings have no achievement") {
     const std::vector<item> bad{
         {"Resources", "agency staff", m("-1.5"), fy2023, false, bmm::savings_status::amber}};
     try {

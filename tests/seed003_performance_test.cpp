@@ -542,7 +542,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "the printed percentages of Tables 1 and 2 are largest remainder; per-cell half-up differs "
+    "the printed percentages of Tables 1 and 2 are largest remainder, and per-cell half-up differs "
     "only for April's 12.5%") {
     struct printed_row {
         const char* what;
@@ -591,7 +591,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "Table 2: against April's printed counts (not derivable), May's Red rose from 4 to 5; ¶9's "
+    "Table 2: against April's printed counts (not derivable), May's Red rose from 4 to 5, so ¶9's "
     "'remained static' is wrong") {
     const bmm::rag_counts may_counts = bmm::count(computed_may());
     CHECK(table2_april.red == 4);
@@ -638,7 +638,7 @@ TEST_CASE("Table 4: April's printed statuses to May's computed ones give Table 4
 
 TEST_CASE(
     "May 2023 exceptions are five Red (as ¶12 says, but Tables 3 and 9 omit OCC11.10) and five "
-    "persistent Amber (¶8 and ¶12 say six; Tables 6-8 list five)") {
+    "persistent Amber (¶8 and ¶12 say six, Tables 6-8 list five)") {
     // Monthly histories: April from the printed statuses (Tables 5–9, Table 4); OCC11's other
     // measures were not reported in April (Table 2's footnote): n/r; no other April status is
     // published, so April is missing for them (which breaks a run).

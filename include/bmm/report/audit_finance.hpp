@@ -27,6 +27,7 @@
 
 #include "../risk.hpp"
 #include "audit_context.hpp"
+#include "audit_performance.hpp"
 
 namespace bmm::detail {
 

@@ -23,6 +23,7 @@
 //   m->observations.front().status.text;     // "▲"
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>

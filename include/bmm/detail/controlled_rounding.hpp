@@ -78,7 +78,9 @@ struct int_ops<i128> {
             std::size_t kept = 0;
             for (const i128& x : scratch) {  // without a branch, as the counting
                 scratch[kept] = x;
-                kept += (static_cast<std::size_t>((x >> shift) & i128(mask))) == bucket ? std::size_t{1} : std::size_t{0};
+                kept += (static_cast<std::size_t>((x >> shift) & i128(mask))) == bucket
+                            ? std::size_t{1}
+                            : std::size_t{0};
             }
             scratch.resize(kept);
             // One left, or (at the last bits) every one left is the same value.

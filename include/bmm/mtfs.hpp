@@ -48,7 +48,7 @@
 #include <utility>
 #include <vector>
 
-#include "detail/controlled_rounding.hpp"
+#include "detail/exact_apportion.hpp"
 #include "detail/int128.hpp"
 #include "detail/mtfs_engine.hpp"
 #include "detail/text.hpp"

@@ -1,4 +1,4 @@
-// bmm — detail: controlled rounding of exact figures that share a denominator, so that what is
+// bmm — detail: exact apportioning of figures that share a denominator, so that what is
 // printed adds up: lines to their total (apportion) and a balance's opening plus its movements
 // to its closing (round_roll_forward). Every figure is numerator / w for one positive w (the
 // figures of one plan year over its common denominator, times the printed unit); the results are

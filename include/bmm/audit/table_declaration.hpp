@@ -503,7 +503,9 @@ struct table_declaration {
     std::optional<rounding_mode> rounding;  ///< how its figures were rounded (required to audit)
     variance_direction direction = variance_direction::infer;
     percent_basis basis = percent_basis::infer;
-    std::vector<nil_mark> nil;  ///< the table's nil marks
+    std::optional<source_position> direction_at;  ///< where `direction` was declared
+    std::optional<source_position> basis_at;      ///< where `basis` was declared
+    std::vector<nil_mark> nil;                    ///< the table's nil marks
     /// "(0)" and "-0" print a negative value that rounds to zero, and a plain 0 a value >= 0.
     bool signed_zeros = false;
     std::vector<row_ref> ignored_rows;  ///< rows that are not data (a repeated heading)

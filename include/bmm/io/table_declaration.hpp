@@ -16,7 +16,8 @@
 //   total "TOTAL" = "Education" + "Social Services"      # a line ending in + or , goes on
 //   check remaining == budget - actual
 //
-// Strings are in double quotes ("" for a quote inside); `#` after a space or at the start of a
+// Strings are in double quotes ("" for a quote inside); a line ending in + - , = or a comparison
+// goes on to the next; `#` after a space or at the start of a
 // line begins a comment ("Expenditure"#3 is the third row labelled Expenditure). Anything the
 // format does not hold is a table_error at FILE:LINE:COLUMN: an unknown statement, role, unit
 // or option, a repeated statement or column, a money column without a unit.
@@ -72,7 +73,8 @@ struct decl_token {
     bool spaced = true;  ///< white space before it
 };
 
-/// Splits a declaration into statements of tokens (a line ending in + - , = continues).
+/// Splits a declaration into statements of tokens (a line ending in + - , = or a comparison
+/// continues).
 class decl_lexer {
 public:
     decl_lexer(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {}
@@ -96,8 +98,8 @@ public:
             std::vector<decl_token> toks = tokens(l, line);
             for (decl_token& t : toks) current.push_back(std::move(t));
             const bool more = !current.empty() && current.back().kind == decl_token::symbol &&
-                              (current.back().text == "+" || current.back().text == "-" ||
-                               current.back().text == "," || current.back().text == "=");
+                              std::string_view("+ - , = == <= >= < >").find(current.back().text) !=
+                                  std::string_view::npos;
             if (!more && !current.empty()) {
                 out.push_back(std::move(current));
                 current.clear();
@@ -383,10 +385,12 @@ private:
             expect_end();
         } else if (head == "direction") {
             once(seen_direction_, "direction");
+            d_.direction_at = lexer_.at(toks_[0].line, toks_[0].column);
             d_.direction = direction("a variance direction");
             expect_end();
         } else if (head == "basis") {
             once(seen_basis_, "basis");
+            d_.basis_at = lexer_.at(toks_[0].line, toks_[0].column);
             const std::string b = expect_word("a percentage basis");
             const auto v = try_parse_percent_basis(b);
             if (!v) {

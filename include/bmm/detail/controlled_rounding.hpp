@@ -1,0 +1,499 @@
+// bmm — detail: zero-restricted controlled rounding of a budget table (budget_table::rounded with
+// table_rounding::controlled).
+//
+// Every printed figure is its exact value rounded down or up to the print unit (a multiple of the
+// unit prints exactly), and every relation holds in print: each total is the sum of its members
+// in every column, variance = forecast − budget and change = variance − previous variance on
+// every row. Of all such roundings, one with the least total distance Σ |printed − exact| over
+// every printed figure (budget, forecast, variance, previous variance and change of every row) is
+// chosen; among equally close ones, the first in a fixed order (below), so the same table always
+// prints the same way.
+//
+// The method: write each printed figure as floor(exact) + δ, δ ∈ {0, 1} (δ = 0 when the exact
+// value is a multiple of the unit). A row's printed figures are fixed by three of them — budget,
+// variance and previous variance (δb, δv, δp: a "combination", one of 8) — since forecast =
+// budget + variance and change = variance − previous; a combination is allowed when the
+// forecast's and the change's δ come out 0 or 1 too. A total's printed budget is the sum of its
+// members', so the members' δb sum to the total's δb plus a known offset (the total's floor minus
+// the members' floors), and likewise δv and δp. Totals nest as a tree (each row is summed by at
+// most one total), so an exact dynamic programme over the tree decides the table: bottom up,
+// each row's least cost for each of its 8 combinations (its own cells plus its members' best
+// roundings whose sums match), the members combined one at a time over their partial sums of δ
+// (each partial sum kept only within what the remaining members can still bring to the target);
+// top down, the cheapest combination of each outermost row and then the members' combinations
+// that achieved it. Cost: O(Σ m³) steps for a table of budget, forecast and variance and
+// O(Σ m⁴) with previous variance and change, m = the members of each total (a partial-sum box
+// is at most (m/2 + 2)^dimensions); memory for the members' choices of the same order.
+// Ties go to the lower combination (δb, then δv, then δp rounded down first), member by member.
+//
+// Existence: with budget, forecast and variance alone the table is a network (Cox 1987: the
+// budget tree descending to each line's forecast node, the variance tree likewise, the forecast
+// tree ascending; every printed figure an arc with bounds floor and ceiling), so a controlled
+// rounding always exists and the programme finds one. With previous variance and change the
+// columns nest two deep (forecast = budget + variance, variance = previous + change) and, under
+// two levels of totals, a table may have none: e.g. lines (budget, previous, change) of
+// (0.05, 0.05, 0) under one subtotal and (0.05, 0, −0.05), (0, 0.05, 0) under another, both
+// under a total, at £0.1m. The programme then reports the first total (in row order) whose rows
+// admit none.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <type_traits>
+#include <vector>
+
+#include "int128.hpp"
+
+namespace bmm::detail {
+
+/// One row's printed figures in units of the print unit (previous and change only when
+/// has_previous).
+struct controlled_cells {
+    i128 budget = 0, forecast = 0, variance = 0, previous = 0, change = 0;
+    bool has_previous = false;
+};
+
+/// The working storage of controlled rounding (kept between tables by controlled_round, so
+/// that a table costs no allocation once one as large has been rounded on the thread).
+template <class K>
+struct controlled_scratch {
+    struct row {
+        std::array<i128, 3> floor{};  ///< floor(exact / unit) of budget, variance, previous
+        std::array<K, 8> cost{};      ///< the subtree's least cost for each combination (inf: none)
+        std::array<int, 3> offset{};  ///< a total's floors minus its members' (b, v, p)
+        std::array<std::uint8_t, 8> last{};  ///< a total's last member's combination, for each
+        std::size_t first_step = 0;          ///< where a total's steps are kept
+        std::uint8_t chosen = 0;
+        bool previous = false, summed = false;
+    };
+    /// A box of partial sums: [lo, hi] per dimension (b, v, p; p is [0, 0] in two dimensions).
+    struct box {
+        std::array<int, 3> lo{}, hi{};
+        [[nodiscard]] std::size_t size() const noexcept {
+            return static_cast<std::size_t>((hi[0] - lo[0] + 1) * (hi[1] - lo[1] + 1) *
+                                            (hi[2] - lo[2] + 1));
+        }
+        [[nodiscard]] bool contains(const std::array<int, 3>& s) const noexcept {
+            return s[0] >= lo[0] && s[0] <= hi[0] && s[1] >= lo[1] && s[1] <= hi[1] &&
+                   s[2] >= lo[2] && s[2] <= hi[2];
+        }
+        [[nodiscard]] std::size_t index(const std::array<int, 3>& s) const noexcept {
+            return static_cast<std::size_t>(
+                ((s[0] - lo[0]) * (hi[1] - lo[1] + 1) + (s[1] - lo[1])) * (hi[2] - lo[2] + 1) +
+                (s[2] - lo[2]));
+        }
+    };
+    /// One step of a total's programme (one member more): how its partial sums are laid out
+    /// (every sum the member makes from the previous step's), those kept, and where in choices
+    /// the member's combination for each is.
+    struct step {
+        box reach, window;
+        std::size_t choices = 0;
+    };
+    /// A member's combinations as its total sees them, with their costs; the suffix sums of the
+    /// least and greatest δ of this member and those after it.
+    struct member {
+        std::array<K, 8> cost{};
+        std::array<std::uint8_t, 8> combination{};
+        std::size_t count = 0;
+        box suffix;
+    };
+
+    std::vector<row> rows;
+    std::vector<member> members;  ///< the members of the total being combined, and one more
+    std::vector<K> layer, next;   ///< least costs over the partial sums before and after a step
+    std::vector<step> steps;
+    std::vector<std::uint8_t> choices;
+
+    /// Lets go of the storage of a large table (over about a megabyte).
+    void trim() {
+        const std::size_t bytes =
+            rows.capacity() * sizeof(row) + choices.capacity() + steps.capacity() * sizeof(step) +
+            (layer.capacity() + next.capacity()) * sizeof(K) + members.capacity() * sizeof(member);
+        if (bytes > (std::size_t{1} << 20)) *this = controlled_scratch();
+    }
+};
+
+/// The controlled rounding of one table. `Table` gives, for each row i < size():
+/// heading(i); members(i) (a total's rows in order, as budget_table sums them; empty for a line);
+/// budget(i), forecast(i) (int64 minor units) and previous(i) (std::optional<int64>). I is the
+/// integer type of the print unit (int64 or i128), K the type of costs (see controlled_round).
+template <class I, class K, class Table>
+class controlled_rounder {
+public:
+    controlled_rounder(const Table& t, I unit, controlled_scratch<K>& scratch)
+        : t_(t), unit_(unit), s_(scratch) {
+        s_.rows.assign(t.size(), row{});
+        s_.steps.clear();
+        s_.choices.clear();
+    }
+
+    /// Returns: std::nullopt when the table is rounded (store(i, cells) has been called for every
+    /// row but headings, in row order); otherwise the first total in row order whose rows have
+    /// no controlled rounding (store was not called).
+    template <class Store>
+    std::optional<std::size_t> run(Store store) {
+        const std::size_t n = t_.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            if (t_.heading(i)) continue;
+            prepare(i);
+            if (t_.members(i).empty()) continue;
+            if (!(s_.rows[i].previous ? combine<3>(i) : combine<2>(i))) return i;
+        }
+        for (std::size_t i = n; i-- > 0;) {
+            if (t_.heading(i)) continue;
+            row& r = s_.rows[i];
+            if (!r.summed) r.chosen = cheapest(r.cost);
+            if (!t_.members(i).empty()) assign_members(i);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!t_.heading(i)) store(i, printed(s_.rows[i]));
+        }
+        return std::nullopt;
+    }
+
+private:
+    using row = typename controlled_scratch<K>::row;
+    using box = typename controlled_scratch<K>::box;
+    using step = typename controlled_scratch<K>::step;
+    using member = typename controlled_scratch<K>::member;
+
+    /// Above every cost (controlled_round keeps their sums below it), and small enough that a
+    /// sum of five infs does not overflow: costs add without checks, and a sum of inf or more
+    /// stands for "impossible".
+    static K infinite() noexcept {
+        if constexpr (sizeof(K) == sizeof(std::int64_t)) {
+            return K(i64_max / 8);
+        } else {
+            return K(1) << 123;
+        }
+    }
+    inline static const K inf = infinite();
+
+    static int bit(unsigned combination, int d) noexcept {
+        return static_cast<int>((combination >> d) & 1u);
+    }
+    static std::uint8_t cheapest(const std::array<K, 8>& cost) noexcept {
+        std::uint8_t best = 0;
+        for (std::uint8_t k = 1; k < 8; ++k) {
+            if (cost[k] < cost[best]) best = k;
+        }
+        return best;
+    }
+    /// The members' sums of δ that combination k of total r needs.
+    static std::array<int, 3> sums(const row& r, unsigned k) noexcept {
+        return {r.offset[0] + bit(k, 0), r.offset[1] + bit(k, 1), r.offset[2] + bit(k, 2)};
+    }
+
+    /// floor(x / unit) and the remainder x − unit · floor(x / unit).
+    void split(std::int64_t x, i128& q, K& rest) const {
+        if constexpr (sizeof(I) == sizeof(std::int64_t)) {
+            std::int64_t qq = x / unit_, r = x % unit_;
+            if (r < 0) {
+                --qq;
+                r += unit_;
+            }
+            q = qq;
+            rest = static_cast<K>(r);
+        } else {
+            const i128 u = i128(unit_);
+            i128 qq = i128(x) / u, r = i128(x) % u;
+            if (r < 0) {
+                --qq;
+                r += u;
+            }
+            q = qq;
+            rest = static_cast<K>(r);
+        }
+    }
+    /// z = x − y from the floors and remainders of x and y. Returns: floor(x) − floor(y) −
+    /// floor(z), 0 or 1 (what z borrows).
+    int difference(const i128& qx, K rx, const i128& qy, K ry, i128& qz, K& rz) const noexcept {
+        const bool borrow = rx < ry;
+        rz = borrow ? rx + (static_cast<K>(unit_) - ry) : rx - ry;
+        qz = qx - qy - (borrow ? 1 : 0);
+        return borrow ? 1 : 0;
+    }
+
+    /// The row's own cells: floors, and the cost of each combination (the cells' distances, or
+    /// inf when a cell's δ would not be 0 or 1, or 1 for a multiple of the unit). Two divisions
+    /// (three with a previous variance): the variance from forecast and budget, the change from
+    /// variance and previous.
+    void prepare(std::size_t i) {
+        row& r = s_.rows[i];
+        i128 qb = 0, qf = 0, qv = 0, qp = 0, qc = 0;
+        K rb = 0, rf = 0, rv = 0, rp = 0, rc = 0;
+        split(t_.budget(i), qb, rb);
+        split(t_.forecast(i), qf, rf);
+        const int kf = difference(qf, rf, qb, rb, qv, rv);
+        const auto prev = t_.previous(i);
+        r.previous = prev.has_value();
+        int kc = 0;
+        if (r.previous) {
+            split(*prev, qp, rp);
+            kc = difference(qv, rv, qp, rp, qc, rc);
+        }
+        r.floor = {qb, qv, qp};
+        // cost of a cell at δ + 1 for δ = -1, 0, 1, 2 (a δ of -1 or 2 is impossible).
+        const K up = static_cast<K>(unit_);
+        auto costs = [up](K rest) {
+            return std::array<K, 4>{inf, rest, rest == 0 ? inf : up - rest, inf};
+        };
+        const std::array<K, 4> cb = costs(rb), cv = costs(rv), cf = costs(rf);
+        auto at = [](int delta) { return static_cast<std::size_t>(delta + 1); };
+        auto capped = [](K x) { return x < inf ? x : inf; };
+        std::array<K, 4> own{};
+        for (unsigned k = 0; k < 4; ++k) {
+            const int db = bit(k, 0), dv = bit(k, 1);
+            own[k] = cb[at(db)] + cv[at(dv)] + cf[at(db + dv - kf)];
+        }
+        if (!r.previous) {
+            for (unsigned k = 0; k < 4; ++k) {
+                r.cost[k] = capped(own[k]);
+                r.cost[k + 4] = inf;
+            }
+            return;
+        }
+        const std::array<K, 4> cp = costs(rp), cc = costs(rc);
+        for (unsigned k = 0; k < 4; ++k) {
+            const int dv = bit(k, 1);
+            r.cost[k] = capped(own[k] + cp[at(0)] + cc[at(dv + kc)]);
+            r.cost[k + 4] = capped(own[k] + cp[at(1)] + cc[at(dv - 1 + kc)]);
+        }
+    }
+
+    /// Bottom up: the total's cost for each combination, from its members' (Dims: 2 for budget
+    /// and variance, 3 with the previous variance). Returns: false when no combination is
+    /// possible.
+    template <int Dims>
+    bool combine(std::size_t t) {
+        row& r = s_.rows[t];
+        const auto& members = t_.members(t);
+        const std::size_t m = members.size();
+        // The members' sums of δ must be the total's δ plus the offset: its floor minus theirs.
+        std::array<i128, 3> floors{};
+        for (std::size_t idx : members) {
+            for (std::size_t d = 0; d < Dims; ++d) floors[d] += s_.rows[idx].floor[d];
+        }
+        for (std::size_t d = 0; d < Dims; ++d) {
+            r.offset[d] = static_cast<int>(r.floor[d] - floors[d]);
+        }
+        // Each member's combinations as the total sees them (without the total's previous
+        // variance, the member's is summed by nothing: the cheaper δp), and the suffix sums.
+        s_.members.resize(m + 1);
+        s_.members[m].suffix = box{};
+        for (std::size_t j = m; j-- > 0;) {
+            row& x = s_.rows[members[j]];
+            x.summed = true;
+            member& e = s_.members[j];
+            e.count = 0;
+            unsigned least = 7, most = 0;  // the bits every combination has, and any has
+            for (unsigned k = 0; k < (Dims == 3 ? 8u : 4u); ++k) {
+                K cost = x.cost[k];
+                if (Dims == 2 && x.cost[k + 4] < cost) cost = x.cost[k + 4];
+                if (cost >= inf) continue;
+                e.cost[e.count] = cost;
+                e.combination[e.count++] = static_cast<std::uint8_t>(k);
+                least &= k;
+                most |= k;
+            }
+            if (e.count == 0) return false;
+            for (int d = 0; d < Dims; ++d) {
+                const auto u = static_cast<std::size_t>(d);
+                e.suffix.lo[u] = s_.members[j + 1].suffix.lo[u] + bit(least, d);
+                e.suffix.hi[u] = s_.members[j + 1].suffix.hi[u] + bit(most, d);
+            }
+        }
+        // The sums the total's own combinations need.
+        box target{{r.offset[0] + 1, r.offset[1] + 1, r.offset[2] + (Dims == 3 ? 1 : 0)}, r.offset};
+        bool any = false;
+        for (unsigned k = 0; k < 8; ++k) {
+            if (r.cost[k] >= inf) continue;
+            any = true;
+            for (std::size_t d = 0; d < Dims; ++d) {
+                const int need = r.offset[d] + bit(k, static_cast<int>(d));
+                target.lo[d] = target.lo[d] < need ? target.lo[d] : need;
+                target.hi[d] = target.hi[d] > need ? target.hi[d] : need;
+            }
+        }
+        if (!any) return false;
+        // Step j + 1 (after members 0..j) keeps the partial sums that members 0..j can make and
+        // from which members j + 1.. can still reach the target; the last member is added only
+        // at the sums the total's combinations need (r.last keeps its choice for each).
+        r.first_step = s_.steps.size();
+        box window, reach;  // step 0: the empty sum, cost 0
+        std::size_t choices = s_.choices.size(), widest = 1;
+        for (std::size_t j = 0; j + 1 < m; ++j) {
+            const box& now = s_.members[j].suffix;
+            const box& later = s_.members[j + 1].suffix;
+            const box& first = s_.members[0].suffix;
+            box next_reach, next_window;
+            for (std::size_t d = 0; d < Dims; ++d) {
+                next_reach.lo[d] = window.lo[d] + now.lo[d] - later.lo[d];
+                next_reach.hi[d] = window.hi[d] + now.hi[d] - later.hi[d];
+                const int made_lo = first.lo[d] - later.lo[d], made_hi = first.hi[d] - later.hi[d];
+                const int low = target.lo[d] - later.hi[d], high = target.hi[d] - later.lo[d];
+                next_window.lo[d] = made_lo > low ? made_lo : low;
+                next_window.hi[d] = made_hi < high ? made_hi : high;
+                if (next_window.lo[d] > next_window.hi[d]) return false;
+            }
+            s_.steps.push_back({next_reach, next_window, choices});
+            choices += next_reach.size();
+            widest = widest > next_reach.size() ? widest : next_reach.size();
+            reach = next_reach;
+            window = next_window;
+        }
+        // The steps' storage at once (a member's choice is written wherever its sum becomes
+        // possible, and only possible sums are read back: no need to clear it).
+        s_.choices.resize(choices);
+        if (s_.layer.size() < widest) s_.layer.resize(widest);
+        if (s_.next.size() < widest) s_.next.resize(widest);
+        s_.layer[0] = 0;
+        for (std::size_t j = 0; j + 1 < m; ++j) {
+            const step& st = s_.steps[r.first_step + j];
+            const box& before = j == 0 ? box{} : s_.steps[r.first_step + j - 1].reach;
+            const box& from = j == 0 ? box{} : s_.steps[r.first_step + j - 1].window;
+            relax<Dims>(before, from, st.reach, s_.members[j], st.choices);
+            s_.layer.swap(s_.next);
+        }
+        const member& last = s_.members[m - 1];
+        bool possible = false;
+        for (unsigned k = 0; k < 8; ++k) {
+            if (r.cost[k] >= inf) continue;
+            const std::array<int, 3> need = sums(r, k);
+            K best = inf;
+            for (std::size_t o = 0; o < last.count; ++o) {
+                const unsigned e = last.combination[o];
+                const std::array<int, 3> before{need[0] - bit(e, 0), need[1] - bit(e, 1),
+                                                need[2] - (Dims == 3 ? bit(e, 2) : 0)};
+                if (!window.contains(before)) continue;
+                const K total = s_.layer[reach.index(before)] + last.cost[o];
+                if (total < best) {
+                    best = total;
+                    r.last[k] = static_cast<std::uint8_t>(e);
+                }
+            }
+            r.cost[k] = best >= inf ? inf : r.cost[k] + best;
+            possible = possible || best < inf;
+        }
+        return possible;
+    }
+
+    /// One member more: s_.next (over the box `next`) from the partial sums of s_.layer (laid out
+    /// over `reach`) in `window`, keeping in s_.choices[at..] the member's combination that gave
+    /// each sum its least cost (the lowest on a tie). `next` holds every sum the member's
+    /// combinations make from the window, so no move needs a bounds check.
+    template <int Dims>
+    void relax(const box& reach, const box& window, const box& next, const member& e,
+               std::size_t at) {
+        K* const to = s_.next.data();
+        for (std::size_t x = 0; x < next.size(); ++x) to[x] = inf;
+        std::uint8_t* const chose = s_.choices.data() + at;
+        const K* const layer = s_.layer.data();
+        // Everything the loops read, in locals: the stores through `chose` (bytes) may alias
+        // anything, so a value read through a reference would be read again at each store.
+        const int w1 = next.hi[1] - next.lo[1] + 1, w2 = next.hi[2] - next.lo[2] + 1;
+        const int r1 = reach.hi[1] - reach.lo[1] + 1, r2 = reach.hi[2] - reach.lo[2] + 1;
+        const int lo0 = window.lo[0], hi0 = window.hi[0], lo1 = window.lo[1], hi1 = window.hi[1];
+        const int n2 = window.hi[2] - window.lo[2] + 1;
+        const int from0 = reach.lo[0], from1 = reach.lo[1], from2 = window.lo[2] - reach.lo[2];
+        const int to0 = next.lo[0], to1 = next.lo[1], to2 = window.lo[2] - next.lo[2];
+        // One combination at a time (the lowest first, so that it keeps a tie), over the rows
+        // of the window: contiguous runs of sums in layer and in next, without branches.
+        for (std::size_t o = 0; o < e.count; ++o) {
+            const unsigned k = e.combination[o];
+            const int move = (bit(k, 0) * w1 + bit(k, 1)) * w2 + (Dims == 3 ? bit(k, 2) : 0);
+            const K cost = e.cost[o];
+            const auto combination = static_cast<std::uint8_t>(k);
+            for (int s0 = lo0; s0 <= hi0; ++s0) {
+                const int s1_end = Dims == 3 ? hi1 : lo1;  // in two dimensions a row is s1's run
+                for (int s1 = lo1; s1 <= s1_end; ++s1) {
+                    const K* from = layer + ((s0 - from0) * r1 + (s1 - from1)) * r2 + from2;
+                    // Where (s0, s1, window.lo[2]) moves to in next.
+                    const auto base =
+                        static_cast<std::size_t>(((s0 - to0) * w1 + (s1 - to1)) * w2 + to2 + move);
+                    const int run = Dims == 3 ? n2 : hi1 - lo1 + 1;
+                    K* into = to + base;
+                    std::uint8_t* choice = chose + base;
+                    for (int q = 0; q < run; ++q) {
+                        // A sum of cost inf or more never beats next's inf.
+                        const K total = from[q] + cost;
+                        const bool better = total < into[q];
+                        into[q] = better ? total : into[q];
+                        choice[q] = better ? combination : choice[q];
+                    }
+                }
+            }
+        }
+    }
+
+    /// Top down: the members' combinations that gave the total's chosen one.
+    void assign_members(std::size_t t) {
+        const row& r = s_.rows[t];
+        const auto& members = t_.members(t);
+        std::array<int, 3> sum = sums(r, r.chosen);
+        for (std::size_t j = members.size(); j-- > 0;) {
+            unsigned k = r.last[r.chosen];
+            if (j + 1 < members.size()) {
+                const step& st = s_.steps[r.first_step + j];
+                k = s_.choices[st.choices + st.reach.index(sum)];
+            }
+            row& x = s_.rows[members[j]];
+            // Without the total's previous variance, the member's own choice of δp (the lower
+            // on a tie, as combine took it).
+            const bool up = !r.previous && x.previous && x.cost[k + 4] < x.cost[k];
+            x.chosen = static_cast<std::uint8_t>(up ? k + 4 : k);
+            sum[0] -= bit(k, 0);
+            sum[1] -= bit(k, 1);
+            if (r.previous) sum[2] -= bit(k, 2);
+        }
+    }
+
+    [[nodiscard]] static controlled_cells printed(const row& r) noexcept {
+        controlled_cells out;
+        out.budget = r.floor[0] + bit(r.chosen, 0);
+        out.variance = r.floor[1] + bit(r.chosen, 1);
+        out.forecast = out.budget + out.variance;
+        out.has_previous = r.previous;
+        if (r.previous) {
+            out.previous = r.floor[2] + bit(r.chosen, 2);
+            out.change = out.variance - out.previous;
+        }
+        return out;
+    }
+
+    const Table& t_;
+    I unit_;
+    controlled_scratch<K>& s_;
+};
+
+/// Returns: true when the distances of a table of `rows` rows rounded to `unit` (> 0) minor
+/// units fit 128 bits with room to spare: 5 cells a row, each less than a unit away (false only
+/// for units beyond 10^30 or so on large tables).
+[[nodiscard]] inline bool controlled_costs_fit(i128 unit, std::size_t rows) noexcept {
+    return unit < (i128(1) << 122) / (i128(5) * i128(rows) + 1);
+}
+
+/// Controlled rounding of `t` to `unit` minor units (see the header comment), costs in int64
+/// when they fit and in 128 bits otherwise. Requires: unit > 0, controlled_costs_fit(unit,
+/// t.size()). Returns: as controlled_rounder::run.
+template <class I, class Table, class Store>
+std::optional<std::size_t> controlled_round(const Table& t, I unit, Store store) {
+    auto round = [&](auto& scratch) {
+        using K = typename std::remove_reference_t<decltype(scratch.layer)>::value_type;
+        const auto found = controlled_rounder<I, K, Table>(t, unit, scratch).run(store);
+        scratch.trim();
+        return found;
+    };
+    const i128 bound = i128(unit) * (i128(5) * i128(t.size()) + 1);
+    if (bound < i128(i64_max / 16)) {
+        thread_local controlled_scratch<std::int64_t> scratch;
+        return round(scratch);
+    }
+    thread_local controlled_scratch<i128> scratch;
+    return round(scratch);
+}
+
+}  // namespace bmm::detail

@@ -654,3 +654,124 @@ TEST_CASE("controlled rounding works at any unit, 128-bit ones included") {
     const auto k = t.rounded(0, 3, bmm::table_rounding::controlled);
     CHECK(bmm_test::controlled_violation(t, k, 100'000) == "");
 }
+
+namespace {
+
+/// budget_table's rows as controlled_round reads them.
+struct table_view {
+    const table& t;
+    [[nodiscard]] std::size_t size() const { return t.size(); }
+    [[nodiscard]] bool heading(std::size_t i) const {
+        return t[i].kind == table::row_kind::heading;
+    }
+    [[nodiscard]] const std::vector<std::size_t>& members(std::size_t i) const {
+        return t[i].members;
+    }
+    [[nodiscard]] std::int64_t budget(std::size_t i) const {
+        return t[i].figures.budget.in_minor_units();
+    }
+    [[nodiscard]] std::int64_t forecast(std::size_t i) const {
+        return t[i].figures.forecast.in_minor_units();
+    }
+    [[nodiscard]] std::optional<std::int64_t> previous(std::size_t i) const {
+        const auto& p = t[i].figures.previous_variance;
+        if (!p) return std::nullopt;
+        return p->in_minor_units();
+    }
+};
+
+/// controlled_round of `t` at £0.1m, keeping at most `dp_states` partial sums a total.
+std::optional<bmm_test::printed_table> controlled_with(const table& t, std::size_t dp_states) {
+    bmm_test::printed_table out(t.size());
+    auto figure = [](bmm::detail::i128 x) {
+        return bmm::decimal::from_units(static_cast<std::int64_t>(x), 1);
+    };
+    const auto found = bmm::detail::controlled_round(
+        table_view{t}, tenth_of_a_million,
+        [&](std::size_t i, const bmm::detail::controlled_cells& c) {
+            out[i].budget = figure(c.budget);
+            out[i].forecast = figure(c.forecast);
+            out[i].variance = figure(c.variance);
+            if (c.has_previous) {
+                out[i].previous_variance = figure(c.previous);
+                out[i].change = figure(c.change);
+            }
+        },
+        dp_states);
+    if (found.what != bmm::detail::controlled_outcome::kind::rounded) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "property: totals of budget and variance combined by the flow round as closely as by the "
+    "programme") {
+    // Every total of budget, forecast and variance alone by two_column_flow (no partial sums
+    // kept), against the programme: the same verdict and the same least distance.
+    const int tables = bmm_test::property_count(20'000);
+    int wrong = 0, compared = 0;
+    for (int trial = 0; trial < tables; ++trial) {
+        std::mt19937_64 gen(77 + static_cast<std::uint64_t>(trial));
+        const table t =
+            bmm_test::random_budget_table(gen, {trial % 3 == 0, 4 + trial % 40, 1 + trial % 4});
+        const auto dp = controlled_with(t, bmm::detail::controlled_dp_states);
+        const auto flow = controlled_with(t, 0);
+        bool ok = dp.has_value() == flow.has_value();
+        if (ok && dp) {
+            ++compared;
+            ok = bmm_test::controlled_violation(t, *flow, tenth_of_a_million).empty() &&
+                 bmm_test::distance(t, *flow, tenth_of_a_million) ==
+                     bmm_test::distance(t, *dp, tenth_of_a_million);
+        }
+        if (!ok) {
+            ++wrong;
+            CAPTURE(trial);
+            CHECK(ok);
+            if (wrong > 3) break;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(compared > tables * 9 / 10);
+}
+
+TEST_CASE("a flat table of 20,000 lines under one total is rounded, every relation in print") {
+    table t;
+    std::mt19937_64 gen(3);
+    std::uniform_int_distribution<std::int64_t> pence(-50'000'000, 900'000'000);
+    for (int i = 0; i < 20'000; ++i) {
+        const std::int64_t b = pence(gen);
+        t.add_line("l", gbp::from_minor_units(b),
+                   gbp::from_minor_units(i % 3 == 0 ? b : b + pence(gen) / 20));
+    }
+    t.add_total("total", 1);
+    const auto c = t.rounded(1, 6, bmm::table_rounding::controlled);
+    CHECK(bmm_test::controlled_violation(t, c, tenth_of_a_million) == "");
+    for (std::size_t i = 0; i < 20'000; i += 3) CHECK(c[i].variance == bmm::zero);
+}
+
+TEST_CASE(
+    "a total with previous variance and change too wide for the exact search is an overflow_error "
+    "naming it") {
+    table t;
+    for (int i = 0; i < 400; ++i) {
+        t.add_line("l", gbp::from_minor_units(12'345'678 + i), gbp::from_minor_units(23'456'789),
+                   gbp::from_minor_units(3'456'789 - i));
+    }
+    t.add_total("Capital programme", 1);
+    CHECK_THROWS_WITH_AS((void)t.rounded(1, 6, bmm::table_rounding::controlled),
+                         doctest::Contains("\"Capital programme\" (row 401: 400 members"),
+                         bmm::overflow_error);
+    CHECK_THROWS_AS((void)t.find_controlled_rounding(1, 6), bmm::overflow_error);
+    // Under subtotals of twenty, the same lines round.
+    table u;
+    for (int i = 0; i < 400; ++i) {
+        u.add_line("l", gbp::from_minor_units(12'345'678 + i), gbp::from_minor_units(23'456'789),
+                   gbp::from_minor_units(3'456'789 - i));
+        if (i % 20 == 19) u.add_total("subtotal", 1);
+    }
+    u.add_total("Capital programme", 2);
+    const auto c = u.find_controlled_rounding(1, 6);
+    REQUIRE(c.has_value());
+    CHECK(bmm_test::controlled_violation(u, *c, tenth_of_a_million) == "");
+}

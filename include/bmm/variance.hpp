@@ -290,7 +290,9 @@ public:
     /// that do not fit the currency's minor unit; no_controlled_rounding (an invalid_argument)
     /// naming the total when a controlled rounding does not exist; overflow_error if a rounded
     /// figure does not fit a decimal, or (controlled) if the table's distances from its exact
-    /// figures do not fit 128 bits (print units beyond about 10^30 minor units).
+    /// figures do not fit 128 bits (print units beyond about 10^30 minor units) or a total with
+    /// previous variance and change has too many members for the exact search (several hundred
+    /// directly under it: its partial sums would take more than 64 MB).
     /// Requires: how and mode are enumerators.
     [[nodiscard]] std::vector<rounded_row> rounded(
         int places, int scale = 6, table_rounding how = table_rounding::per_cell,
@@ -491,17 +493,27 @@ std::vector<typename budget_table<C>::rounded_row> budget_table<C>::controlled_a
             throw overflow_error("a rounded figure does not fit a decimal");
         return decimal::from_units(static_cast<std::int64_t>(units), places);
     };
-    none_at = detail::controlled_round(view{rows_}, unit,
-                                       [&](std::size_t i, const detail::controlled_cells& c) {
-                                           rounded_row& r = out[i];
-                                           r.budget = figure(c.budget);
-                                           r.forecast = figure(c.forecast);
-                                           r.variance = figure(c.variance);
-                                           if (c.has_previous) {
-                                               r.previous_variance = figure(c.previous);
-                                               r.change = figure(c.change);
-                                           }
-                                       });
+    auto store = [&](std::size_t i, const detail::controlled_cells& c) {
+        rounded_row& r = out[i];
+        r.budget = figure(c.budget);
+        r.forecast = figure(c.forecast);
+        r.variance = figure(c.variance);
+        if (c.has_previous) {
+            r.previous_variance = figure(c.previous);
+            r.change = figure(c.change);
+        }
+    };
+    const detail::controlled_outcome found = detail::controlled_round(view{rows_}, unit, store);
+    if (found.what == detail::controlled_outcome::kind::too_large) {
+        const row& t = rows_[found.row];
+        throw overflow_error("the exact search for a controlled rounding of \"" + t.figures.name +
+                                 "\" (row " + std::to_string(found.row + 1) + ": " +
+                                 std::to_string(t.members.size()) +
+                                 " members with previous variance and change) would keep too "
+                                 "many partial sums",
+                             t.figures.name);
+    }
+    if (found.what == detail::controlled_outcome::kind::none) none_at = found.row;
     return out;
 }
 

@@ -23,8 +23,14 @@
 // top down, the cheapest combination of each outermost row and then the members' combinations
 // that achieved it. Cost: O(Σ m³) steps for a table of budget, forecast and variance and
 // O(Σ m⁴) with previous variance and change, m = the members of each total (a partial-sum box
-// is at most (m/2 + 2)^dimensions); memory for the members' choices of the same order.
-// Ties go to the lower combination (δb, then δv, then δp rounded down first), member by member.
+// is at most (m/2 + 2)^dimensions), a byte of memory a step for the members' choices. A total
+// of budget and variance whose partial sums would pass controlled_dp_states (about 370 members)
+// is combined by two_column_flow instead (a min-cost flow: O(m log m)); one with previous
+// variance and change whose partial sums would pass controlled_max_states (about 200 members
+// directly under it) is reported too large (controlled_outcome::kind::too_large). Among
+// equally close roundings the programme keeps, for each partial sum, the lowest combination of
+// each member that makes it (δb, then δv, then δp rounded down first); the flow, its own fixed
+// order (lower members first).
 //
 // Existence: with budget, forecast and variance alone the table is a network (Cox 1987: the
 // budget tree descending to each line's forecast node, the variance tree likewise, the forecast
@@ -40,7 +46,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <queue>
 #include <type_traits>
 #include <vector>
 
@@ -67,6 +75,7 @@ struct controlled_scratch {
         std::size_t first_step = 0;          ///< where a total's steps are kept
         std::uint8_t chosen = 0;
         bool previous = false, summed = false;
+        bool by_flow = false;  ///< a total combined by two_column_flow (too many members)
     };
     /// A box of partial sums: [lo, hi] per dimension (b, v, p; p is [0, 0] in two dimensions).
     struct box {
@@ -116,6 +125,165 @@ struct controlled_scratch {
     }
 };
 
+/// A total's members of budget and variance alone, combined by successive shortest paths: with
+/// these columns the table is a network, so each member's cost over its (δb, δv) is M♮-convex
+/// (of the form α·δb + β·δv + h(δb + δv), h convex, on a box of δs and a range of their sum), and
+/// adding one unit of Σδb or Σδv at a time the cheapest way — one member's δ up, or one member's
+/// δb up and δv down and another's δv up — keeps the combinations the cheapest for every sum on
+/// the way (a min-cost flow from two sources). Used for totals with too many members for the
+/// programme's partial sums: O(log m) a unit (the members' moves in heaps), O(m log m) a total. Combinations a member cannot take cost
+/// a penalty `big` (larger than any table's costs) instead, so that every state is one.
+template <class K>
+class two_column_flow {
+public:
+    /// Starts from every member at δ = 0. cost[k] for k = δb + 2·δv: a member's cost, or `inf`.
+    /// Returns: false when a member's costs are not of the network's shape (no flow then).
+    bool reset(const std::vector<std::array<K, 4>>& costs, K inf) {
+        i128 most = 1;
+        for (const auto& g : costs) {
+            for (K x : g) most += x < inf ? i128(x) : i128(0);
+        }
+        const i128 big = 4 * most;  // a penalised sum is at least big − 3·most: above any other
+        extended_.assign(costs.size(), {});
+        at_.assign(costs.size(), 0);
+        version_.assign(costs.size(), 0);
+        for (heap& h : moves_) h = heap();
+        total_ = 0;
+        for (std::size_t c = 0; c < costs.size(); ++c) {
+            if (!extend(costs[c], inf, big, extended_[c])) return false;
+            total_ += extended_[c][0];
+            push_moves(c);
+        }
+        most_ = most;
+        return true;
+    }
+    /// Adds one unit to Σδb (column 0) or Σδv (column 1), the cheapest way.
+    /// Returns: false when no member can take it.
+    bool add(int column) {
+        const unsigned up = 1u << column, other = 1u << (1 - column);
+        // One member's δ up; or one member's δ up and its other δ down, and another member's
+        // other δ up. Ties: the single move, then the lower members.
+        const std::optional<entry> single = best(column == 0 ? up_b : up_v);
+        const std::optional<entry> swap = best(column == 0 ? b_for_v : v_for_b);
+        const std::optional<entry> other_up = best(column == 0 ? up_v : up_b);
+        const bool pair = swap && other_up;
+        if (!single && !pair) return false;
+        if (single && (!pair || single->delta <= swap->delta + other_up->delta)) {
+            total_ += single->delta;
+            move(single->member, at_[single->member] | up);
+        } else {
+            total_ += swap->delta + other_up->delta;
+            move(swap->member, (at_[swap->member] | up) & ~other);
+            move(other_up->member, at_[other_up->member] | other);
+        }
+        return true;
+    }
+    /// Returns: the members' cost at their combinations, std::nullopt when one takes a
+    /// combination it cannot (a penalty: the sums are impossible).
+    [[nodiscard]] std::optional<i128> cost() const {
+        if (total_ >= most_) return std::nullopt;
+        return total_;
+    }
+    /// Returns: member c's combination (δb + 2·δv).
+    [[nodiscard]] unsigned combination(std::size_t c) const noexcept { return at_[c]; }
+
+private:
+    [[nodiscard]] static i128 none() noexcept { return i128(1) << 124; }
+    /// e: the member's costs on every combination: α·δb + β·δv + h(δb + δv) on the box and sum
+    /// range of those it can take, plus `big` for each δ below the box or sum below the range,
+    /// none() above them. Returns: false when that does not give back its costs.
+    static bool extend(const std::array<K, 4>& g, K inf, i128 big, std::array<i128, 4>& e) {
+        auto in = [&g, inf](unsigned k) { return g[k] < inf; };
+        unsigned lo = 3, hi = 0;
+        int smin = 2, smax = 0;
+        for (unsigned k = 0; k < 4; ++k) {
+            if (!in(k)) continue;
+            lo &= k;
+            hi |= k;
+            const int s = static_cast<int>((k & 1u) + (k >> 1));
+            smin = s < smin ? s : smin;
+            smax = s > smax ? s : smax;
+        }
+        if (smin > smax) return false;
+        const i128 a = in(1) ? i128(g[1]) : (in(3) && in(2) ? i128(g[3]) - g[2] : i128(0));
+        const i128 b = in(2) ? i128(g[2]) : (in(3) && in(1) ? i128(g[3]) - g[1] : i128(0));
+        const i128 h0 = in(0) ? i128(g[0]) : big;
+        const i128 h2 = in(3) ? i128(g[3]) - a - b : none();
+        if (in(0) && in(3) && h2 < -h0) return false;  // h not convex: not M♮
+        for (unsigned k = 0; k < 4; ++k) {
+            const int s = static_cast<int>((k & 1u) + (k >> 1));
+            if ((k & ~hi) != 0 || s > smax) {
+                e[k] = none();
+                continue;
+            }
+            const i128 h = s == 0 ? h0 : (s == 1 ? i128(0) : h2);
+            e[k] = ((k & 1u) ? a : i128(0)) + ((k & 2u) ? b : i128(0)) + h;
+            if ((lo & 1u) && !(k & 1u)) e[k] += big;
+            if ((lo & 2u) && !(k & 2u)) e[k] += big;
+            if (s < smin) e[k] += big;
+            if (in(k) != (e[k] < big) || (in(k) && e[k] != g[k])) return false;
+        }
+        return true;
+    }
+
+    /// The moves of a member: δb up, δv up, δb up for δv, δv up for δb.
+    enum move_kind : std::size_t { up_b, up_v, b_for_v, v_for_b };
+    struct entry {
+        i128 delta;
+        std::size_t member;
+        std::size_t version;  ///< the member's version when pushed (older ones are stale)
+        friend bool operator>(const entry& x, const entry& y) noexcept {
+            return x.delta != y.delta ? x.delta > y.delta : x.member > y.member;
+        }
+    };
+    using heap = std::priority_queue<entry, std::vector<entry>, std::greater<entry>>;
+
+    /// Returns: the cheapest move of `kind` now (stale entries dropped).
+    std::optional<entry> best(move_kind kind) {
+        heap& h = moves_[kind];
+        while (!h.empty() && h.top().version != version_[h.top().member]) h.pop();
+        if (h.empty()) return std::nullopt;
+        return h.top();
+    }
+    /// Member c takes combination k: its moves from there.
+    void move(std::size_t c, unsigned k) {
+        at_[c] = k;
+        ++version_[c];
+        push_moves(c);
+    }
+    void push_moves(std::size_t c) {
+        const unsigned k = at_[c];
+        const auto& e = extended_[c];
+        auto push = [&](move_kind kind, unsigned to) {
+            if (e[to] < none()) moves_[kind].push({e[to] - e[k], c, version_[c]});
+        };
+        if ((k & 1u) == 0) push(up_b, k | 1u);
+        if ((k & 2u) == 0) push(up_v, k | 2u);
+        if (k == 2u) push(b_for_v, 1u);
+        if (k == 1u) push(v_for_b, 2u);
+    }
+
+    std::vector<std::array<i128, 4>> extended_;
+    std::vector<unsigned> at_;
+    std::vector<std::size_t> version_;
+    std::array<heap, 4> moves_;
+    i128 total_ = 0, most_ = 0;  ///< the cost now; more than any sum without a penalty
+};
+
+/// What controlled rounding found: the table rounded (stored), or the first total in row order
+/// whose rows have none, or one with too many members (with previous variance and change) for
+/// the exact search's partial sums.
+struct controlled_outcome {
+    enum class kind : std::uint8_t { rounded, none, too_large };
+    kind what = kind::rounded;
+    std::size_t row = 0;
+};
+
+/// Partial sums a total's programme may keep before two_column_flow takes over (budget and
+/// variance alone), and at all (with previous variance and change): a byte of choices each.
+inline constexpr std::size_t controlled_dp_states = std::size_t{1} << 22;
+inline constexpr std::size_t controlled_max_states = std::size_t{1} << 26;
+
 /// The controlled rounding of one table. `Table` gives, for each row i < size():
 /// heading(i); members(i) (a total's rows in order, as budget_table sums them; empty for a line);
 /// budget(i), forecast(i) (int64 minor units) and previous(i) (std::optional<int64>). I is the
@@ -123,24 +291,30 @@ struct controlled_scratch {
 template <class I, class K, class Table>
 class controlled_rounder {
 public:
-    controlled_rounder(const Table& t, I unit, controlled_scratch<K>& scratch)
-        : t_(t), unit_(unit), s_(scratch) {
-        s_.rows.assign(t.size(), row{});
+    controlled_rounder(const Table& t, I unit, controlled_scratch<K>& scratch,
+                       std::size_t dp_states = controlled_dp_states)
+        : t_(t), unit_(unit), s_(scratch), dp_states_(dp_states) {
+        s_.rows.resize(t.size());  // prepare() sets every member a row's programme reads
         s_.steps.clear();
         s_.choices.clear();
     }
 
-    /// Returns: std::nullopt when the table is rounded (store(i, cells) has been called for every
-    /// row but headings, in row order); otherwise the first total in row order whose rows have
-    /// no controlled rounding (store was not called).
+    /// Returns: rounded when the table is rounded (store(i, cells) has been called for every row
+    /// but headings, in row order); otherwise the total that has none or is too large (store was
+    /// not called).
     template <class Store>
-    std::optional<std::size_t> run(Store store) {
+    controlled_outcome run(Store store) {
         const std::size_t n = t_.size();
         for (std::size_t i = 0; i < n; ++i) {
             if (t_.heading(i)) continue;
             prepare(i);
             if (t_.members(i).empty()) continue;
-            if (!(s_.rows[i].previous ? combine<3>(i) : combine<2>(i))) return i;
+            too_large_ = false;
+            if (!(s_.rows[i].previous ? combine<3>(i) : combine<2>(i))) {
+                return {too_large_ ? controlled_outcome::kind::too_large
+                                   : controlled_outcome::kind::none,
+                        i};
+            }
         }
         for (std::size_t i = n; i-- > 0;) {
             if (t_.heading(i)) continue;
@@ -151,7 +325,7 @@ public:
         for (std::size_t i = 0; i < n; ++i) {
             if (!t_.heading(i)) store(i, printed(s_.rows[i]));
         }
-        return std::nullopt;
+        return {};
     }
 
 private:
@@ -230,6 +404,7 @@ private:
         const int kf = difference(qf, rf, qb, rb, qv, rv);
         const auto prev = t_.previous(i);
         r.previous = prev.has_value();
+        r.summed = false;
         int kc = 0;
         if (r.previous) {
             split(*prev, qp, rp);
@@ -277,6 +452,8 @@ private:
         for (std::size_t idx : members) {
             for (std::size_t d = 0; d < Dims; ++d) floors[d] += s_.rows[idx].floor[d];
         }
+        r.offset = {0, 0, 0};
+        r.by_flow = false;
         for (std::size_t d = 0; d < Dims; ++d) {
             r.offset[d] = static_cast<int>(r.floor[d] - floors[d]);
         }
@@ -344,6 +521,20 @@ private:
             widest = widest > next_reach.size() ? widest : next_reach.size();
             reach = next_reach;
             window = next_window;
+        }
+        const std::size_t states = choices - s_.choices.size();
+        if (states > dp_states_) {  // too many partial sums to keep: the flow, where it applies
+            if (Dims == 2) {
+                if (const std::optional<bool> possible = combine_by_flow(t)) {
+                    s_.steps.resize(r.first_step);
+                    return *possible;
+                }
+            }
+            if (states > controlled_max_states) {
+                s_.steps.resize(r.first_step);
+                too_large_ = true;
+                return false;
+            }
         }
         // The steps' storage at once (a member's choice is written wherever its sum becomes
         // possible, and only possible sums are read back: no need to clear it).
@@ -429,10 +620,70 @@ private:
         }
     }
 
+    /// The members of total t (budget and variance alone) for two_column_flow; false when the
+    /// flow does not apply (a member with a previous variance, or costs not of its shape).
+    bool start_flow(std::size_t t) {
+        const auto& members = t_.members(t);
+        flow_costs_.resize(members.size());
+        for (std::size_t j = 0; j < members.size(); ++j) {
+            const row& x = s_.rows[members[j]];
+            if (x.previous) return false;
+            flow_costs_[j] = {x.cost[0], x.cost[1], x.cost[2], x.cost[3]};
+        }
+        return flow_.reset(flow_costs_, inf);
+    }
+    /// The flow to sums (b, v) from its start. Returns: false when they cannot be made.
+    bool flow_to(int b, int v) {
+        for (int i = 0; i < b; ++i) {
+            if (!flow_.add(0)) return false;
+        }
+        for (int i = 0; i < v; ++i) {
+            if (!flow_.add(1)) return false;
+        }
+        return true;
+    }
+    /// Bottom up for a total of budget and variance with many members: its cost for each
+    /// combination by two_column_flow. Returns: whether any is possible; std::nullopt when the
+    /// flow does not apply.
+    std::optional<bool> combine_by_flow(std::size_t t) {
+        row& r = s_.rows[t];
+        if (!start_flow(t)) return std::nullopt;
+        std::array<std::optional<i128>, 4> sum{};  // for δb + 2·δv of the total
+        if (flow_to(r.offset[0], r.offset[1])) {
+            sum[0] = flow_.cost();
+            if (flow_.add(0)) {
+                sum[1] = flow_.cost();
+                if (flow_.add(1)) sum[3] = flow_.cost();
+            }
+        }
+        start_flow(t);
+        if (flow_to(r.offset[0], r.offset[1] + 1)) sum[2] = flow_.cost();
+        bool possible = false;
+        for (unsigned k = 0; k < 8; ++k) {
+            if (r.cost[k] >= inf) continue;
+            if (k >= 4 || !sum[k]) {
+                r.cost[k] = inf;
+                continue;
+            }
+            r.cost[k] += static_cast<K>(*sum[k]);
+            possible = true;
+        }
+        r.by_flow = true;
+        return possible;
+    }
+
     /// Top down: the members' combinations that gave the total's chosen one.
     void assign_members(std::size_t t) {
         const row& r = s_.rows[t];
         const auto& members = t_.members(t);
+        if (r.by_flow) {
+            start_flow(t);
+            flow_to(r.offset[0] + bit(r.chosen, 0), r.offset[1] + bit(r.chosen, 1));
+            for (std::size_t j = 0; j < members.size(); ++j) {
+                s_.rows[members[j]].chosen = static_cast<std::uint8_t>(flow_.combination(j));
+            }
+            return;
+        }
         std::array<int, 3> sum = sums(r, r.chosen);
         for (std::size_t j = members.size(); j-- > 0;) {
             unsigned k = r.last[r.chosen];
@@ -467,6 +718,10 @@ private:
     const Table& t_;
     I unit_;
     controlled_scratch<K>& s_;
+    std::size_t dp_states_;
+    bool too_large_ = false;  ///< why the last combine() failed
+    two_column_flow<K> flow_;
+    std::vector<std::array<K, 4>> flow_costs_;
 };
 
 /// Returns: true when the distances of a table of `rows` rows rounded to `unit` (> 0) minor
@@ -477,13 +732,15 @@ private:
 }
 
 /// Controlled rounding of `t` to `unit` minor units (see the header comment), costs in int64
-/// when they fit and in 128 bits otherwise. Requires: unit > 0, controlled_costs_fit(unit,
-/// t.size()). Returns: as controlled_rounder::run.
+/// when they fit and in 128 bits otherwise; totals whose programme would keep more than
+/// `dp_states` partial sums by two_column_flow where it applies. Requires: unit > 0,
+/// controlled_costs_fit(unit, t.size()). Returns: as controlled_rounder::run.
 template <class I, class Table, class Store>
-std::optional<std::size_t> controlled_round(const Table& t, I unit, Store store) {
+controlled_outcome controlled_round(const Table& t, I unit, Store store,
+                                    std::size_t dp_states = controlled_dp_states) {
     auto round = [&](auto& scratch) {
         using K = typename std::remove_reference_t<decltype(scratch.layer)>::value_type;
-        const auto found = controlled_rounder<I, K, Table>(t, unit, scratch).run(store);
+        const auto found = controlled_rounder<I, K, Table>(t, unit, scratch, dp_states).run(store);
         scratch.trim();
         return found;
     };

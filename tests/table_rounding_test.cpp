@@ -219,6 +219,7 @@ TEST_CASE(
     const int tables = bmm_test::property_count(100'000);
     constexpr const auto& modes = bmm_test::all_rounding_modes;
     int broken = 0, without = 0, with_previous = 0;
+    std::size_t cells = 0;  // audited
     for (int trial = 0; trial < tables; ++trial) {
         std::mt19937_64 gen(1'000'000 + static_cast<std::uint64_t>(trial));
         const bmm_test::table_shape shape{trial % 2 == 1, 4 + trial % 27, 1 + trial % 4};
@@ -236,9 +237,10 @@ TEST_CASE(
             if (!shape.previous) why = "no controlled rounding without previous variance";
         }
         // bmm's audit of each print, told how it was printed: no error.
-        auto audited = [&t, mode](const printed_table& p, bmm::table_rounding how) {
+        auto audited = [&t, mode, &cells](const printed_table& p, bmm::table_rounding how) {
             const auto found =
                 bmm::audit_budget_table(published(t, p, mode), bmm::table_audit_options(how, mode));
+            cells += found.cells_checked();
             return found.errors() == 0 ? std::string()
                                        : std::to_string(found.errors()) + " audit errors";
         };
@@ -259,5 +261,6 @@ TEST_CASE(
     }
     CHECK(broken == 0);
     MESSAGE(tables << " tables (" << with_previous << " with previous variance and change), "
-                   << without << " without a controlled rounding");
+                   << without << " without a controlled rounding, " << cells
+                   << " printed cells audited");
 }

@@ -76,6 +76,7 @@ struct controlled_scratch {
         std::uint8_t chosen = 0;
         bool previous = false, summed = false;
         bool by_flow = false;  ///< a total combined by two_column_flow (too many members)
+        bool small = false;    ///< a total combined by combine_small
     };
     /// A box of partial sums: [lo, hi] per dimension (b, v, p; p is [0, 0] in two dimensions).
     struct box {
@@ -454,11 +455,14 @@ private:
         }
         r.offset = {0, 0, 0};
         r.by_flow = false;
+        r.small = false;
         for (std::size_t d = 0; d < Dims; ++d) {
             r.offset[d] = static_cast<int>(r.floor[d] - floors[d]);
         }
         // Each member's combinations as the total sees them (without the total's previous
         // variance, the member's is summed by nothing: the cheaper δp), and the suffix sums.
+        // A total without a previous variance has only combinations 0..3 (δp = 0).
+        constexpr unsigned combinations = Dims == 3 ? 8 : 4;
         s_.members.resize(m + 1);
         s_.members[m].suffix = box{};
         for (std::size_t j = m; j-- > 0;) {
@@ -467,9 +471,10 @@ private:
             member& e = s_.members[j];
             e.count = 0;
             unsigned least = 7, most = 0;  // the bits every combination has, and any has
-            for (unsigned k = 0; k < (Dims == 3 ? 8u : 4u); ++k) {
+            const bool project = Dims == 2 && x.previous;
+            for (unsigned k = 0; k < combinations; ++k) {
                 K cost = x.cost[k];
-                if (Dims == 2 && x.cost[k + 4] < cost) cost = x.cost[k + 4];
+                if (project && x.cost[k + 4] < cost) cost = x.cost[k + 4];
                 if (cost >= inf) continue;
                 e.cost[e.count] = cost;
                 e.combination[e.count++] = static_cast<std::uint8_t>(k);
@@ -486,7 +491,7 @@ private:
         // The sums the total's own combinations need.
         box target{{r.offset[0] + 1, r.offset[1] + 1, r.offset[2] + (Dims == 3 ? 1 : 0)}, r.offset};
         bool any = false;
-        for (unsigned k = 0; k < 8; ++k) {
+        for (unsigned k = 0; k < combinations; ++k) {
             if (r.cost[k] >= inf) continue;
             any = true;
             for (std::size_t d = 0; d < Dims; ++d) {
@@ -496,6 +501,7 @@ private:
             }
         }
         if (!any) return false;
+        if (Dims == 2 && m <= small_grid - 1) return combine_small(t);
         // Step j + 1 (after members 0..j) keeps the partial sums that members 0..j can make and
         // from which members j + 1.. can still reach the target; the last member is added only
         // at the sums the total's combinations need (r.last keeps its choice for each).
@@ -551,7 +557,7 @@ private:
         }
         const member& last = s_.members[m - 1];
         bool possible = false;
-        for (unsigned k = 0; k < 8; ++k) {
+        for (unsigned k = 0; k < combinations; ++k) {
             if (r.cost[k] >= inf) continue;
             const std::array<int, 3> need = sums(r, k);
             K best = inf;
@@ -561,6 +567,75 @@ private:
                                                 need[2] - (Dims == 3 ? bit(e, 2) : 0)};
                 if (!window.contains(before)) continue;
                 const K total = s_.layer[reach.index(before)] + last.cost[o];
+                if (total < best) {
+                    best = total;
+                    r.last[k] = static_cast<std::uint8_t>(e);
+                }
+            }
+            r.cost[k] = best >= inf ? inf : r.cost[k] + best;
+            possible = possible || best < inf;
+        }
+        return possible;
+    }
+
+    /// Sums a small total's programme keeps per dimension: 0..8.
+    static constexpr int small_grid = 9;
+
+    /// combine() for a total of budget and variance with at most 8 members (most of them): the
+    /// same programme on a fixed grid of small_grid² partial sums, every sum the members make,
+    /// with no boxes to work out. Its choices take (m − 1)·small_grid² bytes at r.first_step.
+    bool combine_small(std::size_t t) {
+        constexpr int g = small_grid;
+        row& r = s_.rows[t];
+        const std::size_t m = t_.members(t).size();
+        r.small = true;
+        r.first_step = s_.choices.size();
+        s_.choices.resize(r.first_step + (m - 1) * g * g);
+        std::array<K, g * g> a, c;  // read only where written
+        K* layer = a.data();
+        K* next = c.data();
+        layer[0] = 0;
+        int lo0 = 0, hi0 = 0, lo1 = 0, hi1 = 0;  // the sums made so far: [lo0, hi0] × [lo1, hi1]
+        for (std::size_t j = 0; j + 1 < m; ++j) {
+            const member& e = s_.members[j];
+            const box& now = e.suffix;
+            const box& later = s_.members[j + 1].suffix;
+            const int n_lo0 = lo0 + now.lo[0] - later.lo[0], n_hi0 = hi0 + now.hi[0] - later.hi[0];
+            const int n_lo1 = lo1 + now.lo[1] - later.lo[1], n_hi1 = hi1 + now.hi[1] - later.hi[1];
+            for (int x0 = n_lo0; x0 <= n_hi0; ++x0) {
+                for (int x1 = n_lo1; x1 <= n_hi1; ++x1) next[x0 * g + x1] = inf;
+            }
+            std::uint8_t* chose = s_.choices.data() + r.first_step + j * g * g;
+            for (std::size_t o = 0; o < e.count; ++o) {  // the lowest combination keeps a tie
+                const std::uint8_t k = e.combination[o];
+                const int move = bit(k, 0) * g + bit(k, 1);
+                const K cost = e.cost[o];
+                for (int s0 = lo0; s0 <= hi0; ++s0) {
+                    for (int q = s0 * g + lo1, end = s0 * g + hi1; q <= end; ++q) {
+                        const auto x = static_cast<std::size_t>(q + move);
+                        const K total = layer[q] + cost;
+                        const bool better = total < next[x];  // no branch
+                        next[x] = better ? total : next[x];
+                        chose[x] = better ? k : chose[x];
+                    }
+                }
+            }
+            K* const swap = layer;
+            layer = next;
+            next = swap;
+            lo0 = n_lo0, hi0 = n_hi0, lo1 = n_lo1, hi1 = n_hi1;
+        }
+        const member& last = s_.members[m - 1];
+        bool possible = false;
+        for (unsigned k = 0; k < 4; ++k) {
+            if (r.cost[k] >= inf) continue;
+            K best = inf;
+            for (std::size_t o = 0; o < last.count; ++o) {
+                const unsigned e = last.combination[o];
+                const int b0 = r.offset[0] + bit(k, 0) - bit(e, 0);
+                const int b1 = r.offset[1] + bit(k, 1) - bit(e, 1);
+                if (b0 < lo0 || b0 > hi0 || b1 < lo1 || b1 > hi1) continue;
+                const K total = layer[b0 * g + b1] + last.cost[o];
                 if (total < best) {
                     best = total;
                     r.last[k] = static_cast<std::uint8_t>(e);
@@ -676,6 +751,21 @@ private:
     void assign_members(std::size_t t) {
         const row& r = s_.rows[t];
         const auto& members = t_.members(t);
+        if (r.small) {
+            int s0 = r.offset[0] + bit(r.chosen, 0), s1 = r.offset[1] + bit(r.chosen, 1);
+            for (std::size_t j = members.size(); j-- > 0;) {
+                const unsigned k = j + 1 < members.size()
+                                       ? s_.choices[r.first_step + j * small_grid * small_grid +
+                                                    static_cast<std::size_t>(s0 * small_grid + s1)]
+                                       : r.last[r.chosen];
+                row& x = s_.rows[members[j]];
+                const bool up = x.previous && x.cost[k + 4] < x.cost[k];  // its own δp
+                x.chosen = static_cast<std::uint8_t>(up ? k + 4 : k);
+                s0 -= bit(k, 0);
+                s1 -= bit(k, 1);
+            }
+            return;
+        }
         if (r.by_flow) {
             start_flow(t);
             flow_to(r.offset[0] + bit(r.chosen, 0), r.offset[1] + bit(r.chosen, 1));

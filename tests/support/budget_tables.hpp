@@ -70,7 +70,9 @@ inline budget_table random_budget_table(std::mt19937_64& gen, const table_shape&
     };
     // A group of `level` >= 1: members (lines, or groups of a lower level), then its total.
     auto group = [&](auto& self, int level) -> void {
-        const int members = 1 + percent(gen) % 4;
+        // Mostly up to four members, sometimes up to fourteen (past controlled rounding's small
+        // grid of eight).
+        const int members = 1 + percent(gen) % (percent(gen) < 15 ? 14 : 4);
         for (int k = 0; k < members && (k == 0 || lines < shape.max_lines); ++k) {
             if (percent(gen) < 10) t.add_heading("heading");
             if (level > 1 && percent(gen) < 45 && lines < shape.max_lines) {

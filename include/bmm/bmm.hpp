@@ -35,6 +35,8 @@
 //     table.hpp       a published budget table, cell by cell      status.hpp    a printed status
 //     summary.hpp     a printed summary row                       savings.hpp   savings splits, tables
 //     risk.hpp        a risk row's band and arrow                 ytd.hpp       a YTD figure by its rule
+//     relations.hpp   printed cells and relations, their audit    table_relations.hpp  a table's
+//     (audit/localize.hpp, naming the cells to change, is opt-in: it uses Boost's cpp_int)
 //
 //   #include <bmm/bmm.hpp>
 //   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"),
@@ -45,6 +47,7 @@
 #include "audit/derived.hpp"
 #include "audit/finding.hpp"
 #include "audit/interval.hpp"
+#include "audit/relations.hpp"
 #include "audit/risk.hpp"
 #include "audit/savings.hpp"
 #include "audit/share.hpp"
@@ -52,6 +55,7 @@
 #include "audit/sum.hpp"
 #include "audit/summary.hpp"
 #include "audit/table.hpp"
+#include "audit/table_relations.hpp"
 #include "audit/ytd.hpp"
 #include "column.hpp"
 #include "config.hpp"

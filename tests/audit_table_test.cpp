@@ -2,8 +2,9 @@
 // table finds exactly its two real errors and its two sign-convention cells; a changed figure is
 // reported; blank cells are recomputed from what is printed; tables without a forecast column
 // (seed 003's directorate tables) are audited by their budget and variance columns; an
-// exact-but-rounded table is never called an error, whatever its rounding mode; bad rows are
-// typed errors.
+// exact-but-rounded table is never called an error, whatever its rounding mode; a table printed
+// by largest remainder or controlled rounding is judged by what that rounding promises; bad rows
+// are typed errors.
 #include <doctest/doctest.h>
 
 #include <bmm/audit/table.hpp>
@@ -337,6 +338,71 @@ TEST_CASE("the rounding mode decides the printed intervals the audit uses") {
     CHECK(truncated.errors() == 0);
     CHECK(truncated.count(bmm::verdict::rounding) == 2);  // budget and forecast
     CHECK(bmm::audit_budget_table(rows, half_up).errors() == 2);
+}
+
+TEST_CASE(
+    "a table printed to keep its totals must add up in print: a total a unit off is an error") {
+    // Four lines and a total that do not add up by one unit: per cell a rounding effect, but
+    // largest remainder and controlled rounding print every total as the sum of its members.
+    std::vector<bmm::published_row> rows;
+    for (int i = 0; i < 4; ++i) rows.push_back(row("line", 0, "1.0", "1.0", "0.0", "0.0"));
+    rows.push_back(row("total", 1, "4.1", "4.0", "-0.1", "-2.4"));
+    CHECK(bmm::audit_budget_table(rows, half_up).errors() == 0);
+    for (const auto how :
+         {bmm::table_rounding::largest_remainder, bmm::table_rounding::controlled}) {
+        const auto found = bmm::audit_budget_table(
+            rows, bmm::table_audit_options(how, bmm::rounding_mode::half_up));
+        CHECK(found.errors() == 1);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].where.column == "budget");
+        CHECK(found[0].rule == "sum");
+        CHECK(found[0].expected == "4.0");
+        // The variance's -0.1 = 4.0 - 4.1 holds in print, and so does its -2.4%.
+    }
+    // A variance that is not forecast - budget in print is an error too.
+    rows.back() = row("total", 1, "4.0", "4.0", "0.1", "2.5");
+    CHECK(bmm::audit_budget_table(rows, half_up).errors() == 0);  // per cell: a rounding effect
+    const auto controlled = bmm::audit_budget_table(
+        rows,
+        bmm::table_audit_options(bmm::table_rounding::controlled, bmm::rounding_mode::half_up));
+    CHECK(controlled.errors() == 1);
+}
+
+TEST_CASE(
+    "a variance % from the exact figures fits the intervals of the rule the table was printed by") {
+    // Controlled rounding printed budget 1.09 as 1.0 and variance 0.19 as 0.1 (each rounded down,
+    // within a unit); the % from the exact figures is 17.4. Read as half-up figures, 0.1 of 1.0
+    // is at most 0.15 / 0.95 = 15.8%: an error; read as printed, anything below 0.2 / 0.9 fits.
+    const std::vector<bmm::published_row> rows{row("line", 0, "1.0", "1.1", "0.1", "17.4")};
+    CHECK(bmm::audit_budget_table(rows, half_up).errors() == 1);
+    const auto printed = bmm::audit_budget_table(
+        rows,
+        bmm::table_audit_options(bmm::table_rounding::controlled, bmm::rounding_mode::half_up));
+    CHECK(printed.errors() == 0);
+    CHECK(printed.count(bmm::verdict::rounding) == 1);
+    // Largest remainder's "11.7 11.6 -0.1 0.0%" (a line whose budget is its forecast, 11.65):
+    // its variance is a difference of two figures each within a unit, so within two units.
+    const std::vector<bmm::published_row> lr{row("line", 0, "11.7", "11.6", "-0.1", "0.0")};
+    CHECK(bmm::audit_budget_table(lr, half_up).errors() == 1);
+    CHECK(
+        bmm::audit_budget_table(lr, bmm::table_audit_options(bmm::table_rounding::largest_remainder,
+                                                             bmm::rounding_mode::half_up))
+            .errors() == 0);
+    // Budget 1.09 printed 1.0 and forecast 1.01 printed 1.1 (each within a unit, keeping their
+    // totals): a variance of -0.08 printed 0.1, nearly two units off, and a -7.3% beside it.
+    const std::vector<bmm::published_row> two{row("line", 0, "1.0", "1.1", "0.1", "-7.3")};
+    CHECK(bmm::audit_budget_table(two,
+                                  bmm::table_audit_options(bmm::table_rounding::largest_remainder,
+                                                           bmm::rounding_mode::half_up))
+              .errors() == 0);
+    CHECK(bmm::audit_budget_table(two, bmm::table_audit_options(bmm::table_rounding::controlled,
+                                                                bmm::rounding_mode::half_up))
+              .errors() == 1);  // controlled rounding prints every variance within a unit
+    // Beyond the rule's intervals it is an error still: 50.0% of 1.0 needs a variance near 0.5.
+    const std::vector<bmm::published_row> far{row("line", 0, "1.0", "1.1", "0.1", "50.0")};
+    CHECK(bmm::audit_budget_table(far, bmm::table_audit_options(bmm::table_rounding::controlled,
+                                                                bmm::rounding_mode::half_up))
+              .errors() == 1);
 }
 
 TEST_CASE("figures too large for exact arithmetic are an overflow_error naming the row") {

@@ -25,6 +25,21 @@
 // as zero may truly be zero or tiny: its variance % is undefined or unbounded, so a printed 0.0%
 // agrees and any other figure is at most rounding.
 //
+// How the table was printed (table_audit_options::rounding, the table_rounding that printed it)
+// decides what each printed figure stands for and which relations must hold in print:
+//
+//   printed by          a printed figure p stands for          relations
+//   per_cell (mode)     the values `mode` rounds to p           recomputed and rounded by mode
+//   largest_remainder   budget, forecast, previous variance:    every total, variance and change
+//                       (p − u, p + u); variance: (p − 2u,      hold exactly in print (else
+//                       p + 2u); change: (p − 3u, p + 3u)       error)
+//   controlled          (p − u, p + u), u the printed unit     every total, variance and change
+//                                                               hold exactly in print (else error)
+//
+// and in every case the variance % is the exact figures' % rounded by `mode`, judged against the
+// intervals of the printed budget and variance (so bmm's own rounding of a table, printed with
+// variance_percent of its exact figures, never has an error).
+//
 // Large tables stream: budget_table_audit takes one row at a time and keeps only the rows a later
 // total may still sum; store_rounding = false counts rounding findings without storing them.
 // Reading the rows from CSV is bmm/io/published_table.hpp.
@@ -130,8 +145,16 @@ struct table_audit_options {
     /// The options for a table whose every figure was rounded by `printed_with` (its intervals,
     /// and how recomputed cells are rounded to the printed places).
     explicit table_audit_options(rounding_mode printed_with) noexcept : mode(printed_with) {}
+    /// The options for a table printed by budget_table::rounded(places, scale, printed_by,
+    /// percent_with), its variance % from the exact figures rounded by `percent_with` (see the
+    /// header comment).
+    table_audit_options(table_rounding printed_by, rounding_mode percent_with) noexcept
+        : mode(percent_with), rounding(printed_by) {}
 
     rounding_mode mode;
+    /// How the figures were rounded: each on its own by `mode` (per_cell), to keep totals
+    /// (largest_remainder), or with every relation holding in print (controlled).
+    table_rounding rounding = table_rounding::per_cell;
     /// The convention a printed variance % is expected to follow; the other one is
     /// sign_convention.
     variance_basis basis = variance_basis::magnitude;
@@ -226,6 +249,8 @@ private:
     [[nodiscard]] bool fast_percent(const figures& f, decimal p, decimal b, bool flip);
     [[nodiscard]] std::optional<printed_interval> percent_range(const figures& f, decimal b,
                                                                 bool flip);
+    [[nodiscard]] const detail::interval_shape& shape_of(std::int64_t units, int column) const;
+    [[nodiscard]] printed_interval interval_of(decimal printed, int column) const;
     void add_finding(audit_column c, const char* rule, decimal published, decimal computed,
                      verdict what, std::optional<printed_interval> fits);
     template <class Feed>
@@ -657,6 +682,19 @@ bool budget_table_audit::figure_of(audit_column col, const figures& r, Acc& a) {
 template <class Feed>
 void budget_table_audit::check(audit_column col, const char* rule, decimal published,
                                const Feed& feed) {
+    if (options_.rounding != table_rounding::per_cell) {
+        // Largest remainder and controlled rounding print every relation exactly.
+        detail::ratio_cell v(options_.mode, false);
+        feed(v);
+        const ratio exact = v.exact();
+        if (exact == ratio::from_decimal(published)) {
+            ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
+            return;
+        }
+        add_finding(col, rule, published, exact.round(published.places(), options_.mode),
+                    verdict::error, printed_interval::exactly(exact));
+        return;
+    }
     if (fast_) {
         detail::fast_sum f(shapes_);
         feed(f);
@@ -781,8 +819,9 @@ inline bool budget_table_audit::fast_percent(const figures& r, decimal p, decima
     // The set of x ÷ budget the printed figures allow: the corners of their intervals (in half
     // units of the shared last digit, which cancel), each closed when both its ends are, or when
     // x's end is a closed 0.
-    const detail::interval_shape& sb = shapes_.of(bu);
-    const detail::interval_shape& sx = shapes_.of(xu);
+    const detail::interval_shape& sb = shape_of(bu, figures::budget);
+    const detail::interval_shape& sx =
+        shape_of(xu, from_variance ? figures::variance : figures::forecast);
     const i128 ylo = i128(2) * bu + sb.lo, yhi = i128(2) * bu + sb.hi;
     if (ylo <= 0 && 0 <= yhi) {  // the budget may be as near zero as we like: unbounded
         add_finding(audit_column::variance_pct, "variance_pct", p, computed, verdict::rounding,
@@ -895,16 +934,43 @@ inline std::optional<printed_interval> budget_table_audit::percent_range(const f
     // The set of variance ÷ budget × ±100 the printed figures allow (std::nullopt: unbounded, the
     // budget's interval reaching zero). From a blank variance it is forecast ÷ budget − 1:
     // exact, as the two share the budget's true value.
-    const printed_interval budget = printed_interval::of(b, options_.mode);
+    const printed_interval budget = interval_of(b, figures::budget);
     std::optional<printed_interval> share;
     if (r.has(figures::variance)) {
-        share = printed_interval::of(r.get(figures::variance), options_.mode).divided_by(budget);
-    } else if (auto q = printed_interval::of(r.get(figures::forecast), options_.mode)
-                            .divided_by(budget)) {
+        share = interval_of(r.get(figures::variance), figures::variance).divided_by(budget);
+    } else if (auto q =
+                   interval_of(r.get(figures::forecast), figures::forecast).divided_by(budget)) {
         share = *q - printed_interval::exactly(ratio(1));
     }
     if (!share) return std::nullopt;
     return share->scaled(ratio(flip ? -100 : 100));
+}
+
+namespace detail {
+/// How many units either side of a printed figure of `column` its true value may be, for a table
+/// printed by largest remainder or controlled rounding (open ends; 0 for per cell).
+[[nodiscard]] inline int units_either_side(table_rounding how, int column) noexcept {
+    if (how == table_rounding::controlled) return 1;
+    if (how != table_rounding::largest_remainder) return 0;
+    return column == row_figures::variance ? 2 : (column == row_figures::change ? 3 : 1);
+}
+}  // namespace detail
+
+inline const detail::interval_shape& budget_table_audit::shape_of(std::int64_t units,
+                                                                  int column) const {
+    // In half units of the last digit, open: ±1, ±2 or ±3 units.
+    static constexpr detail::interval_shape within[3] = {
+        {-2, 2, false, false}, {-4, 4, false, false}, {-6, 6, false, false}};
+    const int k = detail::units_either_side(options_.rounding, column);
+    return k == 0 ? shapes_.of(units) : within[k - 1];
+}
+
+inline printed_interval budget_table_audit::interval_of(decimal printed, int column) const {
+    const int k = detail::units_either_side(options_.rounding, column);
+    if (k == 0) return printed_interval::of(printed, options_.mode);
+    const ratio p = ratio::from_decimal(printed);
+    const ratio u = ratio::from_decimal(decimal::from_units(k, printed.places()));
+    return printed_interval{p - u, p + u, false, false};
 }
 
 inline findings audit_budget_table(const std::vector<published_row>& rows,

@@ -71,7 +71,10 @@ public:
     /// Returns: -a, at a's places.
     /// Throws: overflow_error for the coefficient INT64_MIN, which has no negation.
     friend constexpr decimal operator-(decimal a) {
-        if (a.units_ == detail::i64_min) throw overflow_error("negating a decimal overflows");
+        if (a.units_ == detail::i64_min) {
+            throw overflow_error("negating the decimal " + to_string(a) +
+                                 " overflows (its coefficient is INT64_MIN)");
+        }
         a.units_ = -a.units_;
         return a;
     }
@@ -107,7 +110,12 @@ private:
     static constexpr decimal combine(decimal a, decimal b, int sign) {
         const int p = a.places_ > b.places_ ? a.places_ : b.places_;
         const detail::i128 r = sign > 0 ? scaled(a, p) + scaled(b, p) : scaled(a, p) - scaled(b, p);
-        if (!detail::fits_i64(r)) throw overflow_error("decimal sum out of range");
+        if (!detail::fits_i64(r)) {
+            throw overflow_error("the decimal " + std::string(sign > 0 ? "sum " : "difference ") +
+                                 to_string(a) + (sign > 0 ? " + " : " - ") + to_string(b) +
+                                 " does not fit an int64 coefficient at " + std::to_string(p) +
+                                 " places");
+        }
         return from_units(static_cast<std::int64_t>(r), p);
     }
 
@@ -126,7 +134,10 @@ constexpr decimal decimal::round(int places, rounding_mode mode) const {
     } else {
         r = detail::div_round(detail::i128(units_), detail::pow10_128(places_ - places), mode);
     }
-    if (!detail::fits_i64(r)) throw overflow_error("decimal out of range after rounding");
+    if (!detail::fits_i64(r)) {
+        throw overflow_error("the decimal " + to_string(*this) + " at " + std::to_string(places) +
+                             " places does not fit an int64 coefficient");
+    }
     return from_units(static_cast<std::int64_t>(r), places);
 }
 
@@ -134,9 +145,9 @@ inline decimal decimal::parse(std::string_view text) {
     const detail::decimal_text t = detail::scan_decimal(text);
     if (!t.ok()) throw parse_error(text, "a decimal number", t.error, t.error_position);
     if (auto d = from_text(t)) return *d;
-    throw overflow_error("\"" + std::string(text) +
-                             "\" does not fit a decimal (int64 coefficient, at most 18 places)",
-                         text);
+    throw overflow_error(
+        detail::quoted(text) + " does not fit a decimal (int64 coefficient, at most 18 places)",
+        text);
 }
 
 inline std::optional<decimal> decimal::try_parse(std::string_view text) noexcept {
@@ -147,7 +158,9 @@ inline std::optional<decimal> decimal::try_parse(std::string_view text) noexcept
 
 constexpr std::optional<decimal> decimal::from_text(const detail::decimal_text& t) noexcept {
     const detail::i128 v = t.negative ? -t.digits : t.digits;
-    if (t.fraction_digits > max_places || !detail::fits_i64(v)) return std::nullopt;
+    if (t.too_large || t.sticky || t.fraction_digits > max_places || !detail::fits_i64(v)) {
+        return std::nullopt;
+    }
     return from_units(static_cast<std::int64_t>(v), t.fraction_digits);
 }
 

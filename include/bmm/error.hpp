@@ -13,8 +13,9 @@
 //       // e.input():    "2023/25"      e.position(): 5      e.code(): bmm::errc::parse
 //   }
 //
-// Every message starts "bmm: ", names the offending input in double quotes when there is one,
-// and says why. Functions that can fail also say so in their `Throws:` line; hot paths have
+// Every message starts "bmm: ", names the offending input in double quotes when there is one
+// (a long input cut to about 60 bytes, a NUL byte shown as \0: what() is never cut short), and
+// says why. Functions that can fail also say so in their `Throws:` line; hot paths have
 // a `try_…` twin returning std::optional instead.
 #pragma once
 
@@ -24,6 +25,37 @@
 #include <string_view>
 
 namespace bmm {
+
+namespace detail {
+/// The most bytes of an input a message quotes: a longer one is cut to its first 60 bytes (at a
+/// character boundary) and "...", as csv_error cuts a field.
+inline constexpr std::size_t quoted_input_max = 63;
+/// Returns: `input` as messages show it: cut as above, and each NUL byte written \0, so that
+/// what() (a C string) holds the whole message.
+[[nodiscard]] inline std::string shown_input(std::string_view input) {
+    std::size_t n = input.size();
+    const bool cut = n > quoted_input_max;
+    if (cut) {
+        n = 60;
+        while (n > 0 && (static_cast<unsigned char>(input[n]) & 0xC0u) == 0x80u) --n;
+    }
+    std::string out;
+    out.reserve(n + 3);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (input[i] == '\0') {
+            out += "\\0";
+        } else {
+            out += input[i];
+        }
+    }
+    if (cut) out += "...";
+    return out;
+}
+/// Returns: shown_input(input) in double quotes, as every message quotes its input.
+[[nodiscard]] inline std::string quoted(std::string_view input) {
+    return '"' + shown_input(input) + '"';
+}
+}  // namespace detail
 
 /// What kind of failure an error is; also the discriminator for callers that prefer codes.
 enum class errc {
@@ -77,7 +109,14 @@ public:
 
 private:
     static std::string compose(const std::string& message, std::size_t position) {
-        std::string s = "bmm: " + message;
+        std::string s = "bmm: ";
+        for (char c : message) {  // a NUL byte would end what() there
+            if (c == '\0') {
+                s += "\\0";
+            } else {
+                s += c;
+            }
+        }
         if (position != no_position) {
             s += " (at offset ";
             s += std::to_string(position);
@@ -92,14 +131,15 @@ private:
 };
 
 /// Malformed text: what() reads `bmm: cannot read "<input>" as <what>: <why> (at offset N)`.
-/// Every bmm parser throws it naming the whole text it was given, so what() contains the input.
+/// Every bmm parser throws it naming the whole text it was given, so what() contains the input
+/// (as detail::shown_input shows it: at most about 60 bytes, NUL bytes as \0); input() is whole.
 class parse_error : public error {
 public:
     /// Throws: nothing but std::bad_alloc.
     parse_error(std::string_view input, std::string_view what, std::string_view why,
                 std::size_t position = no_position)
         : error(errc::parse,
-                "cannot read \"" + std::string(input) + "\" as " + std::string(what) + ": " +
+                "cannot read " + detail::quoted(input) + " as " + std::string(what) + ": " +
                     std::string(why),
                 input, position) {}
 };

@@ -307,14 +307,14 @@ money<C> parse_money(std::string_view text, const money_format& f) {
     const auto r = detail::scale_to_i64(d.digits, d.negative != bracketed,
                                         C::minor_digits + f.scale - d.fraction_digits, nullptr);
     if (r.failure == 1) {
-        throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
-                                std::string(C::code) + " minor unit",
-                            text);
+        throw inexact_error(
+            detail::quoted(text) + " is finer than the " + std::string(C::code) + " minor unit",
+            text);
     }
     if (r.failure == 2) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of the range of " +
-                                 std::string(C::code) + " money",
-                             text);
+        throw overflow_error(
+            detail::quoted(text) + " is out of the range of " + std::string(C::code) + " money",
+            text);
     }
     return money<C>::from_minor_units(r.value);
 }
@@ -386,12 +386,13 @@ inline decimal parse_percent(std::string_view text, const percent_format& f) {
     const detail::decimal_text d = detail::scan_decimal(t);
     if (!d.ok()) throw parse_error(text, "a percentage", d.error, offset + d.error_position);
     if (bracketed && d.had_sign) throw parse_error(text, "a percentage", "a sign inside brackets");
-    if (!detail::fits_i64(d.digits) || d.fraction_digits > decimal::max_places) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of range", text);
+    // The sign applied before the range check, so that INT64_MIN units read back.
+    const detail::i128 v = (d.negative != bracketed) ? -d.digits : d.digits;
+    if (d.too_large || d.sticky || !detail::fits_i64(v) ||
+        d.fraction_digits > decimal::max_places) {
+        throw overflow_error(detail::quoted(text) + " is out of range", text);
     }
-    const auto magnitude = static_cast<std::int64_t>(d.digits);
-    return decimal::from_units((d.negative != bracketed) ? -magnitude : magnitude,
-                               d.fraction_digits);
+    return decimal::from_units(static_cast<std::int64_t>(v), d.fraction_digits);
 }
 
 }  // namespace bmm

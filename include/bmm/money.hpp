@@ -123,7 +123,8 @@ public:
     /// Throws: overflow_error if that many pence do not fit int64.
     [[nodiscard]] static constexpr money from_major_units(std::int64_t units) {
         std::int64_t r = 0;
-        if (detail::mul_overflow(units, minor_per_major, &r)) overflow("converting whole");
+        if (detail::mul_overflow(units, minor_per_major, &r))
+            overflow("converting whole", std::to_string(units) + " whole units");
         return from_minor_units(r);
     }
 
@@ -202,19 +203,21 @@ public:
     /// Throws: overflow_error for the one amount without a negation (INT64_MIN minor units).
     friend constexpr money operator-(money a) {
         std::int64_t r = 0;
-        if (detail::sub_overflow(0, a.units_, &r)) overflow("negating");
+        if (detail::sub_overflow(0, a.units_, &r)) overflow("negating", amount_text(a.units_));
         return from_minor_units(r);
     }
     /// Returns: a + b, exactly. Throws: overflow_error if the sum is out of range.
     friend constexpr money operator+(money a, money b) {
         std::int64_t r = 0;
-        if (detail::add_overflow(a.units_, b.units_, &r)) overflow("adding");
+        if (detail::add_overflow(a.units_, b.units_, &r))
+            overflow("adding", amount_text(a.units_) + " + " + amount_text(b.units_));
         return from_minor_units(r);
     }
     /// Returns: a - b, exactly. Throws: overflow_error if the difference is out of range.
     friend constexpr money operator-(money a, money b) {
         std::int64_t r = 0;
-        if (detail::sub_overflow(a.units_, b.units_, &r)) overflow("subtracting");
+        if (detail::sub_overflow(a.units_, b.units_, &r))
+            overflow("subtracting", amount_text(a.units_) + " - " + amount_text(b.units_));
         return from_minor_units(r);
     }
     /// Adds (subtracts) b. Returns: *this.
@@ -229,7 +232,7 @@ public:
                       "multiply money by a signed integer (a uint64_t count may not fit int64)");
         std::int64_t r = 0;
         if (detail::mul_overflow(a.units_, static_cast<std::int64_t>(n), &r))
-            overflow("multiplying");
+            overflow("multiplying", amount_text(a.units_) + " × " + std::to_string(n));
         return from_minor_units(r);
     }
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
@@ -320,9 +323,12 @@ public:
     friend constexpr bool operator>=(zero_t, money a) noexcept { return 0 >= a.units_; }
 
 private:
-    [[noreturn]] static void overflow(const char* what) {
+    [[noreturn]] static void overflow(const char* what, const std::string& operands) {
         throw overflow_error(std::string(what) + " " + std::string(Currency::code) +
-                             " amounts overflows the 64-bit range of minor units");
+                             " amounts overflows the 64-bit range of minor units: " + operands);
+    }
+    static std::string amount_text(std::int64_t units) {
+        return detail::fixed_point_text(units, Currency::minor_digits);
     }
     static money read(std::string_view text, int scale, const rounding_mode* mode);
 
@@ -347,8 +353,10 @@ public:
         }
         const detail::i128 r = detail::div_round(num_, detail::i128(den_), mode);
         if (!detail::fits_i64(r)) {
-            throw overflow_error("a rounded " + std::string(Currency::code) +
-                                 " amount overflows the 64-bit range of minor units");
+            throw overflow_error(
+                "a rounded " + std::string(Currency::code) +
+                " amount overflows the 64-bit range of minor units: " + detail::i128_text(num_) +
+                "/" + detail::i128_text(den_) + " minor units, rounded");
         }
         return money<Currency>::from_minor_units(static_cast<std::int64_t>(r));
     }
@@ -452,15 +460,14 @@ money<C> money<C>::read(std::string_view text, int scale, const rounding_mode* m
     const auto r = detail::scale_to_i64(t.digits, t.negative,
                                         C::minor_digits + scale - t.fraction_digits, mode);
     if (r.failure == 1) {
-        throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
-                                std::string(C::code) +
+        throw inexact_error(detail::quoted(text) + " is finer than the " + std::string(C::code) +
                                 " minor unit: pass a rounding_mode to round it",
                             text);
     }
     if (r.failure == 2) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of the range of " +
-                                 std::string(C::code) + " money",
-                             text);
+        throw overflow_error(
+            detail::quoted(text) + " is out of the range of " + std::string(C::code) + " money",
+            text);
     }
     return from_minor_units(r.value);
 }
@@ -485,11 +492,12 @@ money<C> money<C>::from_decimal(decimal d, int scale) {
     if (r.failure == 1) {
         const std::string text = to_string(d);
         throw inexact_error(
-            "\"" + text + "\" is finer than the " + std::string(C::code) + " minor unit", text);
+            detail::quoted(text) + " is finer than the " + std::string(C::code) + " minor unit",
+            text);
     }
     if (r.failure == 2) {
         const std::string text = to_string(d);
-        throw overflow_error("\"" + text + "\"" +
+        throw overflow_error(detail::quoted(text) +
                                  (scale == 0 ? "" : " × 10^" + std::to_string(scale)) +
                                  " is out of the range of " + std::string(C::code) + " money",
                              text);

@@ -112,24 +112,26 @@ public:
 
     /// Returns: -a.
     /// Throws: overflow_error for a numerator of INT64_MIN, which has no negation.
-    friend constexpr ratio operator-(ratio a) { return from128(-detail::i128(a.num_), a.den_); }
+    friend constexpr ratio operator-(ratio a) {
+        return result(-detail::i128(a.num_), a.den_, ratio(), "-", a);
+    }
     /// Returns: a + b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator+(ratio a, ratio b) {
-        return from128(detail::i128(a.num_) * b.den_ + detail::i128(b.num_) * a.den_,
-                       detail::i128(a.den_) * b.den_);
+        return result(detail::i128(a.num_) * b.den_ + detail::i128(b.num_) * a.den_,
+                      detail::i128(a.den_) * b.den_, a, " + ", b);
     }
     /// Returns: a - b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator-(ratio a, ratio b) {
-        return from128(detail::i128(a.num_) * b.den_ - detail::i128(b.num_) * a.den_,
-                       detail::i128(a.den_) * b.den_);
+        return result(detail::i128(a.num_) * b.den_ - detail::i128(b.num_) * a.den_,
+                      detail::i128(a.den_) * b.den_, a, " - ", b);
     }
     /// Returns: a × b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator*(ratio a, ratio b) {
-        return from128(detail::i128(a.num_) * b.num_, detail::i128(a.den_) * b.den_);
+        return result(detail::i128(a.num_) * b.num_, detail::i128(a.den_) * b.den_, a, " × ", b);
     }
     /// Returns: a × n, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator*(ratio a, std::int64_t n) {
-        return from128(detail::i128(a.num_) * n, a.den_);
+        return result(detail::i128(a.num_) * n, a.den_, a, " × ", ratio(n));
     }
     friend constexpr ratio operator*(std::int64_t n, ratio a) { return a * n; }
     /// Returns: a ÷ b, exactly.
@@ -164,6 +166,11 @@ private:
         if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
         return from128(n, d);
     }
+    /// n/d (d != 0) in lowest terms: the result of `a op b` (a unary op when a is zero and op
+    /// is "-"). Throws: overflow_error naming the operands when it does not fit.
+    static constexpr ratio result(detail::i128 n, detail::i128 d, ratio a, const char* op, ratio b);
+    [[noreturn]] static void overflow(ratio a, const char* op, ratio b, detail::i128 n,
+                                      detail::i128 d);
     static constexpr int cmp(ratio a, ratio b) noexcept {
         const detail::i128 x = detail::i128(a.num_) * b.den_, y = detail::i128(b.num_) * a.den_;
         return x < y ? -1 : (x > y ? 1 : 0);
@@ -207,6 +214,32 @@ constexpr ratio ratio::from128(detail::i128 n, detail::i128 d) {
     return r;
 }
 
+constexpr ratio ratio::result(detail::i128 n, detail::i128 d, ratio a, const char* op, ratio b) {
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const detail::i128 g = detail::gcd128(n, d);
+    if (g > 1) {
+        n /= g;
+        d /= g;
+    }
+    if (!detail::fits_i64(n) || !detail::fits_i64(d)) overflow(a, op, b, n, d);
+    ratio r;
+    r.num_ = static_cast<std::int64_t>(n);
+    r.den_ = static_cast<std::int64_t>(d);
+    return r;
+}
+
+inline void ratio::overflow(ratio a, const char* op, ratio b, detail::i128 n, detail::i128 d) {
+    std::string operands = std::string(op) == "-" && a == ratio()
+                               ? "-(" + to_string(b) + ")"
+                               : to_string(a) + op + to_string(b);
+    throw overflow_error(operands + " = " + detail::i128_text(n) +
+                         (d == 1 ? std::string() : "/" + detail::i128_text(d)) +
+                         " does not fit a 64-bit numerator and denominator");
+}
+
 constexpr std::optional<ratio> ratio::try_make(std::int64_t numerator, std::int64_t denominator) {
     if (denominator == 0) return std::nullopt;
     return from128(numerator, denominator);
@@ -214,7 +247,7 @@ constexpr std::optional<ratio> ratio::try_make(std::int64_t numerator, std::int6
 
 constexpr std::optional<ratio> ratio::try_divide(ratio a, ratio b) {
     if (b.num_ == 0) return std::nullopt;
-    return from128(detail::i128(a.num_) * b.den_, detail::i128(a.den_) * b.num_);
+    return result(detail::i128(a.num_) * b.den_, detail::i128(a.den_) * b.num_, a, " ÷ ", b);
 }
 
 constexpr ratio ratio::from_decimal(decimal d) noexcept {
@@ -226,7 +259,10 @@ constexpr decimal ratio::round(int places, rounding_mode mode) const {
     BMM_EXPECTS(places >= 0 && places <= decimal::max_places);
     const detail::i128 r =
         detail::div_round(detail::i128(num_) * detail::pow10_128(places), detail::i128(den_), mode);
-    if (!detail::fits_i64(r)) throw overflow_error("a rounded ratio does not fit a decimal");
+    if (!detail::fits_i64(r)) {
+        throw overflow_error(to_string(*this) + " rounded to " + std::to_string(places) +
+                             " places does not fit a decimal (an int64 coefficient)");
+    }
     return decimal::from_units(static_cast<std::int64_t>(r), places);
 }
 
@@ -234,7 +270,10 @@ constexpr decimal ratio::percent(int places, rounding_mode mode) const {
     BMM_EXPECTS(places >= 0 && places <= decimal::max_places - 2);
     const detail::i128 r = detail::div_round(detail::i128(num_) * detail::pow10_128(places + 2),
                                              detail::i128(den_), mode);
-    if (!detail::fits_i64(r)) throw overflow_error("a rounded percentage does not fit a decimal");
+    if (!detail::fits_i64(r)) {
+        throw overflow_error("100 × " + to_string(*this) + " rounded to " + std::to_string(places) +
+                             " places does not fit a decimal (an int64 coefficient)");
+    }
     return decimal::from_units(static_cast<std::int64_t>(r), places);
 }
 
@@ -259,6 +298,10 @@ inline std::optional<ratio> ratio::parse_impl(std::string_view text, const char*
             *where = lead + offset + t.error_position;
             return false;
         }
+        if (t.too_large || t.sticky) {  // well-formed, but not an exact 64-bit ratio
+            *overflowed = true;
+            return false;
+        }
         out.n = t.negative ? -t.digits : t.digits;
         out.d = detail::pow10_128(t.fraction_digits);
         const i128 g = detail::gcd128(out.n, out.d);
@@ -269,15 +312,20 @@ inline std::optional<ratio> ratio::parse_impl(std::string_view text, const char*
     auto too_big = [](const i128& v) { return detail::abs128(v) > i128(detail::i64_max); };
     const std::size_t slash = body.find('/');
     fraction a{0, 1}, b{1, 1};
-    if (!read(body.substr(0, slash), 0, a)) return std::nullopt;
+    // A malformed part is a parse error even when the other one is too long to be exact.
+    if (!read(body.substr(0, slash), 0, a) && !*overflowed) return std::nullopt;
     if (slash != std::string_view::npos) {
-        if (!read(body.substr(slash + 1), slash + 1, b)) return std::nullopt;
-        if (b.n == 0) {
+        const bool long_numerator = *overflowed;
+        *overflowed = false;
+        if (!read(body.substr(slash + 1), slash + 1, b) && !*overflowed) return std::nullopt;
+        if (!*overflowed && b.n == 0) {
             *why = "the denominator is zero, so the ratio is undefined";
             *where = lead + slash + 1;
             return std::nullopt;
         }
+        *overflowed = *overflowed || long_numerator;
     }
+    if (*overflowed) return std::nullopt;
     if (percent) b.n *= 100;  // |b.n| < 10^37, so 100·b.n < 2^127
     // a/b = (a.n·b.d) / (a.d·b.n). Cross-reduce; the result is then in lowest terms, so a part
     // beyond int64 means the value itself does not fit.
@@ -306,8 +354,7 @@ inline ratio ratio::parse(std::string_view text) {
     bool overflowed = false;
     if (auto r = parse_impl(text, &why, &where, &overflowed)) return *r;
     if (overflowed) {
-        throw overflow_error("\"" + std::string(text) + "\" does not fit an exact 64-bit ratio",
-                             text);
+        throw overflow_error(detail::quoted(text) + " does not fit an exact 64-bit ratio", text);
     }
     throw parse_error(text, "a ratio", why, where);
 }
@@ -327,14 +374,16 @@ inline ratio ratio::from_percent(std::string_view text) {
     const detail::decimal_text t = detail::scan_decimal(text);
     if (!t.ok()) throw parse_error(text, "a percentage", t.error, t.error_position);
     // At most 36 digits and 36 places: |n| < 10^36 and d <= 10^38 < 2^127.
+    if (t.too_large || t.sticky) {
+        throw overflow_error(detail::quoted(text) + " % does not fit an exact 64-bit ratio", text);
+    }
     detail::i128 n = t.negative ? -t.digits : t.digits;
     detail::i128 d = detail::pow10_128(t.fraction_digits + 2);
     const detail::i128 g = detail::gcd128(n, d);
     n /= g;
     d /= g;
     if (!detail::fits_i64(n) || !detail::fits_i64(d)) {
-        throw overflow_error("\"" + std::string(text) + "\" % does not fit an exact 64-bit ratio",
-                             text);
+        throw overflow_error(detail::quoted(text) + " % does not fit an exact 64-bit ratio", text);
     }
     return from128(n, d);
 }

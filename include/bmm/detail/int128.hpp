@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
 
 #if defined(__SIZEOF_INT128__) && !defined(BMM_USE_BOOST_INT128)
 #define BMM_DETAIL_NATIVE_INT128 1
@@ -41,6 +42,20 @@ inline constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min()
     i128 r = 1;
     for (int i = 0; i < n; ++i) r *= 10;
     return r;
+}
+
+/// Returns: v in decimal digits ("-170141183460469231731687303715884105727"), for messages.
+[[nodiscard]] inline std::string i128_text(i128 v) {
+    const bool negative = v < 0;
+    std::string s;
+    do {
+        const i128 q = v / 10;
+        const int digit = static_cast<int>(v - q * 10);
+        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
+        v = q;
+    } while (v != 0);
+    if (negative) s.insert(s.begin(), '-');
+    return s;
 }
 
 /// Greatest common divisor of |a| and |b| (gcd(0, 0) == 0).

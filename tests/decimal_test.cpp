@@ -170,4 +170,14 @@ TEST_SUITE("decimal") {
               "bmm: negating the decimal -92233720368547758.08 overflows (its coefficient "
               "is INT64_MIN)");
     }
+
+    TEST_CASE("places out of range are an invalid_argument in every build mode, never undefined") {
+        CHECK_THROWS_AS((void)decimal::from_units(1, 19), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)decimal::from_units(1, -1), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)decimal::parse("1.5").round(19, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)decimal::parse("1.5").round(-1, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK(decimal::from_units(1, 18).places() == 18);
+    }
 }

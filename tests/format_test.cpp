@@ -408,4 +408,25 @@ TEST_SUITE("format: percentages") {
         }
         CHECK(mismatches == 0);
     }
+
+    TEST_CASE("format fields out of range are an invalid_argument in every build mode") {
+        percent_format f = percent_format::places(1);
+        f.decimals = 19;
+        CHECK_THROWS_AS((void)bmm::to_string(pd("1.5"), f), bmm::invalid_argument);
+        f.decimals = -2;
+        CHECK_THROWS_AS((void)bmm::to_string(pd("1.5"), f), bmm::invalid_argument);
+        f.decimals = 17;
+        CHECK_THROWS_AS((void)bmm::to_string(bmm::ratio(1, 3), f), bmm::invalid_argument);
+        f.decimals = -1;
+        CHECK_THROWS_AS((void)bmm::to_string(bmm::ratio(1, 3), f), bmm::invalid_argument);
+        money_format m = money_format::millions(1);
+        m.scale = 19;
+        CHECK_THROWS_AS((void)bmm::to_string(gbp::parse("1.00"), m), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::parse_money<bmm::currency::gbp>("1.0m", m),
+                        bmm::invalid_argument);
+        m.scale = -1;
+        CHECK_THROWS_AS((void)bmm::to_string(gbp::parse("1.00"), m), bmm::invalid_argument);
+        m = money_format::millions(19);
+        CHECK_THROWS_AS((void)bmm::to_string(gbp::parse("1.00"), m), bmm::invalid_argument);
+    }
 }

@@ -440,3 +440,10 @@ TEST_SUITE("money") {
         CHECK(gbp::parse("0.009" + std::string(40, '9'), rounding_mode::ceiling) == bmm::pence(1));
     }
 }
+
+TEST_CASE("a scale out of range is an invalid_argument in every build mode, never undefined") {
+    const bmm::decimal d = bmm::decimal::parse("5.3");
+    CHECK_THROWS_AS((void)gbp::from_decimal(d, 19), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)gbp::from_decimal(d, -1), bmm::invalid_argument);
+    CHECK(gbp::from_decimal(d, 6) == gbp::from_millions("5.3"));
+}

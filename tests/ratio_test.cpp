@@ -244,4 +244,23 @@ TEST_SUITE("ratio") {
             CHECK(ratio::from_percent(text) == ratio::parse(text + "%"));
         }
     }
+
+    TEST_CASE("places out of range are an invalid_argument in every build mode, never undefined") {
+        // Under NDEBUG an assert() would vanish and percent(40) compute 10^42 in 128 bits.
+        CHECK_THROWS_AS((void)ratio(1, 3).percent(40, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).percent(17, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).percent(-1, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).round(19, rounding_mode::half_up), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).round(-1, rounding_mode::half_up), bmm::invalid_argument);
+        CHECK_THROWS_WITH_AS((void)ratio(1, 3).percent(40, rounding_mode::half_up),
+                             "bmm: ratio::percent: places must be 0 to 16, not 40",
+                             bmm::invalid_argument);
+        CHECK(ratio(1, 3).percent(16, rounding_mode::half_up).places() == 16);
+        CHECK(ratio(1, 3).round(18, rounding_mode::half_up).places() == 18);
+        // A zero denominator given to the 128-bit factory is undefined, not a ratio over 0.
+        CHECK_THROWS_AS((void)ratio::from128(1, 0), bmm::undefined_error);
+    }
 }

@@ -417,3 +417,10 @@ TEST_CASE("a flat table's totals sum the rows after the previous total of their 
     const auto r = t.rounded(2, 0, bmm::table_rounding::largest_remainder);
     CHECK(r[total].budget == bmm::decimal::from_units(last_thousand, 2));
 }
+
+TEST_CASE("variance_percent refuses places beyond 15 in every build mode, never undefined") {
+    const gbp budget = gbp::parse("100.00"), variance = gbp::parse("3.00");
+    CHECK_THROWS_AS((void)bmm::variance_percent(budget, variance, 16), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)bmm::variance_percent(budget, variance, -1), bmm::invalid_argument);
+    CHECK(bmm::variance_percent(budget, variance, 15)->places() == 15);
+}

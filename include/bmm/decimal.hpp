@@ -40,9 +40,11 @@ public:
     constexpr decimal(zero_t) noexcept {}  // NOLINT: zero converts implicitly, as in Au
 
     /// Returns: units × 10^-places, e.g. from_units(-7, 2) is -0.07.
-    /// Requires: 0 <= places <= 18.
-    [[nodiscard]] static constexpr decimal from_units(std::int64_t units, int places) noexcept {
-        BMM_EXPECTS(places >= 0 && places <= max_places);
+    /// Throws: invalid_argument if places is not 0..18.
+    [[nodiscard]] static constexpr decimal from_units(std::int64_t units, int places) {
+        if (places < 0 || places > max_places) {
+            detail::out_of_range("decimal::from_units: places", places, 0, max_places);
+        }
         decimal d;
         d.units_ = units;
         d.places_ = static_cast<std::int8_t>(places);
@@ -64,8 +66,8 @@ public:
     [[nodiscard]] constexpr int places() const noexcept { return places_; }
 
     /// Returns: this value rounded to `places` decimal places by `mode` (widening is exact).
-    /// Throws: overflow_error if the widened coefficient does not fit int64.
-    /// Requires: 0 <= places <= 18.
+    /// Throws: overflow_error if the widened coefficient does not fit int64; invalid_argument
+    /// if places is not 0..18.
     [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
 
     /// Returns: -a, at a's places.
@@ -127,7 +129,9 @@ private:
 // Implementation
 
 constexpr decimal decimal::round(int places, rounding_mode mode) const {
-    BMM_EXPECTS(places >= 0 && places <= max_places);
+    if (places < 0 || places > max_places) {
+        detail::out_of_range("decimal::round: places", places, 0, max_places);
+    }
     detail::i128 r = 0;
     if (places >= places_) {
         r = scaled(*this, places);

@@ -177,4 +177,16 @@ public:
         : error(errc::invalid_argument, message, input) {}
 };
 
+namespace detail {
+/// Throws: invalid_argument "<what> must be <lo> to <hi>, not <value>": a broken precondition on
+/// an argument, checked in every build mode (with or without NDEBUG) because breaking it would
+/// otherwise be undefined behaviour.
+[[noreturn]] inline void out_of_range(const char* what, long long value, long long lo,
+                                      long long hi) {
+    throw invalid_argument(std::string(what) + " must be " + std::to_string(lo) + " to " +
+                               std::to_string(hi) + ", not " + std::to_string(value),
+                           std::to_string(value));
+}
+}  // namespace detail
+
 }  // namespace bmm

@@ -172,9 +172,8 @@ public:
 
     /// Returns: an exact decimal as money, e.g. from_decimal(decimal::parse("5.3"), 6) for £5.3m.
     /// `scale` is the power of ten of the decimal's unit (0 major units, 3 thousands, 6 millions).
-    /// Requires: 0 <= scale <= 18 (checked by BMM_EXPECTS: a programmer error, not bad data).
     /// Throws: inexact_error naming the decimal if finer than a minor unit; overflow_error
-    /// naming it if out of range.
+    /// naming it if out of range; invalid_argument if scale is not 0..18.
     [[nodiscard]] static money from_decimal(decimal d, int scale = 0);
 
     // --- observers
@@ -484,7 +483,7 @@ std::optional<money<C>> money<C>::try_parse(std::string_view text) noexcept {
 
 template <class C>
 money<C> money<C>::from_decimal(decimal d, int scale) {
-    BMM_EXPECTS(scale >= 0 && scale <= 18);
+    if (scale < 0 || scale > 18) detail::out_of_range("money::from_decimal: scale", scale, 0, 18);
     const bool negative = d.units() < 0;
     const detail::i128 mag = detail::abs128(detail::i128(d.units()));
     const auto r =

@@ -98,12 +98,11 @@ public:
     [[nodiscard]] constexpr int sign() const noexcept { return num_ > 0 ? 1 : (num_ < 0 ? -1 : 0); }
 
     /// Returns: this value rounded to `places` decimal places (0..18) by `mode`.
-    /// Requires: 0 <= places <= 18.
-    /// Throws: overflow_error if the rounded coefficient does not fit int64.
+    /// Throws: overflow_error if the rounded coefficient does not fit int64; invalid_argument if
+    /// places is not 0..18.
     [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
     /// Returns: 100 × this value rounded to `places` decimal places by `mode` (a percentage).
-    /// Requires: 0 <= places <= 16.
-    /// Throws: overflow_error as for round().
+    /// Throws: overflow_error as for round(); invalid_argument if places is not 0..16.
     [[nodiscard]] constexpr decimal percent(int places, rounding_mode mode) const;
 
     /// Returns: a / b, or std::nullopt (undefined) when b is zero.
@@ -158,7 +157,8 @@ public:
     friend constexpr bool operator>=(ratio a, ratio b) noexcept { return cmp(a, b) >= 0; }
 
     // Detail, public so that money.hpp's unrounded amounts can reuse the normalisation.
-    /// Returns: n/d in lowest terms. Requires: d != 0. Throws: overflow_error if it does not fit.
+    /// Returns: n/d in lowest terms. Throws: overflow_error if it does not fit; undefined_error
+    /// if d is 0.
     [[nodiscard]] static constexpr ratio from128(detail::i128 n, detail::i128 d);
 
 private:
@@ -195,7 +195,7 @@ inline std::string to_string(ratio r) {
 }
 
 constexpr ratio ratio::from128(detail::i128 n, detail::i128 d) {
-    BMM_EXPECTS(d != 0);
+    if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
     if (d < 0) {
         n = -n;
         d = -d;
@@ -256,7 +256,9 @@ constexpr ratio ratio::from_decimal(decimal d) noexcept {
 }
 
 constexpr decimal ratio::round(int places, rounding_mode mode) const {
-    BMM_EXPECTS(places >= 0 && places <= decimal::max_places);
+    if (places < 0 || places > decimal::max_places) {
+        detail::out_of_range("ratio::round: places", places, 0, decimal::max_places);
+    }
     const detail::i128 r =
         detail::div_round(detail::i128(num_) * detail::pow10_128(places), detail::i128(den_), mode);
     if (!detail::fits_i64(r)) {
@@ -267,7 +269,9 @@ constexpr decimal ratio::round(int places, rounding_mode mode) const {
 }
 
 constexpr decimal ratio::percent(int places, rounding_mode mode) const {
-    BMM_EXPECTS(places >= 0 && places <= decimal::max_places - 2);
+    if (places < 0 || places > decimal::max_places - 2) {
+        detail::out_of_range("ratio::percent: places", places, 0, decimal::max_places - 2);
+    }
     const detail::i128 r = detail::div_round(detail::i128(num_) * detail::pow10_128(places + 2),
                                              detail::i128(den_), mode);
     if (!detail::fits_i64(r)) {

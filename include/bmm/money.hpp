@@ -225,8 +225,11 @@ public:
     constexpr money& operator-=(money b) { return *this = *this - b; }
 
     /// Returns: the amount times a whole number. Throws: overflow_error if out of range.
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     friend constexpr money operator*(money a, I n) {
+        static_assert(!detail::is_wide_integer<I>,
+                      "bmm: money * n takes an integer of at most 64 bits: a wider n (__int128) "
+                      "would be truncated");
         static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
                       "multiply money by a signed integer (a uint64_t count may not fit int64)");
         std::int64_t r = 0;
@@ -234,13 +237,13 @@ public:
             overflow("multiplying", amount_text(a.units_) + " × " + std::to_string(n));
         return from_minor_units(r);
     }
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     friend constexpr money operator*(I n, money a) {
         return a * n;
     }
     /// Multiplies by n. Returns: *this.
     /// Throws: overflow_error if the product is out of range; *this is then unchanged.
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     constexpr money& operator*=(I n) {
         return *this = *this * n;
     }
@@ -266,8 +269,11 @@ public:
                    : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
     }
     /// Returns: the exact quotient a / n, to be rounded. Throws: undefined_error if n == 0.
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     friend constexpr unrounded_money<Currency> operator/(money a, I n) {
+        static_assert(!detail::is_wide_integer<I>,
+                      "bmm: money / n takes an integer of at most 64 bits: a wider n (__int128) "
+                      "would be truncated");
         static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
                       "divide money by a signed integer (a uint64_t count may not fit int64)");
         if (n == 0) throw undefined_error("division of money by zero");

@@ -43,6 +43,10 @@ namespace detail {
 template <class I>
 inline constexpr bool is_ratio_int = std::is_integral_v<I> && !std::is_same_v<I, bool> &&
                                      (std::is_signed_v<I> || sizeof(I) < sizeof(std::int64_t));
+/// What ratio's integer constructors accept: is_ratio_int, and wider integers, so that those
+/// reach the static_assert that names the rule.
+template <class I>
+inline constexpr bool is_ratio_int_arg = is_ratio_int<I> || is_wide_integer<I>;
 }  // namespace detail
 
 class ratio {
@@ -54,18 +58,26 @@ public:
 
     /// Returns: the whole number n as a ratio (n/1). Integers only: ratio(0.5) does not compile
     /// (read decimals exactly with ratio::parse("0.5")).
-    template <class I, std::enable_if_t<detail::is_ratio_int<I>, int> = 0>
-    explicit constexpr ratio(I n) noexcept : num_(static_cast<std::int64_t>(n)) {}
+    template <class I, std::enable_if_t<detail::is_ratio_int_arg<I>, int> = 0>
+    explicit constexpr ratio(I n) noexcept : num_(static_cast<std::int64_t>(n)) {
+        static_assert(!detail::is_wide_integer<I>,
+                      "bmm: ratio(n) takes an integer of at most 64 bits: a wider n (__int128) "
+                      "would be truncated");
+    }
 
     /// Returns: numerator/denominator in lowest terms (integers only).
     /// Throws: undefined_error if denominator == 0; overflow_error if the lowest terms do not
     /// fit (only with INT64_MIN: over a negative odd denominator, or as the denominator of an
     /// odd numerator, where 2^63 would be needed).
     template <class I, class J,
-              std::enable_if_t<detail::is_ratio_int<I> && detail::is_ratio_int<J>, int> = 0>
+              std::enable_if_t<detail::is_ratio_int_arg<I> && detail::is_ratio_int_arg<J>, int> = 0>
     constexpr ratio(I numerator, J denominator)
         : ratio(
-              make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {}
+              make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {
+        static_assert(!detail::is_wide_integer<I> && !detail::is_wide_integer<J>,
+                      "bmm: ratio(n, d) takes integers of at most 64 bits: a wider one (__int128) "
+                      "would be truncated");
+    }
 
     /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
     /// Throws: nothing but overflow_error as for the constructor.

@@ -127,6 +127,11 @@ int main(int argc, char** argv) {
         }
         std::fclose(in);
         in = nullptr;
+    } catch (const bmm::csv_error& e) {  // malformed CSV, or an unknown or repeated column
+        if (in != nullptr) std::fclose(in);
+        std::fprintf(stderr, "bmm-audit: %s:%zu:%zu: %s\n", file.c_str(), e.line(), e.column(),
+                     e.what());
+        return 2;
     } catch (const bmm::error& e) {
         if (in != nullptr) std::fclose(in);
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());

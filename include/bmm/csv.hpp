@@ -53,14 +53,24 @@ struct csv_position {
     std::size_t column = 0;
 };
 
-/// Malformed CSV: a parse_error that also says where (line, column, both 1-based) and which
-/// field. what() reads `bmm: cannot read "<field>" as CSV: <why> (line L, column C)`; the field
+/// Malformed CSV (or a field of a table that is not what its reader expects): a parse_error that
+/// also says where (line, column, both 1-based) and which field. what() reads `bmm: cannot read "<field>" as CSV: <why> (line L, column C)`; the field
 /// text is cut to 60 bytes (at a character boundary, "..." added) in what() and input(), and kept
 /// whole in field().
 class csv_error : public parse_error {
 public:
     csv_error(std::string_view field, std::string_view why, csv_position where)
         : parse_error(shorten(field), "CSV",
+                      std::string(why) + " (line " + std::to_string(where.line) + ", column " +
+                          std::to_string(where.column) + ")"),
+          why_(why),
+          field_(field),
+          where_(where) {}
+    /// A field of well-formed CSV that is not what its reader expects (e.g. an unknown column of
+    /// a table): what() reads `bmm: cannot read "<field>" as <what>: <why> (line L, column C)`.
+    csv_error(std::string_view field, std::string_view what, std::string_view why,
+              csv_position where)
+        : parse_error(shorten(field), what,
                       std::string(why) + " (line " + std::to_string(where.line) + ", column " +
                           std::to_string(where.column) + ")"),
           why_(why),

@@ -14,16 +14,22 @@
 // inputs — row, column, published value, computed value, and class (rounding / sign / error) —
 // then a summary line. With --format csv the findings are CSV on stdout, with the header
 // row,line,name,column,published,computed,class (row counts the file's data rows from 1, line
-// is the file's line), and the summary goes to stderr. Exit status: 0 when no errors were found,
-// 1 when errors were found, 2 for bad input or bad arguments (the message, on stderr, names the
-// line; nothing is printed on stdout then).
+// is the file's line; a name a spreadsheet would run as a formula, "=HYPERLINK(...)", is written
+// "'=HYPERLINK(...)": bmm::csv_quote_for_spreadsheet), and the summary goes to stderr. Names are
+// written whole, NUL bytes included. Exit status: 0 when no errors were found, 1 when errors were
+// found, 2 for bad input or bad arguments (the message, on stderr, names the line — FILE:LINE:
+// COLUMN for malformed CSV or an unknown or repeated column —; nothing is printed on stdout
+// then), and 2 when the output cannot be written (a full disk, >/dev/full).
 //
 // The file is streamed: read in 64 KiB chunks, each row audited as it is read
 // (bmm::published_table_reader, bmm::budget_table_audit), so that memory holds the findings and
 // the rows a later total may still sum, never the file or its table.
 #include <bmm/audit.hpp>
+#include <bmm/io/output.hpp>
+#include <cerrno>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -90,7 +96,7 @@ int main(int argc, char** argv) {
     if (file.empty()) return usage();
     std::FILE* in = std::fopen(file.c_str(), "rb");
     if (in == nullptr) {
-        std::fprintf(stderr, "bmm-audit: cannot open %s\n", file.c_str());
+        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(), std::strerror(errno));
         return 2;
     }
     bmm::published_table_reader reader;
@@ -110,7 +116,8 @@ int main(int argc, char** argv) {
             if (n < chunk.size()) {
                 if (std::ferror(in) != 0) {
                     std::fclose(in);
-                    std::fprintf(stderr, "bmm-audit: cannot read %s\n", file.c_str());
+                    std::fprintf(stderr, "bmm-audit: cannot read %s: %s\n", file.c_str(),
+                                 std::strerror(errno));
                     return 2;
                 }
                 reader.finish();
@@ -143,24 +150,29 @@ int main(int argc, char** argv) {
     }
 
     const bmm::audit_report& report = audit.report();
-    if (as_csv) std::printf("row,line,name,column,published,computed,class\n");
+    if (as_csv) std::fputs("row,line,name,column,published,computed,class\n", stdout);
     std::size_t at = 0, name_start = 0;  // the named row of the finding, and where its name starts
+    std::string out;                     // one line, written whole (a name may hold a NUL byte)
     for (const bmm::finding& f : report.findings) {
         while (named[at].row != f.row) name_start = named[at++].name_end;
         const std::string name = names.substr(name_start, named[at].name_end - name_start);
-        const std::size_t line = named[at].line;
+        const std::string row = std::to_string(f.row + 1), line = std::to_string(named[at].line);
         const std::string published = bmm::to_string(f.published);
         const std::string computed = bmm::to_string(f.computed);
+        const std::string_view column = bmm::to_string(f.column), what = bmm::to_string(f.what);
         if (as_csv) {
-            std::printf("%zu,%zu,%s,%s,%s,%s,%s\n", f.row + 1, line, bmm::csv_quote(name).c_str(),
-                        std::string(bmm::to_string(f.column)).c_str(), published.c_str(),
-                        computed.c_str(), std::string(bmm::to_string(f.what)).c_str());
+            out = row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(name) + ',';
+            out += column;
+            out += ',' + published + ',' + computed + ',';
+            out += what;
         } else {
-            std::printf("row %zu (line %zu) %s: %s published %s, computed %s: %s\n", f.row + 1,
-                        line, name.c_str(), std::string(bmm::to_string(f.column)).c_str(),
-                        published.c_str(), computed.c_str(),
-                        std::string(bmm::to_string(f.what)).c_str());
+            out = "row " + row + " (line " + line + ") " + name + ": ";
+            out += column;
+            out += " published " + published + ", computed " + computed + ": ";
+            out += what;
         }
+        out += '\n';
+        std::fwrite(out.data(), 1, out.size(), stdout);
     }
     const std::size_t errors = report.errors();
     std::fprintf(as_csv ? stderr : stdout,
@@ -168,5 +180,11 @@ int main(int argc, char** argv) {
                  "rounding\n",
                  audit.rows(), report.cells_checked, errors, report.count(bmm::finding_class::sign),
                  report.count(bmm::finding_class::rounding));
+    try {
+        bmm::flush_output(stdout, "standard output");
+    } catch (const bmm::io_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s\n", e.what());
+        return 2;
+    }
     return errors == 0 ? 0 : 1;
 }

@@ -119,5 +119,5 @@ bmm_audit_test(unknown_format RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv -
 bmm_audit_test(unknown_rounding RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv --rounding up
     STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
 bmm_audit_test(missing_file RC 2 ARGS ${_bmm_audit_work}/does-not-exist.csv STDOUT_EMPTY ON
-    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv\n$")
+    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv: No such file or directory\n$")
 bmm_audit_test(help RC 0 ARGS --help STDERR_EMPTY ON STDOUT_REGEX "^usage: bmm-audit")

@@ -50,6 +50,9 @@ TEST_SUITE("error") {
         CHECK(std::string(bmm::to_string(bmm::errc::undefined)) == "undefined result");
         CHECK(std::string(bmm::to_string(bmm::errc::inexact)) == "inexact value");
         CHECK(std::string(bmm::to_string(bmm::errc::invalid_argument)) == "invalid argument");
+        CHECK(std::string(bmm::to_string(bmm::errc::io)) == "input/output error");
+        CHECK(bmm::io_error("x", "p", 28).code() == bmm::errc::io);
+        CHECK(bmm::io_error("x", "p", 28).system_error() == 28);
     }
 
     TEST_CASE("a parse error at offset zero says so and an empty input is quoted too") {

@@ -30,6 +30,7 @@
 //   table.column("budget");          // 2, or std::nullopt
 //   bmm::csv_quote("Rates, Council Tax");   // "\"Rates, Council Tax\""
 //   bmm::csv_row(table.header);              // "line,level,budget\n": read_csv reads it back
+//   bmm::csv_quote_for_spreadsheet("=1+1");  // "'=1+1": shown, not run, by a spreadsheet
 //   bmm::csv_reader reader(text);           // or reader.feed(chunk) ... reader.finish()
 //   for (bmm::csv_record r; reader.next(r);) use(r);   // one record in memory at a time
 #pragma once
@@ -42,6 +43,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/decimal_text.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -144,6 +146,22 @@ struct csv_table {
     }
     out += '"';
     return out;
+}
+
+/// Returns: `field` as one CSV field of a file meant for a spreadsheet (a report's findings, not
+/// data that bmm reads back): a field that starts with '=', '+', '-', '@', a tab or a carriage
+/// return, which a spreadsheet would run as a formula ("=HYPERLINK(...)"), is written with a
+/// leading single quote ("'=HYPERLINK(...)"), the OWASP rule against CSV injection — unless the
+/// whole field is a number in bmm's decimal grammar ("-3.3", "+2.4", "-1,234.5"), which a
+/// spreadsheet reads as the number it is; then it is csv_quote'd. Throws: nothing but
+/// std::bad_alloc. Requires: nothing.
+[[nodiscard]] inline std::string csv_quote_for_spreadsheet(std::string_view field) {
+    const bool formula = !field.empty() &&
+                         std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+    if (!formula || detail::scan_decimal(field).ok()) return csv_quote(field);
+    std::string neutral = "'";
+    neutral += field;
+    return csv_quote(neutral);
 }
 
 /// Returns: `fields` as one CSV record: each field csv_quote'd, separated by commas, ending in

@@ -5,7 +5,8 @@
 //   ├── bmm::inexact_error       text or a result finer than the type holds (0.005 as money)
 //   ├── bmm::overflow_error      a result outside the type's range; never wrap-around
 //   ├── bmm::undefined_error     a division by zero, for callers that chose the throwing form
-//   └── bmm::invalid_argument    a value that has no meaning for the call (negative weights)
+//   ├── bmm::invalid_argument    a value that has no meaning for the call (negative weights)
+//   └── bmm::io_error            a file that cannot be read or written, with the system's reason
 //
 //   try { auto fy = bmm::fiscal_year<>::parse("2023/25"); }
 //   catch (const bmm::parse_error& e) {
@@ -64,6 +65,7 @@ enum class errc {
     overflow,          ///< a result out of the representable range
     undefined,         ///< division by zero: the result is not a number
     invalid_argument,  ///< an argument with no meaning for the operation
+    io,                ///< a file or stream that cannot be read or written
 };
 
 /// Returns: a short English name for `c` ("parse error", "overflow", ...).
@@ -79,6 +81,8 @@ enum class errc {
             return "undefined result";
         case errc::invalid_argument:
             return "invalid argument";
+        case errc::io:
+            return "input/output error";
     }
     return "unknown error";
 }
@@ -175,6 +179,21 @@ public:
     /// std::bad_alloc.
     explicit invalid_argument(const std::string& message, std::string_view input = {})
         : error(errc::invalid_argument, message, input) {}
+};
+
+/// A file or stream that cannot be read or written (bmm/io/output.hpp): what() names the path and
+/// the system's reason ("bmm: cannot write standard output: No space left on device").
+class io_error : public error {
+public:
+    /// `path` is the file's path or the stream's name; `system_error` the errno value, or 0.
+    /// Throws: nothing but std::bad_alloc.
+    explicit io_error(const std::string& message, std::string_view path = {}, int system_error = 0)
+        : error(errc::io, message, path), system_error_(system_error) {}
+    /// Returns: the errno value of the failure, or 0 when it has none.
+    [[nodiscard]] int system_error() const noexcept { return system_error_; }
+
+private:
+    int system_error_;
 };
 
 namespace detail {

@@ -255,6 +255,13 @@ private:
 /// fractions (ratio_sum: an overflow of 128 bits is thrown only when a total is taken).
 class running_cell {
 public:
+    /// Makes this the sum of nothing. Throws: nothing.
+    void reset() noexcept {
+        integers_ = lo_closed_ = hi_closed_ = true;
+        places_ = -1;
+        units_ = 0;
+        lo_offset_ = hi_offset_ = 0;
+    }
     /// Adds the printed figure d (subtracts it when `minus`). Throws: nothing.
     void add(decimal d, bool minus, const interval_shapes& shapes) noexcept;
     /// Adds the figures summed in o. Throws: nothing.
@@ -263,8 +270,8 @@ public:
     [[nodiscard]] bool in_integers() const noexcept { return integers_; }
     [[nodiscard]] int places() const noexcept { return places_; }  ///< -1 before any figure
     [[nodiscard]] i128 units() const noexcept { return units_; }
-    [[nodiscard]] i128 lo() const noexcept { return lo_; }
-    [[nodiscard]] i128 hi() const noexcept { return hi_; }
+    [[nodiscard]] i128 lo() const noexcept { return 2 * units_ + lo_offset_; }
+    [[nodiscard]] i128 hi() const noexcept { return 2 * units_ + hi_offset_; }
     [[nodiscard]] bool lo_closed() const noexcept { return lo_closed_; }
     [[nodiscard]] bool hi_closed() const noexcept { return hi_closed_; }
     /// Adds the exact sum to `exact` and, when given, the interval's ends to `lo` and `hi`.
@@ -275,30 +282,37 @@ private:
 
     bool integers_ = true;
     int places_ = -1;
-    i128 units_ = 0, lo_ = 0, hi_ = 0;
+    i128 units_ = 0;
+    /// The interval's ends are 2·units_ plus these (each figure's shape, -2..2 half units).
+    std::int64_t lo_offset_ = 0, hi_offset_ = 0;
     bool lo_closed_ = true, hi_closed_ = true;
-    ratio_sum exact_, lo_sum_, hi_sum_;  ///< once not in integers
+    ratio_sum exact_, lo_sum_, hi_sum_;  ///< once not in integers (set by to_fractions)
 };
 
-/// The pending rows of a streamed audit that share a level and follow one another, summed: a
-/// total of level k sums the runs of level < k on top of the stack. The levels of the pending
-/// rows never increase in print order, so there is at most one run per level (at most 100).
+/// The pending rows of a streamed audit that share a level and follow one another: a total of
+/// level k sums the runs of level < k on top of the stack. The levels of the pending rows never
+/// increase in print order, so there is at most one run per level (at most 100). A run keeps its
+/// latest rows' figures (up to `recent_rows`: a total of a few rows sums only the columns it
+/// prints, as fast as from the rows) and the running sums of the rows before them.
 struct pending_run {
+    static constexpr std::size_t recent_rows = 16;
     struct member {
         std::size_t index = 0, source_line = 0;
         std::string name;
     };
     int level = 0;
-    std::array<running_cell, 5> cells{};  ///< by row_figures' column: budget ... change
+    std::array<running_cell, 5> cells{};            ///< by row_figures' column: budget ... change
+    std::array<row_figures, recent_rows> recent{};  ///< the rows after those summed in cells
+    std::size_t recent_count = 0;
     /// The first row of the run that neither prints nor lets be derived the column.
     std::array<std::optional<member>, 5> missing{};
 
-    /// Appends the rows of o (which follow this run's). Throws: nothing.
-    void add(pending_run&& o) noexcept {
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            cells[c].add(o.cells[c]);
-            if (!missing[c] && o.missing[c]) missing[c] = std::move(o.missing[c]);
-        }
+    /// Makes this an empty run of `level`. Throws: nothing.
+    void reset(int l) noexcept {
+        level = l;
+        recent_count = 0;
+        for (running_cell& c : cells) c.reset();
+        for (auto& m : missing) m.reset();
     }
 };
 }  // namespace detail
@@ -348,12 +362,15 @@ private:
     static bool direct_variance(const figures& r, Acc& a, bool minus);
     template <class Acc>
     static bool figure_of(audit_column col, const figures& r, Acc& a);
+    void fold(detail::pending_run& run) const noexcept;
 
     audit_options options_;
     detail::interval_shapes shapes_;
     bool fast_ = true;
     audit_report report_;
-    std::vector<detail::pending_run> pending_;  ///< bottom (earliest) first
+    /// The pending runs, bottom (earliest) first: pending_[0, runs_) (the rest kept for reuse).
+    std::vector<detail::pending_run> pending_;
+    std::size_t runs_ = 0;
     std::size_t rows_ = 0;
     const published_row* current_ = nullptr;  ///< the row being added
 };
@@ -603,24 +620,25 @@ private:
 inline void running_cell::add(decimal d, bool minus, const interval_shapes& shapes) noexcept {
     const std::int64_t u = d.units();
     const interval_shape& s = shapes.of(u);
-    const i128 c = i128(2) * u;
-    // The figure's interval in half units of its last digit, subtracted as {-x : x in it}.
-    const i128 lo = minus ? -(c + s.hi) : c + s.lo, hi = minus ? -(c + s.lo) : c + s.hi;
+    // The figure's interval in half units of its last digit, 2u + lo to 2u + hi, subtracted as
+    // {-x : x in it}.
+    const int lo = minus ? -s.hi : s.lo, hi = minus ? -s.lo : s.hi;
     lo_closed_ = lo_closed_ && (minus ? s.hi_closed : s.lo_closed);
     hi_closed_ = hi_closed_ && (minus ? s.lo_closed : s.hi_closed);
+    const i128 v = minus ? -i128(u) : i128(u);
     if (integers_ && (places_ < 0 || places_ == d.places()) && u <= fast_bound &&
         u >= -fast_bound) {
         places_ = d.places();
-        units_ += minus ? -i128(u) : i128(u);
-        lo_ += lo;
-        hi_ += hi;
+        units_ += v;
+        lo_offset_ += lo;
+        hi_offset_ += hi;
         return;
     }
     to_fractions();
     const i128 den = pow10_128(d.places());
-    exact_.add_fraction(minus ? -i128(u) : i128(u), den);
-    lo_sum_.add_fraction(lo, 2 * den);
-    hi_sum_.add_fraction(hi, 2 * den);
+    exact_.add_fraction(v, den);
+    lo_sum_.add_fraction(2 * v + lo, 2 * den);
+    hi_sum_.add_fraction(2 * v + hi, 2 * den);
 }
 
 inline void running_cell::add(const running_cell& o) noexcept {
@@ -630,8 +648,8 @@ inline void running_cell::add(const running_cell& o) noexcept {
     if (integers_ && o.integers_ && (places_ < 0 || places_ == o.places_)) {
         places_ = o.places_;
         units_ += o.units_;
-        lo_ += o.lo_;
-        hi_ += o.hi_;
+        lo_offset_ += o.lo_offset_;
+        hi_offset_ += o.hi_offset_;
         return;
     }
     to_fractions();
@@ -643,8 +661,8 @@ inline void running_cell::add_to(ratio_sum& exact, ratio_sum* lo, ratio_sum* hi)
         if (places_ < 0) return;
         const i128 den = pow10_128(places_);
         exact.add_fraction(units_, den);
-        if (lo != nullptr) lo->add_fraction(lo_, 2 * den);
-        if (hi != nullptr) hi->add_fraction(hi_, 2 * den);
+        if (lo != nullptr) lo->add_fraction(this->lo(), 2 * den);
+        if (hi != nullptr) hi->add_fraction(this->hi(), 2 * den);
         return;
     }
     exact.add(exact_);
@@ -654,11 +672,12 @@ inline void running_cell::add_to(ratio_sum& exact, ratio_sum* lo, ratio_sum* hi)
 
 inline void running_cell::to_fractions() noexcept {
     if (!integers_) return;
+    exact_ = lo_sum_ = hi_sum_ = ratio_sum();
     if (places_ >= 0) {
         const i128 den = pow10_128(places_);
         exact_.add_fraction(units_, den);
-        lo_sum_.add_fraction(lo_, 2 * den);
-        hi_sum_.add_fraction(hi_, 2 * den);
+        lo_sum_.add_fraction(lo(), 2 * den);
+        hi_sum_.add_fraction(hi(), 2 * den);
     }
     integers_ = false;
 }
@@ -878,10 +897,10 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             f.present = static_cast<std::uint8_t>(f.present | (1u << c));
         }
         // A total sums the runs on top of the stack of lower levels (see detail/totals.hpp).
-        std::size_t first = pending_.size();
+        std::size_t first = runs_;
         if (r.level > 0) {
             while (first > 0 && pending_[first - 1].level < r.level) --first;
-            if (first == pending_.size()) fail("is a total with nothing to sum");
+            if (first == runs_) fail("is a total with nothing to sum");
         }
         try {
             check_row(f, first);
@@ -895,28 +914,40 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
         }
         // The row is now pending in place of its members: summed into the run of its level.
         // Everything that may throw (std::bad_alloc) comes before the first change.
-        detail::pending_run row{};
-        row.level = r.level;
         static constexpr audit_column columns[5] = {
             audit_column::budget, audit_column::forecast, audit_column::variance,
             audit_column::previous_variance, audit_column::change};
+        struct probe {
+            void add(decimal, bool) noexcept {}
+        } none;
+        // The run it joins: the one below its members' runs, when that is of its level.
+        const detail::pending_run* joins =
+            first > 0 && pending_[first - 1].level == r.level ? &pending_[first - 1] : nullptr;
+        unsigned lacks = 0;  // bit c: the run gets its first row lacking column c
         for (std::size_t c = 0; c < 5; ++c) {
-            struct into {
-                detail::running_cell& cell;
-                const detail::interval_shapes& shapes;
-                void add(decimal d, bool minus) noexcept { cell.add(d, minus, shapes); }
-            } acc{row.cells[c], shapes_};
-            if (!figure_of(columns[c], f, acc)) {
-                row.missing[c] = detail::pending_run::member{rows_, r.source_line, r.name};
+            if ((joins == nullptr || !joins->missing[c]) && !figure_of(columns[c], f, none)) {
+                lacks |= 1u << c;
             }
         }
-        pending_.reserve(pending_.size() + 1);
-        pending_.resize(first);  // the members' runs, now inside the total
-        if (!pending_.empty() && pending_.back().level == r.level) {
-            pending_.back().add(std::move(row));
-        } else {
-            pending_.push_back(std::move(row));  // no allocation: reserved
+        // The name copied now (it may throw), once for each column it is the first to lack.
+        std::optional<std::array<std::optional<detail::pending_run::member>, 5>> lacking;
+        if (lacks != 0) {
+            lacking.emplace();
+            for (std::size_t c = 0; c < 5; ++c) {
+                if ((lacks >> c) & 1u) {
+                    (*lacking)[c] = detail::pending_run::member{rows_, r.source_line, r.name};
+                }
+            }
         }
+        if (pending_.size() == runs_) pending_.emplace_back();
+        runs_ = first;  // the members' runs, now inside the total
+        if (joins == nullptr) pending_[runs_++].reset(r.level);
+        detail::pending_run& run = pending_[runs_ - 1];
+        for (std::size_t c = 0; c < 5; ++c) {
+            if (((lacks >> c) & 1u) != 0) run.missing[c] = std::move((*lacking)[c]);
+        }
+        if (run.recent_count == run.recent.size()) fold(run);
+        run.recent[run.recent_count++] = f;
     } catch (...) {
         while (report_.findings.size() > stored) report_.findings.pop_back();
         report_.rounding_not_stored = counted;
@@ -936,6 +967,22 @@ inline void budget_table_audit::add_finding(audit_column c, decimal published, d
         return;
     }
     report_.findings.push_back(finding{rows_, c, published, computed, what});
+}
+
+inline void budget_table_audit::fold(detail::pending_run& run) const noexcept {
+    static constexpr audit_column columns[5] = {
+        audit_column::budget, audit_column::forecast, audit_column::variance,
+        audit_column::previous_variance, audit_column::change};
+    for (std::size_t c = 0; c < 5; ++c) {
+        struct into {
+            detail::running_cell& cell;
+            const detail::interval_shapes& shapes;
+            void add(decimal d, bool minus) noexcept { cell.add(d, minus, shapes); }
+        } acc{run.cells[c], shapes_};
+        for (std::size_t k = 0; k < run.recent_count; ++k)
+            (void)figure_of(columns[c], run.recent[k], acc);
+    }
+    run.recent_count = 0;
 }
 
 template <class Acc>
@@ -1037,7 +1084,7 @@ inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
                               : col == audit_column::variance          ? 2
                               : col == audit_column::previous_variance ? 3
                                                                        : 4;
-        for (std::size_t k = first; k < pending_.size(); ++k) {
+        for (std::size_t k = first; k < runs_; ++k) {
             if (const auto& m = pending_[k].missing[c]) {
                 std::string why = "is a total printing a ";
                 why += to_string(col);
@@ -1047,8 +1094,14 @@ inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
                 fail(why);
             }
         }
-        return [this, first, c](auto& acc) {
-            for (std::size_t k = first; k < pending_.size(); ++k) acc.add(pending_[k].cells[c]);
+        return [this, first, c, col](auto& acc) {
+            for (std::size_t k = first; k < runs_; ++k) {
+                const detail::pending_run& run = pending_[k];
+                acc.add(run.cells[c]);
+                for (std::size_t i = 0; i < run.recent_count; ++i) {
+                    (void)figure_of(col, run.recent[i], acc);
+                }
+            }
         };
     };
     if (total) {

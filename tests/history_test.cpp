@@ -536,14 +536,14 @@ TEST_CASE(
     "property: off_target_run counts the Amber and Red periods back to the last Green, as a "
     "walk over the reporting months does (3,000 histories)") {
     std::mt19937_64 gen(88);
-    const bmm::fiscal_year<> fy{2022};
+    const bmm::fiscal_year<> first_year{2022};
     for (int trial = 0; trial < 3'000; ++trial) {
         const bmm::frequency f =
             trial % 3 == 0 ? bmm::frequency::quarterly : bmm::frequency::monthly;
         bmm::status_history<> h(f);
         std::map<unsigned, bmm::status> recorded;  // by month number 0..23
-        auto month = [&fy](unsigned k) {
-            return (fy + date::years{static_cast<int>(k / 12)}).month(k % 12 + 1);
+        auto month = [&first_year](unsigned k) {
+            return (first_year + date::years{static_cast<int>(k / 12)}).month(k % 12 + 1);
         };
         const bmm::reporting_schedule<> schedule(f);
         for (unsigned k = 0; k < 24; ++k) {

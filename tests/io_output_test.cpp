@@ -1,7 +1,9 @@
 // Spec: bmm/io/output.hpp — files and directories written whole or not at all, never replacing
 // what bmm did not create, and standard output that reports a failed write.
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <bmm/io/output.hpp>
@@ -9,6 +11,23 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
+
+// The durability order, observed: this program's fsync and rename are these, which log each call
+// (a file or a folder synced, a rename) and then make the system call.
+namespace {
+std::vector<std::string> durability_log;
+}  // namespace
+extern "C" int fsync(int fd) {
+    struct stat st {};
+    ::fstat(fd, &st);
+    durability_log.push_back(S_ISDIR(st.st_mode) ? "fsync folder" : "fsync file");
+    return static_cast<int>(::syscall(SYS_fsync, fd));
+}
+extern "C" int rename(const char* from, const char* to) noexcept {
+    durability_log.push_back("rename");
+    return static_cast<int>(::syscall(SYS_renameat, AT_FDCWD, from, AT_FDCWD, to));
+}
 
 namespace {
 
@@ -220,5 +239,23 @@ TEST_SUITE("io/output") {
         std::fputs("the report\n", null);
         CHECK_NOTHROW(bmm::flush_output(null, "standard output"));
         std::fclose(null);
+    }
+
+    TEST_CASE(
+        "write_file syncs the file before the rename and its folder after it, and so does "
+        "directory_writer") {
+        const scratch dir;
+        durability_log.clear();
+        bmm::write_file(dir / "page.html", "whole\n");
+        CHECK(durability_log == std::vector<std::string>{"fsync file", "rename", "fsync folder"});
+        durability_log.clear();
+        {
+            bmm::directory_writer w(dir / "data");
+            w.write("a.csv", "a\n");
+            w.write("b.csv", "b\n");
+            w.commit();
+        }
+        CHECK(durability_log == std::vector<std::string>{"fsync file", "fsync file", "fsync folder",
+                                                         "rename", "fsync folder"});
     }
 }

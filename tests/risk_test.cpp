@@ -171,10 +171,11 @@ TEST_CASE(
         const bmm::risk_travel arrow = bmm::travel(r.previous_residual, r.residual);
         const bool wrong_band = gen() % 4 == 0, wrong_arrow = gen() % 4 == 0;
         const bmm::rag printed_band =
-            wrong_band ? static_cast<bmm::rag>((static_cast<int>(band) + 1 + gen() % 2) % 3) : band;
+            wrong_band ? static_cast<bmm::rag>((static_cast<unsigned>(band) + 1u + gen() % 2) % 3)
+                       : band;
         const bmm::risk_travel printed_arrow =
             wrong_arrow
-                ? static_cast<bmm::risk_travel>((static_cast<int>(arrow) + 1 + gen() % 2) % 3)
+                ? static_cast<bmm::risk_travel>((static_cast<unsigned>(arrow) + 1u + gen() % 2) % 3)
                 : arrow;
         const auto f = bmm::audit_risk(r, bmm::status(printed_band), printed_arrow, bands);
         auto has = [&f](bmm::risk_finding::kind k) {

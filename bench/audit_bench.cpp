@@ -17,7 +17,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <bmm/audit.hpp>
+#include <bmm/audit/table.hpp>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -50,7 +50,7 @@ const data_set& data() {
 struct raw_finding {
     std::size_t row;
     std::uint8_t column;  ///< as bmm::audit_column
-    std::uint8_t what;    ///< as bmm::finding_class
+    std::uint8_t what;    ///< rounding, sign convention, error (is_rounding, ...)
     std::int64_t published, computed;
 };
 
@@ -77,6 +77,13 @@ inline bool meets(interval a, interval b) {
 constexpr std::uint8_t col_budget = 0, col_forecast = 1, col_variance = 2, col_pct = 3,
                        col_change = 4, col_previous = 5;
 constexpr std::uint8_t is_rounding = 0, is_sign = 1, is_error = 2;
+/// The baseline's class of a bmm verdict.
+std::uint8_t what_of(bmm::verdict v) {
+    return v == bmm::verdict::rounding ? is_rounding
+                                       : (v == bmm::verdict::sign_convention ? is_sign : is_error);
+}
+/// The bench tables are printed half up.
+const bmm::table_audit_options half_up(bmm::rounding_mode::half_up);
 
 /// A fraction n / d with d > 0, and whether the set it bounds includes it.
 struct bound {
@@ -307,8 +314,19 @@ void audit_raw_int64(benchmark::State& state) {
 void audit_bmm(benchmark::State& state) {
     const auto& d = data();
     for (auto _ : state) {
-        auto report = bmm::audit_budget_table(d.rows);
-        benchmark::DoNotOptimize(report.findings.data());
+        auto report = bmm::audit_budget_table(d.rows, half_up);
+        benchmark::DoNotOptimize(report.stored().data());
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.rows.size()));
+}
+
+void audit_bmm_counted(benchmark::State& state) {
+    const auto& d = data();
+    bmm::table_audit_options counted = half_up;
+    counted.store_rounding = false;
+    for (auto _ : state) {
+        auto report = bmm::audit_budget_table(d.rows, counted);
+        benchmark::DoNotOptimize(report.stored().data());
     }
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.rows.size()));
 }
@@ -330,29 +348,31 @@ void audit_double_bench(benchmark::State& state) {
 bool baselines_agree() {
     const auto& d = data();
     const auto by_hand = audit_by_hand(d.printed.rows);
-    const auto report = bmm::audit_budget_table(d.rows);
-    if (report.findings.size() != by_hand.size()) {
-        std::fprintf(stderr, "audit: bmm %zu findings, baseline %zu\n", report.findings.size(),
+    const auto report = bmm::audit_budget_table(d.rows, half_up);
+    if (report.size() != by_hand.size()) {
+        std::fprintf(stderr, "audit: bmm %zu findings, baseline %zu\n", report.size(),
                      by_hand.size());
     }
-    for (std::size_t k = 0; k < by_hand.size() && k < report.findings.size(); ++k) {
-        const bmm::finding& f = report.findings[k];
+    for (std::size_t k = 0; k < by_hand.size() && k < report.size(); ++k) {
+        const bmm::finding& f = report[k];
         const raw_finding& g = by_hand[k];
-        if (f.row != g.row || static_cast<std::uint8_t>(f.column) != g.column ||
-            static_cast<std::uint8_t>(f.what) != g.what || f.published.units() != g.published ||
-            f.published.places() != 1 || f.computed.units() != g.computed ||
-            f.computed.places() != 1) {
+        const bmm::decimal printed = bmm::decimal::parse(f.printed);
+        const bmm::decimal expected = bmm::decimal::parse(f.expected);
+        if (f.where.row_index != g.row ||
+            static_cast<std::uint8_t>(bmm::parse_audit_column(f.where.column)) != g.column ||
+            what_of(f.verdict) != g.what || printed.units() != g.published ||
+            printed.places() != 1 || expected.units() != g.computed || expected.places() != 1) {
             std::fprintf(stderr,
-                         "audit: finding %zu: bmm row %zu col %d class %d %lld/%lld, baseline "
+                         "audit: finding %zu: bmm row %s col %s %s %s/%s, baseline "
                          "row %zu col %d class %d %lld/%lld\n",
-                         k, f.row, static_cast<int>(f.column), static_cast<int>(f.what),
-                         static_cast<long long>(f.published.units()),
-                         static_cast<long long>(f.computed.units()), g.row, g.column, g.what,
+                         k, f.where.row.c_str(), f.where.column.c_str(),
+                         std::string(bmm::to_string(f.verdict)).c_str(), f.printed.c_str(),
+                         f.expected.c_str(), g.row, g.column, g.what,
                          static_cast<long long>(g.published), static_cast<long long>(g.computed));
             return false;
         }
     }
-    if (report.findings.size() != by_hand.size()) return false;
+    if (report.size() != by_hand.size()) return false;
     for (std::size_t row : d.printed.planted) {
         const bool found = std::any_of(by_hand.begin(), by_hand.end(), [row](const raw_finding& f) {
             return f.row == row && f.what != is_rounding;
@@ -367,7 +387,7 @@ bool baselines_agree() {
     std::fprintf(stderr,
                  "audit: %zu rows, %zu cells checked, findings: %zu rounding, %zu sign, %zu "
                  "error (%zu planted cells, all found)\n",
-                 d.rows.size(), report.cells_checked, counts[0], counts[1], counts[2],
+                 d.rows.size(), report.cells_checked(), counts[0], counts[1], counts[2],
                  d.printed.planted.size());
     return true;
 }
@@ -376,6 +396,7 @@ bool baselines_agree() {
 
 BENCHMARK(audit_raw_int64)->Name("audit/raw_int64")->Unit(benchmark::kMillisecond);
 BENCHMARK(audit_bmm)->Name("audit/bmm")->Unit(benchmark::kMillisecond);
+BENCHMARK(audit_bmm_counted)->Name("audit/bmm_counted")->Unit(benchmark::kMillisecond);
 BENCHMARK(audit_double_bench)->Name("audit/double")->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree); }

@@ -11,7 +11,7 @@
 // classify each of those, and find the planted errors among them.
 #pragma once
 
-#include <bmm/audit.hpp>
+#include <bmm/audit/table.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <random>

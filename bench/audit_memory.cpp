@@ -14,10 +14,10 @@
 //   (input bytes = the file's size). The program writes the file, frees everything, resets the
 //   peak, then does what tools/bmm-audit does: reads the file in 64 KiB chunks into a
 //   bmm::published_table_reader, adds each row to a bmm::budget_table_audit as it is read, and
-//   keeps the name and line of every row with a finding (for printing); then reads the peak.
+//   writes each row's findings into the output text (printed at the end); then reads the peak.
 // --from=csv-text: the same text read whole into a std::string first (the input is then the text
 //   held in memory: its bytes, resident during the audit), and streamed from it.
-// --store-rounding=0: audit_options::store_rounding = false (rounding findings counted, not
+// --store-rounding=0: table_audit_options::store_rounding = false (rounding findings counted, not
 //   stored); the default 1 stores every finding, as bmm-audit does.
 //
 // The peak includes the input when it is resident (memory, csv-text) and the process's own few
@@ -26,7 +26,8 @@
 // rows read would take as a std::vector<published_row> — the table bmm-audit no longer holds).
 #include <malloc.h>
 
-#include <bmm/audit.hpp>
+#include <bmm/audit/table.hpp>
+#include <bmm/io/published_table.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -84,9 +85,9 @@ std::size_t table_bytes(const std::vector<bmm::published_row>& rows) {
 struct counts {
     std::size_t rounding = 0, sign = 0, error = 0;
 };
-counts classes(const bmm::audit_report& r) {
-    return {r.count(bmm::finding_class::rounding), r.count(bmm::finding_class::sign),
-            r.count(bmm::finding_class::error)};
+counts classes(const bmm::findings& r) {
+    return {r.count(bmm::verdict::rounding), r.count(bmm::verdict::sign_convention),
+            r.count(bmm::verdict::error)};
 }
 
 int usage() {
@@ -96,30 +97,30 @@ int usage() {
     return 2;
 }
 
-/// What bmm-audit keeps of a row with a finding: its line and name.
-struct named_rows {
-    struct row {
-        std::size_t index, line, name_end;
-    };
-    std::vector<row> rows;
-    std::string names;
-    std::size_t bytes() const { return rows.capacity() * sizeof(row) + names.capacity() + 1; }
+/// What bmm-audit keeps of the findings: its output text (a line each, as its text format).
+struct output {
+    std::string text;
+    std::size_t findings = 0;
+    void write(const bmm::finding& f) {
+        text += "row " + std::to_string(*f.where.row_index + 1) + " (line " +
+                std::to_string(f.where.source->line) + ") " + f.where.row + ": " + f.where.column +
+                " printed " + f.printed + ", expected " + f.expected + ": ";
+        text += bmm::to_string(f.verdict);
+        text += '\n';
+        ++findings;
+    }
 };
 
 /// Reads rows from `reader` into `audit` (feeding `feed` first when it returns false, until it
-/// returns false itself), keeping the named rows as bmm-audit does.
+/// returns false itself), writing their findings out as bmm-audit does.
 template <class Feed>
-bool stream(bmm::published_table_reader& reader, bmm::budget_table_audit& audit, named_rows& named,
+bool stream(bmm::published_table_reader& reader, bmm::budget_table_audit& audit, output& out,
             Feed feed) {
     bmm::published_row row;
     for (;;) {
         while (reader.next(row)) {
-            const std::size_t before = audit.report().findings.size();
-            audit.add(row);
-            if (audit.report().findings.size() != before) {
-                named.names += row.name;
-                named.rows.push_back({audit.rows() - 1, row.source_line, named.names.size()});
-            }
+            if (audit.add(row) == 0) continue;
+            for (const bmm::finding& f : audit.take_stored()) out.write(f);
         }
         if (reader.done()) return true;
         if (!feed()) return false;
@@ -131,7 +132,7 @@ bool stream(bmm::published_table_reader& reader, bmm::budget_table_audit& audit,
 int main(int argc, char** argv) {
     std::size_t items = 10'000'000;
     std::string from = "memory", csv_path;
-    bmm::audit_options options;
+    bmm::table_audit_options options(bmm::rounding_mode::half_up);
     for (int i = 1; i < argc; ++i) {
         if (std::strncmp(argv[i], "--items=", 8) == 0) {
             items = static_cast<std::size_t>(std::strtoull(argv[i] + 8, nullptr, 10));
@@ -162,7 +163,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         const std::size_t before = status_bytes("VmRSS");
-        const bmm::audit_report report = bmm::audit_budget_table(rows, options);
+        const bmm::findings report = bmm::audit_budget_table(rows, options);
         const std::size_t peak = status_bytes("VmHWM");
         const counts c = classes(report);
         std::printf(
@@ -170,9 +171,9 @@ int main(int argc, char** argv) {
             "\"process_bytes\": %zu, \"rss_before_bytes\": %zu, \"peak_bytes\": %zu, "
             "\"findings\": %zu, \"findings_capacity_bytes\": %zu, \"rounding\": %zu, "
             "\"sign\": %zu, \"error\": %zu, \"store_rounding\": %d}\n",
-            rows.size(), sizeof(bmm::published_row), input, process, before, peak,
-            report.findings.size(), report.findings.capacity() * sizeof(bmm::finding), c.rounding,
-            c.sign, c.error, options.store_rounding ? 1 : 0);
+            rows.size(), sizeof(bmm::published_row), input, process, before, peak, report.size(),
+            report.stored().capacity() * sizeof(bmm::finding), c.rounding, c.sign, c.error,
+            options.store_rounding ? 1 : 0);
         return 0;
     }
 
@@ -201,7 +202,7 @@ int main(int argc, char** argv) {
     std::string text;  // --from=csv-text: the whole text
     std::size_t with_text = 0;
     bmm::budget_table_audit audit(options);
-    named_rows named;
+    output out;
     bool ok = false;
     try {
         if (from == "csv-text") {
@@ -212,11 +213,11 @@ int main(int argc, char** argv) {
             if (!read) return 1;
             with_text = status_bytes("VmRSS");
             bmm::published_table_reader reader(text);
-            ok = stream(reader, audit, named, [] { return false; });
+            ok = stream(reader, audit, out, [] { return false; });
         } else {
             bmm::published_table_reader reader;
             std::vector<char> chunk(std::size_t{1} << 16);
-            ok = stream(reader, audit, named, [&] {
+            ok = stream(reader, audit, out, [&] {
                 const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), f);
                 if (n > 0) reader.feed(std::string_view(chunk.data(), n));
                 if (n < chunk.size()) reader.finish();
@@ -230,19 +231,18 @@ int main(int argc, char** argv) {
     if (f != nullptr) std::fclose(f);
     if (!ok) return 1;
     const std::size_t peak = status_bytes("VmHWM");
-    const bmm::audit_report& report = audit.report();
+    const bmm::findings& report = audit.result();
     const counts c = classes(report);
     const std::size_t rows = audit.rows();
     std::printf(
         "{\"from\": \"%s\", \"rows\": %zu, \"input_bytes\": %zu, \"table_bytes\": %zu, "
         "\"table_size_bytes\": %zu, \"process_bytes\": %zu, \"rss_before_bytes\": %zu, "
         "\"rss_with_text_bytes\": %zu, \"peak_bytes\": %zu, \"findings\": %zu, "
-        "\"findings_capacity_bytes\": %zu, \"named_rows_bytes\": %zu, \"rounding\": %zu, "
+        "\"output_bytes\": %zu, \"rounding\": %zu, "
         "\"sign\": %zu, \"error\": %zu, \"store_rounding\": %d}\n",
         from.c_str(), rows, size, rows * sizeof(bmm::published_row),
-        rows * sizeof(bmm::published_row), process, before, with_text, peak, report.findings.size(),
-        report.findings.capacity() * sizeof(bmm::finding), named.bytes(), c.rounding, c.sign,
-        c.error, options.store_rounding ? 1 : 0);
+        rows * sizeof(bmm::published_row), process, before, with_text, peak, out.findings,
+        out.text.capacity() + 1, c.rounding, c.sign, c.error, options.store_rounding ? 1 : 0);
     if (!keep) std::remove(csv_path.c_str());
     return 0;
 }

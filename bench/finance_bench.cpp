@@ -9,6 +9,13 @@
 //                            columns and write one int64 output column with the cheapest exact
 //                            integer work there is (forecast − budget); no program computing the
 //                            % from these columns can be faster on this machine
+//   variance_pct/columns     bmm::variance_percents(budgets, forecasts, 1, half_up, magnitude,
+//                            units, has): the public columnar API on the kernel path this CPU
+//                            runs by default (bmm::active_kernel_path()), tenths of a % into an
+//                            int64 column and a one-byte "has a %" column
+//   variance_pct/columns_floor  the memory-traffic floor of exactly those columns (read 16 B,
+//                            write 9 B a line; bench/floors.hpp), same blocks, same path
+//   variance_pct/columns_avx2, columns_portable  information: the same call on the other paths
 //   variance_pct/batch       information, a prototype (bench/variance_batch.hpp): the exact
 //                            variance % written for vectorisation (double quotient + exact
 //                            integer correction, the exact scalar path outside its bounds),
@@ -24,6 +31,7 @@
 
 #include <algorithm>
 #include <bmm/variance.hpp>
+#include <bmm/variance_columns.hpp>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -31,6 +39,7 @@
 #include <vector>
 
 #include "bench_main.hpp"
+#include "floors.hpp"
 #include "variance_batch.hpp"
 
 #ifdef BMM_BENCH_NATIVE
@@ -158,6 +167,71 @@ void variance_batch(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.budget.size()));
 }
 
+void variance_columns_on(benchmark::State& state, bmm::kernel_path path) {
+    const auto& d = data();
+    std::vector<std::int64_t> units(d.budget_m.size());
+    std::vector<std::uint8_t> has(d.budget_m.size());
+    for (auto _ : state) {
+        auto pct = bmm::variance_percents<bmm::currency::gbp>(
+            d.budget_m, d.forecast_m, 1, bmm::rounding_mode::half_up,
+            bmm::variance_basis::magnitude, units, has, path);
+        benchmark::DoNotOptimize(pct);
+        benchmark::ClobberMemory();
+    }
+    state.SetLabel(std::string(bmm::to_string(path)));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.budget_m.size()));
+}
+void variance_columns(benchmark::State& state) {
+    variance_columns_on(state, bmm::active_kernel_path());
+}
+void variance_columns_avx2(benchmark::State& state) {
+    if (!bmm::kernel_path_supported(bmm::kernel_path::avx2)) {
+        state.SkipWithError("no AVX2 here");
+        return;
+    }
+    variance_columns_on(state, bmm::kernel_path::avx2);
+}
+void variance_columns_portable(benchmark::State& state) {
+    variance_columns_on(state, bmm::kernel_path::portable);
+}
+void variance_columns_floor(benchmark::State& state) {
+    const auto& d = data();
+    std::vector<std::int64_t> units(d.budget_m.size());
+    std::vector<std::uint8_t> has(d.budget_m.size());
+    for (auto _ : state) {
+        bmm_bench::variance_floor(bmm::active_kernel_path(), d.budget_m.size(), d.budget_m.data(),
+                                  d.forecast_m.data(), units.data(), has.data());
+        benchmark::DoNotOptimize(units.data());
+        benchmark::DoNotOptimize(has.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.budget_m.size()));
+}
+
+/// The columnar API against bmm::variance_percent on every line, on every path.
+bool columns_agree() {
+    const auto& d = data();
+    std::vector<std::int64_t> units(d.budget_m.size());
+    std::vector<std::uint8_t> has(d.budget_m.size());
+    for (bmm::kernel_path path :
+         {bmm::kernel_path::portable, bmm::kernel_path::avx2, bmm::kernel_path::avx512}) {
+        if (!bmm::kernel_path_supported(path)) continue;
+        const auto pct = bmm::variance_percents<bmm::currency::gbp>(
+            d.budget_m, d.forecast_m, 1, bmm::rounding_mode::half_up,
+            bmm::variance_basis::magnitude, units, has, path);
+        std::size_t wrong = pct.missing();
+        for (std::size_t i = 0; i < d.budget.size(); ++i) {
+            wrong += units[i] != pct_tenths(d.budget[i], d.forecast[i]) || has[i] != 1;
+        }
+        if (wrong != 0) {
+            std::fprintf(stderr, "variance_percents (%s): %zu lines differ\n",
+                         std::string(bmm::to_string(path)).c_str(), wrong);
+            return false;
+        }
+    }
+    return true;
+}
+
 /// The prototype against bmm::variance_percent on `b`, `f` (every line; a zero budget is
 /// no_percent). Returns: the number of lines that differ.
 std::size_t batch_differs(const std::vector<std::int64_t>& b, const std::vector<std::int64_t>& f) {
@@ -247,7 +321,7 @@ bool baselines_agree() {
         std::fprintf(stderr, "variance_percents: differs from bmm::variance_percent\n");
         return false;
     }
-    return batch_edges_agree();
+    return batch_edges_agree() && columns_agree();
 }
 
 bool write_data(const std::string& prefix) {
@@ -263,5 +337,15 @@ BENCHMARK(variance_bmm)->Name(BMM_BENCH_NAME("bmm"))->Unit(benchmark::kMilliseco
 BENCHMARK(variance_double)->Name(BMM_BENCH_NAME("double"))->Unit(benchmark::kMillisecond);
 BENCHMARK(variance_floor)->Name(BMM_BENCH_NAME("floor"))->Unit(benchmark::kMillisecond);
 BENCHMARK(variance_batch)->Name(BMM_BENCH_NAME("batch"))->Unit(benchmark::kMillisecond);
+BENCHMARK(variance_columns)->Name(BMM_BENCH_NAME("columns"))->Unit(benchmark::kMillisecond);
+BENCHMARK(variance_columns_floor)
+    ->Name(BMM_BENCH_NAME("columns_floor"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(variance_columns_avx2)
+    ->Name(BMM_BENCH_NAME("columns_avx2"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(variance_columns_portable)
+    ->Name(BMM_BENCH_NAME("columns_portable"))
+    ->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree, write_data); }

@@ -6,6 +6,14 @@
 //   rate/bmm         one bmm::rater per measure (target + policy, built once), called on each
 //                    observation's bmm::decimal; counts kept in a bmm::rag_counts
 //   rate/double      information: the same thresholds and figures as double
+//   rate/columns     bmm::rate_column(units, 2, measure, raters, statuses): the public columnar
+//                    API (figures as int64 units at 2 dp, a uint32 measure index, one bmm::status
+//                    byte out) on the kernel path this CPU runs by default
+//   rate/columns_decimal  the same on the bmm::decimal column (16 bytes a figure)
+//   rate/columns_floor    the memory-traffic floor of rate/columns' columns (read 12 B, write
+//                    1 B; bench/floors.hpp), same blocks, same path
+//   rate/lookup_floor     information: that floor plus one read of a per-measure value (the
+//                    measure's Green threshold) for each observation
 //
 // The measures are higher-is-better with a value target and an amber band of 5% or 10% of the
 // target (both exact: the thresholds are the band's exact integer bounds at 2 dp).
@@ -14,13 +22,17 @@
 
 #include <array>
 #include <bmm/rag.hpp>
+#include <bmm/rag_columns.hpp>
 #include <bmm/summary.hpp>
 #include <bmm/target.hpp>
 #include <cstdint>
+#include <cstdio>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "bench_main.hpp"
+#include "floors.hpp"
 
 namespace {
 
@@ -127,6 +139,71 @@ void rate_double(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.doubles.size()));
 }
 
+template <bool Decimals>
+void rate_columns_bench(benchmark::State& state) {
+    const auto& d = data();
+    std::vector<bmm::status> out(d.units.size(), bmm::data_status::not_reported);
+    for (auto _ : state) {
+        if constexpr (Decimals) {
+            bmm::rate_column(d.figures, d.measure, d.raters, out);
+        } else {
+            bmm::rate_column(d.units, 2, d.measure, d.raters, out);
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetLabel(std::string(bmm::to_string(bmm::active_kernel_path())));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.units.size()));
+}
+
+void rate_columns_floor(benchmark::State& state) {
+    const auto& d = data();
+    std::vector<bmm::status> out(d.units.size(), bmm::data_status::not_reported);
+    for (auto _ : state) {
+        bmm_bench::rate_floor(bmm::active_kernel_path(), d.units.size(), d.units.data(),
+                              d.measure.data(), out.data());
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.units.size()));
+}
+
+void rate_lookup_floor(benchmark::State& state) {
+    const auto& d = data();
+    std::vector<bmm::status> out(d.units.size(), bmm::data_status::not_reported);
+    for (auto _ : state) {
+        bmm_bench::rate_lookup_floor(bmm::active_kernel_path(), d.units.size(), d.units.data(),
+                                     d.measure.data(), d.green_from.data(), out.data());
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.units.size()));
+}
+
+/// The columnar rating against each rater on every observation, on every path.
+bool columns_agree() {
+    const auto& d = data();
+    std::vector<bmm::status> from_units(d.units.size(), bmm::data_status::not_reported);
+    std::vector<bmm::status> from_decimals(d.units.size(), bmm::data_status::not_reported);
+    for (bmm::kernel_path path :
+         {bmm::kernel_path::portable, bmm::kernel_path::avx2, bmm::kernel_path::avx512}) {
+        if (!bmm::kernel_path_supported(path)) continue;
+        bmm::rate_column(d.units, 2, d.measure, d.raters, from_units, path);
+        bmm::rate_column(d.figures, d.measure, d.raters, from_decimals, path);
+        std::size_t wrong = 0;
+        for (std::size_t i = 0; i < d.units.size(); ++i) {
+            const bmm::status want = d.raters[d.measure[i]](d.figures[i]);
+            wrong += from_units[i] != want || from_decimals[i] != want;
+        }
+        if (wrong != 0) {
+            std::fprintf(stderr, "rate_column (%s): %zu observations differ\n",
+                         std::string(bmm::to_string(path)).c_str(), wrong);
+            return false;
+        }
+    }
+    return true;
+}
+
 /// bmm and the hand-written loop must agree on every observation before anything is timed.
 bool baselines_agree() {
     const auto& d = data();
@@ -143,7 +220,7 @@ bool baselines_agree() {
                                        : (x >= d.amber_from[m] ? bmm::rag::amber : bmm::rag::red);
         if (d.raters[m](d.figures[i]) != expect) return false;
     }
-    return true;
+    return columns_agree();
 }
 
 bool write_data(const std::string& prefix) {
@@ -159,5 +236,9 @@ bool write_data(const std::string& prefix) {
 BENCHMARK(rate_raw_int64)->Name("rate/raw_int64")->Unit(benchmark::kMillisecond);
 BENCHMARK(rate_bmm)->Name("rate/bmm")->Unit(benchmark::kMillisecond);
 BENCHMARK(rate_double)->Name("rate/double")->Unit(benchmark::kMillisecond);
+BENCHMARK(rate_columns_bench<false>)->Name("rate/columns")->Unit(benchmark::kMillisecond);
+BENCHMARK(rate_columns_bench<true>)->Name("rate/columns_decimal")->Unit(benchmark::kMillisecond);
+BENCHMARK(rate_columns_floor)->Name("rate/columns_floor")->Unit(benchmark::kMillisecond);
+BENCHMARK(rate_lookup_floor)->Name("rate/lookup_floor")->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) { return bmm_bench::main(argc, argv, baselines_agree, write_data); }

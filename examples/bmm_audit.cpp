@@ -1,4 +1,4 @@
-// bmm-audit: checks a published budget table against itself (see bmm/audit.hpp).
+// bmm-audit: checks a published budget table against itself (see bmm/audit/table.hpp).
 //
 //   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
 //
@@ -11,23 +11,28 @@
 // default, half_down, half_even, toward_zero, away_from_zero, floor, ceiling).
 //
 // Prints one finding per checked cell that differs from the value recomputed from the printed
-// inputs — row, column, published value, computed value, and class (rounding / sign / error) —
-// then a summary line. With --format csv the findings are CSV on stdout, with the header
-// row,line,name,column,published,computed,class (row counts the file's data rows from 1, line
-// is the file's line; a name a spreadsheet would run as a formula, "=HYPERLINK(...)", is written
-// "'=HYPERLINK(...)": bmm::csv_quote_for_spreadsheet), and the summary goes to stderr. Names are
-// written whole, NUL bytes included. Exit status: 0 when no errors were found, 1 when errors were
-// found, 2 for bad input or bad arguments (the message, on stderr, names the line — FILE:LINE:
-// COLUMN for malformed CSV or an unknown or repeated column —; nothing is printed on stdout
-// then), and 2 when the output cannot be written (a full disk, >/dev/full).
+// inputs — row, column, printed value, expected value, and verdict (rounding / sign_convention /
+// error, as bmm::to_string(bmm::verdict) names them) — then a summary line. With --format csv
+// the findings are CSV on stdout, with the header row,line,name,column,printed,expected,verdict
+// (row counts the file's data rows from 1, line is the file's line; a name a spreadsheet would
+// run as a formula, "=HYPERLINK(...)", is written "'=HYPERLINK(...)":
+// bmm::csv_quote_for_spreadsheet), and the summary goes to stderr. Names are written whole, NUL
+// bytes included. Exit status: 0 when no errors were found, 1 when errors were found, 2 for bad
+// input or bad arguments (the message, on stderr, names the line — FILE:LINE:COLUMN for
+// malformed CSV or an unknown or repeated column —; nothing is printed on stdout then), and 2
+// when the output cannot be written (a full disk, >/dev/full).
 //
 // The file is streamed: read in 64 KiB chunks, each row audited as it is read
-// (bmm::published_table_reader, bmm::budget_table_audit), so that memory holds the findings and
-// the rows a later total may still sum, never the file or its table.
-#include <bmm/audit.hpp>
+// (bmm::published_table_reader, bmm::budget_table_audit) and its findings written into the
+// output, so that memory holds the output and the rows a later total may still sum, never the
+// file or its table.
+#include <bmm/audit/table.hpp>
 #include <bmm/io/output.hpp>
+#include <bmm/io/progress.hpp>
+#include <bmm/io/published_table.hpp>
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -65,7 +70,7 @@ bool parse_mode(std::string_view name, bmm::rounding_mode& mode) {
 int main(int argc, char** argv) {
     std::string file;
     bool as_csv = false;
-    bmm::audit_options options;
+    bmm::table_audit_options options(bmm::rounding_mode::half_up);  // unless --rounding says
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
         if (a == "--help" || a == "-h") {
@@ -96,25 +101,45 @@ int main(int argc, char** argv) {
     if (file.empty()) return usage();
     std::FILE* in = std::fopen(file.c_str(), "rb");
     if (in == nullptr) {
-        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(), std::strerror(errno));
+        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(),
+                     std::strerror(errno));
         return 2;
     }
     bmm::published_table_reader reader;
     bmm::budget_table_audit audit(options);
-    // What the output names for each row with a finding: its line, and its name (in `names`).
-    struct named_row {
-        std::size_t row, line, name_end;
+    // The findings, written out as each row is audited (so memory holds one row's findings,
+    // not the table's), and printed once the whole file has been read.
+    std::string out = as_csv ? "row,line,name,column,printed,expected,verdict\n" : "";
+    auto write = [&out, as_csv](const bmm::finding& f) {
+        const std::string row = std::to_string(*f.where.row_index + 1);
+        const std::string line = f.where.source ? std::to_string(f.where.source->line) : "";
+        const std::string_view verdict = bmm::to_string(f.verdict);
+        if (as_csv) {
+            out += row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(f.where.row) + ',' +
+                   f.where.column +
+                   ',' + f.printed + ',' + f.expected + ',';
+        } else {
+            out += "row " + row + " (line " + line + ") " + f.where.row + ": " + f.where.column +
+                   " printed " + f.printed + ", expected " + f.expected + ": ";
+        }
+        out += verdict;
+        out += '\n';
     };
-    std::vector<named_row> named;
-    std::string names;
     try {
         std::vector<char> chunk(std::size_t{1} << 16);
         bmm::published_row row;
+        // On a terminal only: bytes read of the file's size, and rows audited.
+        std::uint64_t bytes = 0, size = 0;
+        if (std::fseek(in, 0, SEEK_END) == 0) size = static_cast<std::uint64_t>(std::ftell(in));
+        std::rewind(in);
+        bmm::progress_line progress("bmm-audit " + file, size, "rows");
         for (bool more = true; more;) {
             const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+            progress.update(bytes += n, audit.rows());
             if (n > 0) reader.feed(std::string_view(chunk.data(), n));
             if (n < chunk.size()) {
                 if (std::ferror(in) != 0) {
+                    progress.finish();
                     std::fclose(in);
                     std::fprintf(stderr, "bmm-audit: cannot read %s: %s\n", file.c_str(),
                                  std::strerror(errno));
@@ -124,12 +149,8 @@ int main(int argc, char** argv) {
                 more = false;
             }
             while (reader.next(row)) {
-                const std::size_t before = audit.report().findings.size();
-                audit.add(row);
-                if (audit.report().findings.size() != before) {
-                    names += row.name;
-                    named.push_back({audit.rows() - 1, row.source_line, names.size()});
-                }
+                if (audit.add(row) == 0) continue;
+                for (const bmm::finding& f : audit.take_stored()) write(f);
             }
         }
         std::fclose(in);
@@ -149,37 +170,14 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    const bmm::audit_report& report = audit.report();
-    if (as_csv) std::fputs("row,line,name,column,published,computed,class\n", stdout);
-    std::size_t at = 0, name_start = 0;  // the named row of the finding, and where its name starts
-    std::string out;                     // one line, written whole (a name may hold a NUL byte)
-    for (const bmm::finding& f : report.findings) {
-        while (named[at].row != f.row) name_start = named[at++].name_end;
-        const std::string name = names.substr(name_start, named[at].name_end - name_start);
-        const std::string row = std::to_string(f.row + 1), line = std::to_string(named[at].line);
-        const std::string published = bmm::to_string(f.published);
-        const std::string computed = bmm::to_string(f.computed);
-        const std::string_view column = bmm::to_string(f.column), what = bmm::to_string(f.what);
-        if (as_csv) {
-            out = row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(name) + ',';
-            out += column;
-            out += ',' + published + ',' + computed + ',';
-            out += what;
-        } else {
-            out = "row " + row + " (line " + line + ") " + name + ": ";
-            out += column;
-            out += " published " + published + ", computed " + computed + ": ";
-            out += what;
-        }
-        out += '\n';
-        std::fwrite(out.data(), 1, out.size(), stdout);
-    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    const bmm::findings& report = audit.result();
     const std::size_t errors = report.errors();
     std::fprintf(as_csv ? stderr : stdout,
                  "bmm-audit: %zu rows, %zu cells checked: %zu errors, %zu sign-convention, %zu "
                  "rounding\n",
-                 audit.rows(), report.cells_checked, errors, report.count(bmm::finding_class::sign),
-                 report.count(bmm::finding_class::rounding));
+                 audit.rows(), report.cells_checked(), errors,
+                 report.count(bmm::verdict::sign_convention), report.count(bmm::verdict::rounding));
     try {
         bmm::flush_output(stdout, "standard output");
     } catch (const bmm::io_error& e) {

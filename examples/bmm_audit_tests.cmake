@@ -29,10 +29,10 @@ function(bmm_audit_test name)
 endfunction()
 
 # Seed 003's overall table (Table 11): exactly the two real errors and the two sign cells —
-# which row, which column, which class — and exit status 1.
+# which row, which column, which verdict — and exit status 1.
 bmm_audit_test(seed003 RC 1 ARGS ${_bmm_audit_data}/seed003_overall.csv
     STDOUT_LINES 5
-    STDOUT_REGEX "row 10 \\(line 11\\) Interest on Balances: variance_pct published 3\\.0, computed -3\\.0: sign\nrow 12 \\(line 13\\) Contingency: variance_pct published -29\\.6, computed -26\\.6: error\nrow 15 \\(line 16\\) Contribution from COVID-19 reserve: variance_pct published 20\\.3, computed -20\\.3: sign\nrow 19 \\(line 20\\) Total Budgets Held Centrally: variance_pct published -49\\.6, computed -46\\.9: error\n"
+    STDOUT_REGEX "row 10 \\(line 11\\) Interest on Balances: variance_pct printed 3\\.0, expected -3\\.0: sign_convention\nrow 12 \\(line 13\\) Contingency: variance_pct printed -29\\.6, expected -26\\.6: error\nrow 15 \\(line 16\\) Contribution from COVID-19 reserve: variance_pct printed 20\\.3, expected -20\\.3: sign_convention\nrow 19 \\(line 20\\) Total Budgets Held Centrally: variance_pct printed -49\\.6, expected -46\\.9: error\n"
     STDOUT_REGEX2 "bmm-audit: 22 rows, 50 cells checked: 2 errors, 2 sign-convention, 0 rounding\n$")
 # The same findings as CSV, byte for byte; the summary goes to stderr.
 bmm_audit_test(seed003_csv RC 1 ARGS ${_bmm_audit_data}/seed003_overall.csv --format csv
@@ -55,7 +55,7 @@ bmm_audit_test(seed003_dsg RC 0 ARGS ${_bmm_audit_data}/seed003_dsg.csv
     STDOUT_LINES 1
     STDOUT_REGEX "^bmm-audit: 5 rows, 7 cells checked: 0 errors, 0 sign-convention, 0 rounding\n$")
 bmm_audit_test(seed003_dsg_csv RC 0 ARGS ${_bmm_audit_data}/seed003_dsg.csv --format csv
-    STDOUT_REGEX "^row,line,name,column,published,computed,class\n$")
+    STDOUT_REGEX "^row,line,name,column,printed,expected,verdict\n$")
 
 # A copy with one figure changed (Resources forecast 71.3 -> 75.3): that figure is reported, in
 # its row's variance and in the Directorate Total's forecast.
@@ -64,16 +64,16 @@ string(REPLACE "Resources,0,69.7,71.3," "Resources,0,69.7,75.3," _bmm_changed "$
 file(WRITE ${_bmm_audit_work}/seed003_overall_changed.csv "${_bmm_changed}")
 bmm_audit_test(changed_figure RC 1 ARGS ${_bmm_audit_work}/seed003_overall_changed.csv
     STDOUT_LINES 7
-    STDOUT_REGEX "row 6 \\(line 7\\) Resources: variance published 1\\.6, computed 5\\.6: error\nrow 7 \\(line 8\\) Directorate Total: forecast published 572\\.7, computed 576\\.7: error\n"
+    STDOUT_REGEX "row 6 \\(line 7\\) Resources: variance printed 1\\.6, expected 5\\.6: error\nrow 7 \\(line 8\\) Directorate Total: forecast printed 572\\.7, expected 576\\.7: error\n"
     STDOUT_REGEX2 "4 errors, 2 sign-convention, 0 rounding\n$")
 # Figures truncated for print: four lines of 1.09 shown as 1.0 and their total 4.36 as 4.3 are a
 # rounding effect under --rounding floor, an error under the default half_up.
 file(WRITE ${_bmm_audit_work}/truncated.csv
      "line,level,budget,forecast,variance,variance_pct\nA,0,1.0,,,\nB,0,1.0,,,\nC,0,1.0,,,\nD,0,1.0,,,\nTotal,1,4.3,,,\n")
 bmm_audit_test(rounding_floor RC 0 ARGS ${_bmm_audit_work}/truncated.csv --rounding floor
-    STDOUT_REGEX "Total: budget published 4\\.3, computed 4\\.0: rounding\n")
+    STDOUT_REGEX "Total: budget printed 4\\.3, expected 4\\.0: rounding\n")
 bmm_audit_test(rounding_half_up RC 1 ARGS ${_bmm_audit_work}/truncated.csv
-    STDOUT_REGEX "Total: budget published 4\\.3, computed 4\\.0: error\n")
+    STDOUT_REGEX "Total: budget printed 4\\.3, expected 4\\.0: error\n")
 
 # Bad input: exit status 2, nothing on stdout, and a message on stderr naming the line.
 set(_bmm_header "line,level,budget,forecast,variance,variance_pct\n")

@@ -5,7 +5,7 @@
 // Every figure printed below is computed by bmm from the figures as the report prints them;
 // the inputs are embedded here as text, exactly as printed.
 #include <bmm/allocate.hpp>
-#include <bmm/finding.hpp>
+#include <bmm/audit/share.hpp>
 #include <bmm/format.hpp>
 #include <bmm/money.hpp>
 #include <bmm/period.hpp>
@@ -131,16 +131,15 @@ int main() {
     const gbp amber = gbp::from_millions("11.3");
     const gbp red = gbp::from_millions("3.1");
     // The printed share against the printed part and whole, allowing for their rounding.
-    const auto share_finding =
-        bmm::audit_share(bmm::decimal::parse(on_track_text), bmm::decimal::parse(planned_text),
-                         bmm::decimal::parse(printed_share));
+    const bmm::findings share =
+        bmm::audit_share(bmm::decimal::parse(printed_share), bmm::decimal::parse(on_track_text),
+                         bmm::decimal::parse(planned_text), bmm::rounding_mode::half_up);
     std::printf("  delivered or expected %s of %s planned = %s; the printed %s%% is %s\n",
                 m1(on_track).c_str(), m1(planned).c_str(), pct1(on_track / planned).c_str(),
                 printed_share,
-                share_finding ? (share_finding == bmm::finding_class::error
-                                     ? "an error (no values that round to the printed £m give it)"
-                                     : "a rounding difference")
-                              : "right");
+                share.errors() != 0 ? "an error (no values that round to the printed £m give it)"
+                : share.empty()     ? "right"
+                                    : "a rounding difference");
     std::printf("  amber %s, red %s: %s + %s + %s = %s\n", pct1(amber / planned).c_str(),
                 pct1(red / planned).c_str(), m1(on_track).c_str(), m1(amber).c_str(),
                 m1(red).c_str(), m1(on_track + amber + red).c_str());

@@ -12,11 +12,15 @@
 // Exit status: 0, or 2 for bad input (the message names FILE:LINE:COLUMN; nothing is written) or
 // for output that cannot be written whole (bmm/io/output.hpp: the dashboard's path is a device,
 // a FIFO or a symbolic link, PATH.part or DIR.part exists, a write fails, >/dev/full).
-#include <bmm/audit.hpp>
-#include <bmm/finding.hpp>
+#include <bmm/audit/risk.hpp>
+#include <bmm/audit/savings.hpp>
+#include <bmm/audit/table.hpp>
+#include <bmm/audit/ytd.hpp>
 #include <bmm/format.hpp>
 #include <bmm/history.hpp>
 #include <bmm/io/output.hpp>
+#include <bmm/io/progress.hpp>
+#include <bmm/io/published_table.hpp>
 #include <bmm/measure.hpp>
 #include <bmm/rag.hpp>
 #include <bmm/reserves.hpp>
@@ -52,6 +56,8 @@ std::string pct1(const std::optional<bmm::ratio>& r) {
     return r ? bmm::to_string(r->percent(1, bmm::rounding_mode::half_up)) + "%" : "-";
 }
 std::string sym(bmm::status s) { return std::string(bmm::to_symbol(s)); }
+/// The report's tables are printed half up (seed 003's figures and percentages).
+const bmm::table_audit_options printed_half_up(bmm::rounding_mode::half_up);
 std::string word(bmm::status s) { return std::string(bmm::to_string(s)); }
 
 gbp millions(const table& t, std::size_t r, const std::string& c) {
@@ -64,8 +70,6 @@ std::optional<bmm::status> optional_status(const table& t, std::size_t r, const 
     if (t.cell(r, c).empty()) return std::nullopt;
     return t.read(r, c, [](const std::string& s) { return bmm::status::parse(s); });
 }
-
-enum class ytd_rule { sum, latest, ratio, average };
 
 /// What the data say about one month of one measure.
 struct month_value {
@@ -80,18 +84,11 @@ struct month_value {
     std::size_t row = 0;                 ///< its row in the observations table
 };
 
-/// How a printed YTD figure stands against the measure's YTD rule.
-struct ytd_check {
-    enum class outcome { exact, consistent, rounding, error, undecided };
-    outcome what = outcome::undecided;
-    std::string why;
-};
-
 /// The report, computed.
 struct measure_result {
     std::string id, title, owner;
     bmm::polarity polarity = bmm::polarity::higher_is_better;
-    ytd_rule rule = ytd_rule::sum;
+    bmm::ytd_rule rule = bmm::ytd_rule::sum;
     std::vector<month_value> months;  ///< M1 .. the report month, in order
     bmm::figure actual;               ///< the report month's
     bmm::target target, ytd_target;
@@ -99,7 +96,8 @@ struct measure_result {
     bmm::status current = bmm::data_status::not_reported, ytd = bmm::data_status::not_reported;
     std::optional<bmm::status> previous, printed, printed_ytd;
     std::optional<bmm::exception_reason> exception;
-    ytd_check ytd_actual_check, ytd_target_check;
+    /// The printed YTD figure and YTD target against the rule (bmm::audit_ytd), when checked.
+    bmm::findings ytd_actual_check, ytd_target_check;
 };
 
 struct model {
@@ -111,23 +109,23 @@ struct model {
     bmm::change_groups<std::string> changes;
     bmm::budget_table<bmm::currency::gbp> overall;
     std::vector<bmm::published_row> overall_printed;
-    bmm::audit_report overall_audit;
+    bmm::findings overall_audit;
     struct directorate {
         std::string name;
         std::vector<std::pair<std::string, std::pair<gbp, gbp>>> lines;  // budget, variance
         gbp budget, variance;
         std::vector<bmm::published_row> printed;  ///< its lines, then its total, as printed
-        bmm::audit_report audit;                  ///< of `printed`: budget and variance only
+        bmm::findings audit;                      ///< of `printed`: budget and variance only
         bool has_total = false;
     };
     std::vector<directorate> directorates;
     std::vector<std::pair<std::string, std::pair<gbp, gbp>>> savings_plan;  // planned, carried
     std::vector<bmm::printed_savings_row> savings_plan_printed;             // its rows as printed
     bmm::printed_savings_row savings_plan_total;                            // its TOTAL row
-    bmm::savings_audit savings_plan_audit;
+    bmm::findings savings_plan_audit;
     bmm::savings_summary<bmm::currency::gbp> savings;
     bmm::printed_savings_split savings_split;  ///< the statuses, a split of the planned TOTAL
-    bmm::savings_audit savings_split_audit;
+    bmm::findings savings_split_audit;
     bmm::general_balances<bmm::currency::gbp> balances;
     std::vector<bmm::earmarked_reserve<bmm::currency::gbp>> reserves;
     bmm::dsg_deficit_reserve<bmm::currency::gbp> dsg;
@@ -137,149 +135,15 @@ struct model {
         std::optional<bmm::risk_score> factors;  ///< likelihood and impact, when given
         bmm::risk_level level;
         bmm::risk_travel travel;
-        std::vector<bmm::risk_finding> findings;
+        bmm::findings findings;
     };
     std::vector<risk> risks;
 };
 
-// --- The YTD rule, checked against the monthly figures ------------------------------------------
-
-/// The values a printed figure stands for: a whole count ("367") is exact; any other figure
-/// ("15%", "46.50") stands for what rounds (half up) to it.
-bmm::printed_interval interval(bmm::decimal v, bmm::unit u) {
-    if (u == bmm::unit::number && v.places() == 0) {
-        return bmm::printed_interval::exactly(bmm::ratio::from_decimal(v));
-    }
-    return bmm::printed_interval::of(v, bmm::rounding_mode::half_up);
-}
-bmm::printed_interval scale(const bmm::printed_interval& i, bmm::ratio k) {  // k > 0
-    return {i.lo * k, i.hi * k, i.lo_closed, i.hi_closed};
-}
-std::string show_ratio(bmm::ratio r, int places, bmm::unit u) {
-    return show(r.round(places, bmm::rounding_mode::half_up), u);
-}
-
-/// Checks a printed YTD figure against the rule, from the monthly figures the data give.
-/// `values[i]` is month i+1's figure (std::nullopt: not given), `derived[i]` whether it was
-/// derived from the YTD itself; `parts` the numerators and denominators (rates only).
-ytd_check check_ytd(ytd_rule rule, const std::vector<month_value>& months,
-                    const std::vector<std::optional<bmm::decimal>>& values,
-                    const std::vector<bool>& derived,
-                    const std::vector<std::optional<bmm::rate_parts>>& parts, bmm::decimal printed,
-                    bmm::unit u) {
-    using o = ytd_check::outcome;
-    const std::size_t n = values.size();
-    std::string missing, from_ytd;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!values[i]) missing += (missing.empty() ? "" : ", ") + long_label(months[i].month);
-        if (derived[i]) from_ytd += (from_ytd.empty() ? "" : ", ") + long_label(months[i].month);
-    }
-    const std::string shown = show(printed, u);
-    auto classify = [&](bmm::ratio exact, const bmm::printed_interval& range,
-                        const std::string& computed) -> ytd_check {
-        const auto f = bmm::audit_derived(printed, exact, range);
-        if (!f) return {o::exact, ""};
-        return {*f == bmm::finding_class::rounding ? o::rounding : o::error,
-                "printed " + shown + "; " + computed};
-    };
-    switch (rule) {
-        case ytd_rule::latest: {
-            const bmm::decimal last = *values.back();
-            return classify(bmm::ratio::from_decimal(last), interval(last, u),
-                            "its rule is latest, so the YTD is the latest month's figure: " +
-                                long_label(months.back().month) + "'s " + show(last, u));
-        }
-        case ytd_rule::sum:
-        case ytd_rule::average: {
-            if (!missing.empty()) return {o::undecided, missing + " not given"};
-            if (!from_ytd.empty()) return {o::undecided, from_ytd + " derived from the YTD"};
-            bmm::ratio total;
-            bmm::printed_interval range = bmm::printed_interval::exactly(bmm::ratio());
-            std::string terms;
-            for (const auto& v : values) {
-                total += bmm::ratio::from_decimal(*v);
-                range = range + interval(*v, u);
-                terms += (terms.empty() ? "" : " + ") + show(*v, u);
-            }
-            if (rule == ytd_rule::sum) {
-                return classify(total, range,
-                                "its rule is sum, and the months add to " + terms + " = " +
-                                    show_ratio(total, printed.places(), u));
-            }
-            const bmm::ratio k(1, static_cast<std::int64_t>(n));
-            return classify(total * k, scale(range, k),
-                            "its rule is average, and the monthly mean is (" + terms + ") / " +
-                                std::to_string(n) + " = " +
-                                show_ratio(total * k, printed.places(), u));
-        }
-        case ytd_rule::ratio: {
-            bool all_parts = true;
-            for (const auto& p : parts) all_parts = all_parts && p.has_value();
-            if (all_parts) {
-                std::vector<bmm::rate_parts> ps;
-                for (const auto& p : parts) ps.push_back(*p);
-                const auto exact = bmm::ytd_ratio_of_sums(ps);
-                if (!exact) return {o::undecided, "the denominators add to zero"};
-                const bmm::ratio r = u == bmm::unit::percent ? *exact * bmm::ratio(100) : *exact;
-                return classify(r, bmm::printed_interval::exactly(r),
-                                "its rule is ratio, and the months' numerators over "
-                                "denominators give " +
-                                    show_ratio(r, printed.places() + 1, u));
-            }
-            if (!missing.empty()) {
-                return {o::undecided, missing + " not given (and no numerators and denominators)"};
-            }
-            // Without the weights, a ratio of sums is still a weighted mean of the monthly
-            // rates: it lies between the lowest and the highest.
-            bmm::printed_interval hull = interval(*values[0], u);
-            bmm::printed_interval summed = bmm::printed_interval::exactly(bmm::ratio());
-            bmm::ratio total;
-            std::string terms, lo_text = show(*values[0], u), hi_text = lo_text;
-            bmm::decimal lo_v = *values[0], hi_v = *values[0];
-            for (std::size_t i = 0; i < n; ++i) {
-                const auto iv = interval(*values[i], u);
-                if (iv.lo < hull.lo) hull.lo = iv.lo;
-                if (iv.hi > hull.hi) hull.hi = iv.hi;
-                hull.lo_closed = hull.hi_closed = true;
-                if (*values[i] < lo_v) lo_v = *values[i];
-                if (*values[i] > hi_v) hi_v = *values[i];
-                summed = summed + iv;
-                total += bmm::ratio::from_decimal(*values[i]);
-                terms += (terms.empty() ? "" : " + ") + show(*values[i], u);
-            }
-            const auto p = interval(printed, u);
-            if (p.meets(hull)) {
-                return {o::consistent, "between the monthly figures " + show(lo_v, u) + " and " +
-                                           show(hi_v, u) +
-                                           "; no numerators and denominators to check it exactly"};
-            }
-            std::string why = "printed " + shown +
-                              "; its rule is ratio (numerators over denominators, summed), so the "
-                              "YTD lies between the monthly rates, " +
-                              show(lo_v, u) + " to " + show(hi_v, u);
-            if (p.meets(summed)) {
-                why += "; the rates summed, " + terms + " = " +
-                       show_ratio(total, printed.places(), u) + " (" +
-                       show_ratio(summed.lo, printed.places(), u) + " to " +
-                       show_ratio(summed.hi, printed.places(), u) + " before rounding), give " +
-                       shown + ": the YTD was summed, not a rate";
-            }
-            return {o::error, why};
-        }
-    }
-    return {o::undecided, ""};
-}
-
 // --- Reading and computing ----------------------------------------------------------------------
 
-ytd_rule rule_of(const table& t, std::size_t r) {
-    return t.read(r, "ytd_rule", [](const std::string& s) {
-        if (s == "sum") return ytd_rule::sum;
-        if (s == "latest") return ytd_rule::latest;
-        if (s == "ratio") return ytd_rule::ratio;
-        if (s == "average") return ytd_rule::average;
-        throw bmm::parse_error(s, "a YTD rule", "expected sum, latest, ratio or average");
-    });
+bmm::ytd_rule rule_of(const table& t, std::size_t r) {
+    return t.read(r, "ytd_rule", [](const std::string& s) { return bmm::parse_ytd_rule(s); });
 }
 
 void read_report_keys(const table& meta, model& m) {
@@ -443,7 +307,7 @@ void compute_measures(const report::data& d, model& m) {
 
         // A sum measure's one month without a figure is the YTD less the other months (and the
         // same for its target): valid in any month, and the only derivation made.
-        if (x.rule == ytd_rule::sum) {
+        if (x.rule == bmm::ytd_rule::sum) {
             std::size_t gaps = 0, gap = 0, target_gaps = 0, target_gap = 0;
             bool targets_are_values = true;
             for (std::size_t k = 0; k < x.months.size(); ++k) {
@@ -498,27 +362,27 @@ void compute_measures(const report::data& d, model& m) {
         current_statuses.push_back(x.current);
         ytd_statuses.push_back(x.ytd);
 
-        // The printed YTD against the rule, from the monthly figures.
-        std::vector<std::optional<bmm::decimal>> values, targets;
-        std::vector<bool> derived, targets_derived;
-        std::vector<std::optional<bmm::rate_parts>> parts, no_parts;
+        // The printed YTD against the rule, from the monthly figures (bmm::audit_ytd).
+        std::vector<bmm::ytd_month> values, targets;
         bool targets_ok = x.ytd_target.what() == bmm::target::kind::value;
         for (const auto& v : x.months) {
-            values.push_back(v.actual ? std::optional(v.actual->value) : std::nullopt);
-            derived.push_back(v.actual_derived);
-            parts.push_back(v.parts);
-            no_parts.push_back(std::nullopt);
+            const std::string label = long_label(v.month);
+            values.push_back({label, v.actual ? std::optional(v.actual->value) : std::nullopt,
+                              v.actual_derived, v.parts});
             if (v.target && v.target->what() != bmm::target::kind::value) targets_ok = false;
-            targets.push_back(v.target ? std::optional(v.target->low()) : std::nullopt);
-            targets_derived.push_back(v.target_derived);
+            targets.push_back({label, v.target ? std::optional(v.target->low()) : std::nullopt,
+                               v.target_derived, std::nullopt});
         }
+        // Every figure of the report is printed half up; a whole count is exact.
         if (x.ytd_actual) {
-            x.ytd_actual_check = check_ytd(x.rule, x.months, values, derived, parts,
-                                           x.ytd_actual->value, x.actual.unit);
+            x.ytd_actual_check =
+                bmm::audit_ytd(x.ytd_actual->value, values, x.rule,
+                               bmm::ytd_audit_options(bmm::rounding_mode::half_up, x.actual.unit));
         }
-        if (targets_ok && targets.back()) {
-            x.ytd_target_check = check_ytd(x.rule, x.months, targets, targets_derived, no_parts,
-                                           x.ytd_target.low(), x.ytd_target.unit());
+        if (targets_ok && targets.back().figure) {
+            x.ytd_target_check = bmm::audit_ytd(
+                x.ytd_target.low(), targets, x.rule,
+                bmm::ytd_audit_options(bmm::rounding_mode::half_up, x.ytd_target.unit()));
         }
     }
     m.current_counts = bmm::count(current_statuses);
@@ -568,7 +432,7 @@ model compute(const report::data& d) {
     }
     try {
         m.overall_printed = bmm::read_published_table(as_csv);
-        m.overall_audit = bmm::audit_budget_table(m.overall_printed);
+        m.overall_audit = bmm::audit_budget_table(m.overall_printed, printed_half_up);
     } catch (const bmm::error& e) {
         throw ot.error(e.what());
     }
@@ -602,7 +466,7 @@ model compute(const report::data& d) {
         row.level = lv;
         row.budget = dec(dt, r, "budget");
         row.variance = dec(dt, r, "variance");
-        row.source_line = dt.at.empty() ? 0 : dt.at[r].at(0).line;
+        if (!dt.at.empty()) row.source_line = dt.at[r].at(0).line;
         dir.printed.push_back(row);
         if (lv == 0) {
             const gbp b = millions(dt, r, "budget"), v = millions(dt, r, "variance");
@@ -613,7 +477,7 @@ model compute(const report::data& d) {
             dir.has_total = true;
             // A total without a forecast: its budget and variance against its lines' sums.
             try {
-                dir.audit = bmm::audit_budget_table(dir.printed);
+                dir.audit = bmm::audit_budget_table(dir.printed, printed_half_up);
             } catch (const bmm::error& e) {
                 throw dt.error_at(r, "level", e.what());
             }
@@ -651,7 +515,8 @@ model compute(const report::data& d) {
     if (!total_row) {
         throw sp.error("there is no TOTAL row (a row of level 1, the table's last)");
     }
-    m.savings_plan_audit = bmm::audit_savings_table(m.savings_plan_printed, m.savings_plan_total);
+    m.savings_plan_audit = bmm::audit_savings_table(m.savings_plan_printed, m.savings_plan_total,
+                                                    bmm::rounding_mode::half_up);
 
     const table& ss = d.get("savings_status");
     std::vector<bmm::saving<bmm::currency::gbp>> items;
@@ -683,7 +548,7 @@ model compute(const report::data& d) {
     }
     m.savings = bmm::summarize(items);
     // The statuses split the planned TOTAL; every figure as printed (£m at 1 dp, % as printed).
-    m.savings_split_audit = bmm::audit_savings_split(m.savings_split);
+    m.savings_split_audit = bmm::audit_savings_split(m.savings_split, bmm::rounding_mode::half_up);
 
     // Balances, reserves, DSG.
     const table& bt = d.get("balances");
@@ -822,12 +687,13 @@ model compute(const report::data& d) {
         k.number = digits > 0 && digits < 4 ? k.r.name.substr(0, digits) : std::to_string(r + 1);
         k.level = bmm::risk_bands().level(k.r.residual);
         k.travel = bmm::travel(k.r.previous_residual, k.r.residual);
-        k.findings = bmm::audit_risk(
-            k.r,
-            kt.read(r, "printed_rating",
-                    [](const std::string& s) { return bmm::status::parse(s); }),
-            kt.read(r, "printed_direction",
-                    [](const std::string& s) { return bmm::parse_risk_travel(s); }));
+        k.findings =
+            bmm::audit_risk(k.r,
+                            kt.read(r, "printed_rating",
+                                    [](const std::string& s) { return bmm::status::parse(s); }),
+                            kt.read(r, "printed_direction",
+                                    [](const std::string& s) { return bmm::parse_risk_travel(s); }),
+                            bmm::risk_bands());
         m.risks.push_back(std::move(k));
     }
     return m;
@@ -1012,81 +878,56 @@ std::string render_text(const model& m) {
 
     o << "\n12. Audit: published figures that differ from the computed ones\n";
     std::size_t errors = 0, others = 0;
-    auto finding = [&](const std::string& what, bmm::finding_class c) {
-        o << "  [" << bmm::to_string(c) << "] " << what << "\n";
-        (c == bmm::finding_class::error ? errors : others) += 1;
+    auto finding = [&](const std::string& what, bmm::verdict v) {
+        o << "  [" << bmm::to_string(v) << "] " << what << "\n";
+        (v == bmm::verdict::error ? errors : others) += 1;
     };
-    for (const auto& f : m.overall_audit.findings) {
-        finding(m.overall_title + " " + m.overall_printed[f.row].name + " " +
-                    std::string(bmm::to_string(f.column)) + ": printed " + str(f.published) +
-                    ", computed " + str(f.computed),
-                f.what);
+    for (const auto& f : m.overall_audit) {
+        finding(m.overall_title + " " + f.where.row + " " + f.where.column + ": printed " +
+                    f.printed + ", computed " + f.expected,
+                f.verdict);
     }
     for (const auto& dir : m.directorates) {
-        for (const auto& f : dir.audit.findings) {
-            const bmm::published_row& row = dir.printed[f.row];
-            const std::string column(bmm::to_string(f.column));
-            finding(row.level > 0 ? dir.name + " table: printed total " + column + " " +
-                                        str(f.published) + ", its lines add to " + str(f.computed)
-                                  : dir.name + " table " + row.name + " " + column + ": printed " +
-                                        str(f.published) + ", computed " + str(f.computed),
-                    f.what);
+        for (const auto& f : dir.audit) {
+            finding(f.rule == "sum" ? dir.name + " table: printed total " + f.where.column + " " +
+                                          f.printed + ", its lines add to " + f.expected
+                                    : dir.name + " table " + f.where.row + " " + f.where.column +
+                                          ": printed " + f.printed + ", computed " + f.expected,
+                    f.verdict);
         }
     }
-    const auto money_m = [](bmm::decimal v) { return "£" + str(v) + "m"; };
-    for (const auto& f : m.savings_split_audit.findings) {
-        const auto& split = m.savings_split;
-        if (f.row != bmm::savings_finding::whole) {
-            const auto& part = split.parts[f.row];
-            std::string what = "savings: printed " + str(f.published) + "% " + part.label + " (";
-            what += part.amount ? money_m(*part.amount) + " of " : "the rest of ";
-            what += money_m(split.total) + "), computed " + str(f.computed) + "%";
+    const auto money_m = [](const std::string& v) { return "£" + v + "m"; };
+    const auto& split = m.savings_split;
+    for (const auto& f : m.savings_split_audit) {
+        if (f.where.row_index) {
+            const auto& part = split.parts[*f.where.row_index];
+            std::string what = "savings: printed " + f.printed + "% " + part.label + " (";
+            what += part.amount ? money_m(str(*part.amount)) + " of " : "the rest of ";
+            what += money_m(str(split.total)) + "), computed " + f.expected + "%";
             if (part.amount) {
                 what += " (" +
                         pct1(bmm::ratio::from_decimal(*part.amount) /
                              bmm::ratio::from_decimal(split.total)) +
                         ")";
             }
-            finding(what, f.what);
-        } else if (f.column == bmm::savings_column::amount) {
-            finding("savings: printed planned TOTAL " + money_m(f.published) +
-                        ", the statuses' amounts add to " + money_m(f.computed),
-                    f.what);
+            finding(what, f.verdict);
+        } else if (f.where.column == "amount") {
+            finding("savings: printed planned TOTAL " + money_m(f.printed) +
+                        ", the statuses' amounts add to " + money_m(f.expected),
+                    f.verdict);
         } else {
-            finding("savings: the printed %s add to " + str(f.published) + "%, not " +
-                        str(f.computed) + "%",
-                    f.what);
+            finding("savings: the printed %s add to " + f.printed + "%, not " + f.expected + "%",
+                    f.verdict);
         }
     }
-    // The TOTAL row's total is checked twice, against its column and then across its row
-    // (bmm::audit_savings_table): a first such finding is the column's when the column's sum does
-    // not round to it.
-    bool total_total_seen = false;
-    for (const auto& f : m.savings_plan_audit.findings) {
-        const bool total_row = f.row == m.savings_plan_printed.size();
-        const std::string column(bmm::to_string(f.column));
-        std::string why;
-        if (!total_row) {
-            why = "planned + carried forward give " + str(f.computed);
-        } else if (f.column != bmm::savings_column::total) {
-            why = "the column adds to " + str(f.computed);
-        } else {
-            bmm::ratio column_sum;
-            for (const auto& r : m.savings_plan_printed) {
-                column_sum += bmm::ratio::from_decimal(r.total);
-            }
-            const bool against_column =
-                !total_total_seen &&
-                column_sum.round(f.published.places(), bmm::rounding_mode::half_up) != f.published;
-            total_total_seen = true;
-            why = (against_column ? "the column adds to " : "planned + carried forward give ") +
-                  str(f.computed);
-        }
-        const std::string name = total_row ? m.savings_plan_total.directorate
-                                           : m.savings_plan_printed[f.row].directorate;
-        finding(
-            "savings table " + name + " " + column + ": printed " + str(f.published) + ", " + why,
-            f.what);
+    // A TOTAL row's cell is checked against its column (rule "sum") and, for its total, across
+    // its row too (rule "row_total", as every row's).
+    for (const auto& f : m.savings_plan_audit) {
+        finding("savings table " + f.where.row + " " + f.where.column + ": printed " + f.printed +
+                    ", " +
+                    (f.rule == "sum" ? "the column adds to " : "planned + carried forward give ") +
+                    f.expected,
+                f.verdict);
     }
     std::vector<std::string> undecided, consistent;
     for (const auto& x : m.measures) {
@@ -1094,25 +935,27 @@ std::string render_text(const model& m) {
             finding(x.id + " printed " + word(*x.printed) + ", its figures give " +
                         word(x.current) + " (" + show(x.actual) + " against " + show(x.target) +
                         ", " + std::string(bmm::to_string(x.polarity)) + ")",
-                    bmm::finding_class::error);
+                    bmm::verdict::error);
         }
-        using oc = ytd_check::outcome;
         for (const auto* c : {&x.ytd_actual_check, &x.ytd_target_check}) {
             const char* what = c == &x.ytd_actual_check ? " YTD " : " YTD target ";
-            if (c->what == oc::error || c->what == oc::rounding) {
-                finding(x.id + what + c->why, c->what == oc::error ? bmm::finding_class::error
-                                                                   : bmm::finding_class::rounding);
+            for (const auto& f : *c) {
+                if (f.verdict == bmm::verdict::error || f.verdict == bmm::verdict::rounding) {
+                    finding(x.id + what + "printed " + f.printed + "; " + f.explanation, f.verdict);
+                }
             }
         }
-        if (x.ytd_actual) {
-            if (x.ytd_actual_check.what == oc::undecided) undecided.push_back(x.id);
-            if (x.ytd_actual_check.what == oc::consistent) consistent.push_back(x.id);
+        for (const auto& f : x.ytd_actual_check) {
+            if (f.verdict != bmm::verdict::undecided) continue;
+            // Bounded but not decided (a rate without its numerators and denominators), or not
+            // checkable at all.
+            (f.fits ? consistent : undecided).push_back(x.id);
         }
     }
     for (const auto& k : m.risks) {
         for (const auto& f : k.findings) {
-            finding("risk " + k.r.name + ": printed " + f.printed + ", scores give " + f.computed,
-                    bmm::finding_class::error);
+            finding("risk " + k.r.name + ": printed " + f.printed + ", scores give " + f.expected,
+                    f.verdict);
         }
     }
     o << "  " << errors << " errors, " << others << " rounding or sign-convention differences\n";
@@ -1163,13 +1006,19 @@ int main(int argc, char** argv) {
             bmm::flush_output(stdout, "standard output");
             return 0;
         }
+        bmm::progress_line progress("monthly_report");  // on a terminal only
+        progress.stage(data_dir.empty() ? "reading the embedded data" : "reading " + data_dir);
         const report::data d = data_dir.empty() ? report::embedded() : report::read_dir(data_dir);
+        progress.stage("computing");
         const model m = compute(d);
+        progress.stage("rendering");
         const std::string text = render_text(m);
         const std::string page = dashboard::render(m);
         const std::filesystem::path target = std::filesystem::absolute(html);
+        progress.stage("writing " + target.string());
         // Whole or not at all, never over a device, FIFO or symbolic link (bmm/io/output.hpp).
         bmm::write_file(target.string(), page);
+        progress.finish();
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::printf("\nDashboard: %s\n", target.string().c_str());
         bmm::flush_output(stdout, "standard output");  // >/dev/full: exit 2, not 0

@@ -11,8 +11,9 @@
 //     well formed; some parse_error when it is not), and budget_table_audit fed row by row
 //     finds what audit_budget_table finds, or throws the same error.
 // Nothing crashes, hangs or leaks.
-#include <bmm/audit.hpp>
+#include <bmm/audit/table.hpp>
 #include <bmm/csv.hpp>
+#include <bmm/io/published_table.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -50,13 +51,15 @@ std::vector<bmm::published_row> read_streamed(std::string_view text, std::size_t
     return rows;
 }
 
+const bmm::table_audit_options half_up(bmm::rounding_mode::half_up);
+
 /// The findings of `report`, or the message of the error `audit` threw.
 template <class Audit>
 std::string audit_outcome(Audit audit, std::vector<bmm::finding>& findings, std::size_t& cells) {
     try {
-        const bmm::audit_report report = audit();
-        findings = report.findings;
-        cells = report.cells_checked;
+        const bmm::findings report = audit();
+        findings = report.stored();
+        cells = report.cells_checked();
         return "";
     } catch (const bmm::error& e) {
         return e.what();
@@ -93,13 +96,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(whole_rows == rows && chunk_rows == rows, "the streamed reader reads the same rows");
     std::vector<bmm::finding> whole_findings, streamed_findings;
     std::size_t whole_cells = 0, streamed_cells = 0;
-    const std::string whole_audit =
-        audit_outcome([&] { return bmm::audit_budget_table(rows); }, whole_findings, whole_cells);
+    const std::string whole_audit = audit_outcome(
+        [&] { return bmm::audit_budget_table(rows, half_up); }, whole_findings, whole_cells);
     const std::string streamed_audit = audit_outcome(
         [&] {
-            bmm::budget_table_audit a;
+            bmm::budget_table_audit a(half_up);
             for (const auto& r : rows) a.add(r);
-            return a.take_report();
+            return a.take_result();
         },
         streamed_findings, streamed_cells);
     require(whole_audit == streamed_audit, "the streamed audit throws what the whole audit throws");
@@ -111,6 +114,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(rows[i].source_line == csv.records[i].line, "a row keeps its source line");
         require(rows[i].level >= 0 && rows[i].level <= 99, "a level is 0..99");
     }
-    for (const auto& f : whole_findings) require(f.row < rows.size(), "a finding names a row");
+    for (const auto& f : whole_findings) {
+        require(f.where.row_index && *f.where.row_index < rows.size(), "a finding names a row");
+        require(f.where.row == rows[*f.where.row_index].name, "a finding names its row's name");
+    }
     return 0;
 }

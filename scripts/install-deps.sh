@@ -4,7 +4,8 @@
 #   scripts/install-deps.sh test    + doctest, Google Benchmark, clang (second compiler, sanitizers),
 #                                   clang-format, git (the format check lists tracked files),
 #                                   chromium and python3 (the dashboard is rendered headless)
-#   scripts/install-deps.sh bench   + python3-pandas (the peer make bench times beside bmm)
+#   scripts/install-deps.sh bench   + python3-pandas and postgresql (the peers make bench times
+#                                   beside bmm: pandas, PostgreSQL's numeric on a private server)
 # Runs apt-get only when something is missing; as root directly, otherwise through sudo.
 set -eu
 need="g++ cmake ninja-build make libboost-dev libhowardhinnant-date-dev"
@@ -12,7 +13,7 @@ case "${1:-test}" in
   demo) ;;
   test | bench)
     need="$need doctest-dev libbenchmark-dev clang libclang-rt-dev clang-format git chromium python3"
-    [ "$1" = bench ] && need="$need python3-pandas" ;;
+    [ "$1" = bench ] && need="$need python3-pandas postgresql" ;;
   *) echo "usage: $0 demo|test|bench" >&2; exit 2 ;;
 esac
 missing=""

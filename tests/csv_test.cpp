@@ -65,7 +65,7 @@ TEST_CASE("columns count characters, not bytes: a UTF-8 pound sign is one column
     CHECK(r.at(2).column == 8);  // "▲," is two characters (four bytes)
 }
 
-TEST_CASE("a byte-order mark is not a column; a quoted line break moves later fields' lines") {
+TEST_CASE("a byte-order mark is not a column, and a quoted line break moves later fields' lines") {
     const auto t = bmm::read_csv("\xEF\xBB\xBFh1,h2,h3\n\"two\nlines\",x,y\r\nz,w,v\r\n");
     CHECK(t.header_positions.at(0).column == 1);
     const auto& r = t.records.at(0);
@@ -134,7 +134,9 @@ TEST_CASE("a lone carriage return and an empty input are errors with a place") {
     CHECK(fail("\n\n").reason == "there is no header row");
 }
 
-TEST_CASE("csv_error is a bmm::parse_error; a long field is cut in the message, whole in field()") {
+TEST_CASE(
+    "csv_error is a bmm::parse_error, and a long field is cut in the message but whole in "
+    "field()") {
     const std::string long_field(100, 'x');
     try {
         (void)bmm::read_csv("a\n" + long_field + "\"\n");

@@ -67,7 +67,7 @@ TEST_SUITE("history") {
         CHECK(bmm::is_exception(h, month::parse("M2 2023/24")));
     }
 
-    TEST_CASE("a single Amber is not an exception; Amber twice running is") {
+    TEST_CASE("a single Amber is not an exception, but Amber twice running is") {
         const auto once = monthly({amber});
         CHECK_FALSE(bmm::is_exception(once, fy.month(1)));
         CHECK(bmm::exception_in(once, fy.month(1)) == std::nullopt);
@@ -218,7 +218,8 @@ TEST_SUITE("history") {
     }
 
     TEST_CASE(
-        "an n/r entry between two Ambers breaks the run; skipped, it neither breaks nor extends") {
+        "an n/r entry between two Ambers breaks the run, and skipped it neither breaks nor "
+        "extends") {
         const auto h = monthly({amber, nr, amber});
         CHECK(bmm::exception_in(h, fy.month(3)) == std::nullopt);
         CHECK(h.off_target_run(fy.month(3)) == 1);
@@ -398,7 +399,7 @@ TEST_SUITE("history") {
         }
     }
 
-    TEST_CASE("the same data status twice is unchanged; two different ones are unrated") {
+    TEST_CASE("the same data status twice is unchanged, and two different ones are unrated") {
         CHECK(bmm::classify_change(na, na) == status_change::unchanged);
         CHECK(bmm::classify_change(nr, nr) == status_change::unchanged);
         CHECK(bmm::classify_change(na, nr) == status_change::unrated);

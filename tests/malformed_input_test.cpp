@@ -9,11 +9,11 @@
 // zero, a percentage over 100) are read, and the last test says what they read as.
 #include <doctest/doctest.h>
 
-#include <bmm/audit.hpp>
 #include <bmm/csv.hpp>
 #include <bmm/decimal.hpp>
 #include <bmm/error.hpp>
 #include <bmm/format.hpp>
+#include <bmm/io/published_table.hpp>
 #include <bmm/measure.hpp>
 #include <bmm/money.hpp>
 #include <bmm/period.hpp>

@@ -1,7 +1,7 @@
 // Spec for bmm/measure.hpp: measure ids as printed ("OCC11.02"), measures whose targets and
 // policies are effective-dated and must agree with the measure's polarity, observations with
 // their YTD figures, YTD targets from a measure's ytd_plan (an annual target and its profile,
-// exact at every month), and the YTD rules (sum, latest, ratio of sums, average).
+// exact at every month).
 #include <doctest/doctest.h>
 
 #include <array>
@@ -213,7 +213,7 @@ TEST_CASE("a YTD target from a plan is never rounded: 1,000 a year is 83.333... 
                                         std::nullopt}) == bmm::rag::red);
 }
 
-TEST_CASE("an observation's own YTD target wins over the plan; the plan is effective-dated") {
+TEST_CASE("an observation's own YTD target wins over the plan, and the plan is effective-dated") {
     auto m = assessments();
     m.ytd_plans.set(fy2023.month(7), bmm::ytd_plan{d("7500")});  // from October on
     // Before the plan is in force a cumulative measure still needs a YTD target.
@@ -247,20 +247,4 @@ TEST_CASE("a plan's YTD target cannot be rated by explicit thresholds, which are
     const bmm::observation<> may{fy2023.month(2), d("367"), bmm::reading(d("637")), std::nullopt};
     CHECK(m.rate(may) == bmm::rag::amber);  // the period thresholds still apply to May
     CHECK_THROWS_AS((void)m.rate_ytd(may), bmm::invalid_argument);
-}
-
-TEST_CASE("YTD rules: sum for flows, latest for stocks, ratio of sums for rates, average") {
-    // Seed 003 OCC07.03 assessments: April 270 (= 637 - 367), May 367: YTD 637.
-    CHECK(bmm::ytd_sum({d("270"), d("367")}) == d("637"));
-    // OCC07.06 children we care for is a stock: YTD is May's 755, never a sum.
-    CHECK(bmm::ytd_latest({d("760"), d("755")}) == d("755"));
-    CHECK_THROWS_AS((void)bmm::ytd_latest({}), bmm::invalid_argument);
-    // Calls abandoned: 14% of 100 then 15% of 118 (¶16: calls up 18%) is 31.7 of 218: 14.5%.
-    const auto rate = bmm::ytd_ratio_of_sums({{d("14"), d("100")}, {d("17.7"), d("118")}});
-    REQUIRE(rate);
-    CHECK(rate->percent(1, bmm::rounding_mode::half_up) == d("14.5"));
-    CHECK_FALSE(bmm::ytd_ratio_of_sums({{d("0"), d("0")}}).has_value());
-    // OCC11.12 average cash balance.
-    CHECK(bmm::ytd_average({d("441293000"), d("441293001")}) == bmm::ratio(882586001, 2));
-    CHECK_THROWS_AS((void)bmm::ytd_average({}), bmm::invalid_argument);
 }

@@ -68,7 +68,7 @@ TEST_CASE("close to target is Green within the green tolerance and Amber within 
     CHECK(bmm::rate(d("-0.01"), t("0.00%"), exact) == amber);
 }
 
-TEST_CASE("a strict bound is not met by its own figure; an inclusive one is") {
+TEST_CASE("a strict bound is not met by its own figure, but an inclusive one is") {
     const auto p = bmm::rag_policy::higher_is_better(bmm::amber_band::absolute(d("0.5")));
     CHECK(bmm::rate(d("6.9"), t(">6.8%"), p) == green);
     CHECK(bmm::rate(d("6.8"), t(">6.8%"), p) == amber);

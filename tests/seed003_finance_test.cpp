@@ -4,12 +4,14 @@
 // checked total by total with the printed-interval rule (figures printed half-up).
 #include <doctest/doctest.h>
 
-#include <bmm/audit.hpp>
-#include <bmm/finding.hpp>
+#include <bmm/audit/share.hpp>
+#include <bmm/audit/sum.hpp>
+#include <bmm/audit/table.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "support/findings.hpp"
 #include "support/spec.hpp"
 
 namespace {
@@ -86,7 +88,7 @@ struct column_check {
     const char* table;
     std::vector<bmm::decimal> lines;
     const char* printed_total;
-    std::optional<bmm::finding_class> expected;
+    bmm::verdict expected = bmm::verdict::agrees;
 };
 
 }  // namespace
@@ -95,37 +97,34 @@ TEST_CASE(
     "every directorate and DSG table column adds to its printed total, except Public Health's "
     "budget") {
     const std::vector<column_check> checks{
-        {"Adult Services budget", ds({"23.8", "5.1", "1.4", "1.0", "195.6"}), "226.9", {}},
-        {"Adult Services variance", ds({"0.0", "0.0", "0.0", "0.0", "0.0"}), "0.0", {}},
-        {"Children's Services budget", ds({"40.8", "37.7", "85.8", "0.2", "4.8"}), "169.3", {}},
+        {"Adult Services budget", ds({"23.8", "5.1", "1.4", "1.0", "195.6"}), "226.9"},
+        {"Adult Services variance", ds({"0.0", "0.0", "0.0", "0.0", "0.0"}), "0.0"},
+        {"Children's Services budget", ds({"40.8", "37.7", "85.8", "0.2", "4.8"}), "169.3"},
         // 1.8 + 1.2 = 3.0 printed 3.1: a rounding effect (e.g. 1.84 + 1.24 = 3.08).
         {"Children's Services variance", ds({"0.0", "1.8", "1.2", "0.0", "0.0"}), "3.1",
-         bmm::finding_class::rounding},
-        {"Environment & Place budget", ds({"2.4", "37.1", "34.1", "0.9"}), "74.5", {}},
-        {"Environment & Place variance", ds({"0.0", "0.0", "0.6", "0.0"}), "0.6", {}},
+         bmm::verdict::rounding},
+        {"Environment & Place budget", ds({"2.4", "37.1", "34.1", "0.9"}), "74.5"},
+        {"Environment & Place variance", ds({"0.0", "0.0", "0.6", "0.0"}), "0.6"},
         // 35.6 + 0.6 - 0.7 - 33.6 + 0.0 = 1.9, printed 2.2: no rounding reaches it.
         {"Public Health budget", ds({"35.6", "0.6", "-0.7", "-33.6", "0.0"}), "2.2",
-         bmm::finding_class::error},
-        {"Public Health variance", ds({"0.0", "0.0", "0.0", "0.0", "0.0"}), "0.0", {}},
-        {"Public Health & Community Safety budget", ds({"2.2", "24.8"}), "27.0", {}},
-        {"Public Health & Community Safety variance", ds({"0.0", "0.0"}), "0.0", {}},
-        {"Resources budget",
-         ds({"3.0", "3.0", "3.1", "10.4", "11.9", "8.6", "19.1", "7.7", "2.9"}),
-         "69.7",
-         {}},
-        {"Resources variance",
-         ds({"0.0", "0.6", "0.0", "0.3", "0.2", "0.1", "0.2", "0.2", "0.0"}),
-         "1.6",
-         {}},
+         bmm::verdict::error},
+        {"Public Health variance", ds({"0.0", "0.0", "0.0", "0.0", "0.0"}), "0.0"},
+        {"Public Health & Community Safety budget", ds({"2.2", "24.8"}), "27.0"},
+        {"Public Health & Community Safety variance", ds({"0.0", "0.0"}), "0.0"},
+        {"Resources budget", ds({"3.0", "3.0", "3.1", "10.4", "11.9", "8.6", "19.1", "7.7", "2.9"}),
+         "69.7"},
+        {"Resources variance", ds({"0.0", "0.6", "0.0", "0.3", "0.2", "0.1", "0.2", "0.2", "0.0"}),
+         "1.6"},
         // ¶41: the DSG table's columns (Schools, Central Services Schools, High Needs, Early
         // Years): 0.0 + 0.0 + 18.3 + 0.0 = 18.3.
-        {"DSG budget", ds({"131.2", "5.0", "84.4", "44.3"}), "264.9", {}},
-        {"DSG projected outturn", ds({"131.2", "5.0", "102.7", "44.3"}), "283.2", {}},
-        {"DSG variance", ds({"0.0", "0.0", "18.3", "0.0"}), "18.3", {}},
+        {"DSG budget", ds({"131.2", "5.0", "84.4", "44.3"}), "264.9"},
+        {"DSG projected outturn", ds({"131.2", "5.0", "102.7", "44.3"}), "283.2"},
+        {"DSG variance", ds({"0.0", "0.0", "18.3", "0.0"}), "18.3"},
     };
     for (const auto& c : checks) {
         CAPTURE(c.table);
-        CHECK(bmm::audit_sum(c.lines, d(c.printed_total)) == c.expected);
+        CHECK(bmm_test::only_verdict(bmm::audit_sum(d(c.printed_total), c.lines,
+                                                    bmm::rounding_mode::half_up)) == c.expected);
     }
 }
 
@@ -138,15 +137,23 @@ TEST_CASE("children we care for: subtotals and totals add up in every month") {
     const char* total[] = {"884", "908", "890", "924", "897", "882", "883", "863"};
     for (int i = 0; i < 8; ++i) {
         CAPTURE(i);
-        CHECK(bmm::audit_sum({d(mainstream[i]), d(disabled[i])}, d(subtotal[i])) == std::nullopt);
-        CHECK(bmm::audit_sum({d(subtotal[i]), d(unaccompanied[i])}, d(total[i])) == std::nullopt);
+        CHECK(bmm_test::only_verdict(
+                  bmm::audit_sum(d(subtotal[i]), {d(mainstream[i]), d(disabled[i])},
+                                 bmm::rounding_mode::half_up)) == bmm::verdict::agrees);
+        CHECK(bmm_test::only_verdict(
+                  bmm::audit_sum(d(total[i]), {d(subtotal[i]), d(unaccompanied[i])},
+                                 bmm::rounding_mode::half_up)) == bmm::verdict::agrees);
     }
 }
 
 TEST_CASE("highway defects: totals add up and each % change follows from its counts") {
     // Seed 003 ¶52 table: April, May, June, Total; 2022/23, 2023/24, % increase/decrease.
-    CHECK(bmm::audit_sum(ds({"3320", "2927", "2212"}), d("8459")) == std::nullopt);
-    CHECK(bmm::audit_sum(ds({"4143", "4944", "1474"}), d("10561")) == std::nullopt);
+    CHECK(bmm_test::only_verdict(bmm::audit_sum(d("8459"), ds({"3320", "2927", "2212"}),
+                                                bmm::rounding_mode::half_up)) ==
+          bmm::verdict::agrees);
+    CHECK(bmm_test::only_verdict(bmm::audit_sum(d("10561"), ds({"4143", "4944", "1474"}),
+                                                bmm::rounding_mode::half_up)) ==
+          bmm::verdict::agrees);
     struct row {
         const char* before;
         const char* after;
@@ -160,30 +167,33 @@ TEST_CASE("highway defects: totals add up and each % change follows from its cou
         CAPTURE(r.printed);
         // % change = (after − before) ÷ before: the change is a share of the earlier count.
         const auto change = d(r.after) - d(r.before);
-        CHECK(bmm::audit_share(change, d(r.before), d(r.printed)) == std::nullopt);
+        CHECK(bmm_test::only_verdict(bmm::audit_share(d(r.printed), change, d(r.before),
+                                                      bmm::rounding_mode::half_up)) ==
+              bmm::verdict::agrees);
     }
 }
 
 TEST_CASE("the directorate tables' audit: Public Health's lines add to 1.9, not the printed 2.2") {
     const auto rows = directorate_tables();
-    const auto report = bmm::audit_budget_table(rows);
-    CHECK(report.cells_checked == 12);  // six totals × (budget, variance)
-    REQUIRE(report.findings.size() == 2);
+    const auto report =
+        bmm::audit_budget_table(rows, bmm::table_audit_options(bmm::rounding_mode::half_up));
+    CHECK(report.cells_checked() == 12);  // six totals × (budget, variance)
+    REQUIRE(report.size() == 2);
     // Children's Services: 1.8 + 1.2 printed 3.1 — a rounding effect (1.84 + 1.24 = 3.08).
-    const auto& children = report.findings[0];
-    CHECK(rows[children.row].name == "Total Children's Services");
-    CHECK(children.column == bmm::audit_column::variance);
-    CHECK(children.published == d("3.1"));
-    CHECK(children.computed == d("3.0"));
-    CHECK(children.what == bmm::finding_class::rounding);
+    const auto& children = report[0];
+    CHECK(children.where.row == "Total Children's Services");
+    CHECK(children.where.column == "variance");
+    CHECK(children.printed == "3.1");
+    CHECK(children.expected == "3.0");
+    CHECK(children.verdict == bmm::verdict::rounding);
     // Public Health: 35.6 + 0.6 - 0.7 - 33.6 + 0.0 = 1.9 printed 2.2 — an error; the printed 2.2
     // then adds correctly with Community Safety's 24.8 to 27.0.
-    const auto& ph = report.findings[1];
-    CHECK(rows[ph.row].name == "Total Public Health");
-    CHECK(ph.column == bmm::audit_column::budget);
-    CHECK(ph.published == d("2.2"));
-    CHECK(ph.computed == d("1.9"));
-    CHECK(ph.what == bmm::finding_class::error);
+    const auto& ph = report[1];
+    CHECK(ph.where.row == "Total Public Health");
+    CHECK(ph.where.column == "budget");
+    CHECK(ph.printed == "2.2");
+    CHECK(ph.expected == "1.9");
+    CHECK(ph.verdict == bmm::verdict::error);
     CHECK(report.errors() == 1);
 }
 
@@ -205,9 +215,12 @@ TEST_CASE("the DSG table audited as published: every variance and both totals fo
         line("Early Years block", 0, "44.3", "44.3", "0.0"),
         line("Total", 1, "264.9", "283.2", "18.3"),
     };
-    const auto report = bmm::audit_budget_table(dsg);
-    CHECK(report.cells_checked == 7);  // five variances, the total's budget and outturn
-    CHECK(report.findings.empty());
+    const auto report =
+        bmm::audit_budget_table(dsg, bmm::table_audit_options(bmm::rounding_mode::half_up));
+    CHECK(report.cells_checked() == 7);  // five variances, the total's budget and outturn
+    CHECK(report.empty());
     // The deficit of 18.3 is the High Needs variance: the unusable reserve's in-year movement.
-    CHECK(bmm::audit_sum({d("41.1"), d("18.3")}, d("59.4")) == std::nullopt);
+    CHECK(bmm_test::only_verdict(
+              bmm::audit_sum(d("59.4"), {d("41.1"), d("18.3")}, bmm::rounding_mode::half_up)) ==
+          bmm::verdict::agrees);
 }

@@ -77,7 +77,7 @@ TEST_CASE("severity orders ratings: worse and better") {
     static_assert(bmm::worse(bmm::rag::red, bmm::rag::green) == bmm::rag::red);
 }
 
-TEST_CASE("unknown status text is a parse_error naming it; try_parse says nothing") {
+TEST_CASE("unknown status text is a parse_error naming it, and try_parse says nothing") {
     for (const char* bad : {"Purple", "", "  ", "G/A", "\xE2\x97\x8B", "n/a/r"}) {
         CAPTURE(bad);
         CHECK_FALSE(bmm::status::try_parse(bad).has_value());

@@ -202,7 +202,7 @@ TEST_CASE("a typographic minus reads in targets and figures as in money and rati
     CHECK_THROWS_AS((void)bmm::parse_figure(minus + minus + "5"), bmm::parse_error);
 }
 
-TEST_CASE("milestone scales refuse empty, blank and repeated levels; find names the text") {
+TEST_CASE("milestone scales refuse empty, blank and repeated levels, and find names the text") {
     CHECK_THROWS_AS(bmm::milestone_scale(std::vector<std::string>{}), bmm::invalid_argument);
     CHECK_THROWS_AS((bmm::milestone_scale{"Done", " "}), bmm::invalid_argument);
     CHECK_THROWS_AS((bmm::milestone_scale{"Done", "DONE"}), bmm::invalid_argument);

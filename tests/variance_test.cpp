@@ -194,7 +194,7 @@ TEST_CASE("a total that fits is computed exactly even when a running sum in row 
     CHECK(u[u.add_total("Fits", 1)].figures.budget == top);
 }
 
-TEST_CASE("per-cell rounding prints each figure on its own; largest remainder keeps totals") {
+TEST_CASE("per-cell rounding prints each figure on its own, but largest remainder keeps totals") {
     table t;
     t.add_line("a", gbp::parse("1040000"), gbp::parse("1040000"));  // 1.04 -> 1.0
     t.add_line("b", gbp::parse("1040000"), gbp::parse("1040000"));

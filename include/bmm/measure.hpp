@@ -10,22 +10,14 @@
 //   ytd_plan                        an annual target and the ytd_profile it accrues by: the YTD
 //                                   target at month m is annual × profile.share_to(m), exactly
 //
-// Year to date is declared per measure, because summing the wrong thing is the commonest error
-// in published reports (seed 003 prints "% of calls abandoned" YTD 29% = 15% + 14%):
-//
-//   ytd_rule::sum            flows: visits, assessments       YTD = Σ monthly figures
-//   ytd_rule::latest         stocks: children we care for     YTD = the latest figure
-//   ytd_rule::ratio_of_sums  rates: % calls abandoned         YTD = Σ numerators / Σ denominators
-//   ytd_rule::average        averages of a level (cash)       YTD = Σ figures / months
-//
-// A YTD actual is rated against, in this order: the observation's own YTD target (as printed),
+// Year to date is declared per measure by its ytd_rule (bmm/ytd.hpp: sum, latest,
+// ratio_of_sums, average). A YTD actual is rated against, in this order: the observation's own YTD target (as printed),
 // the measure's ytd_plan in force that month (never rounded: 1,000 a year is 83.333... by M1),
 // the period target in force (a measure that is not cumulative), else it is an error.
 //
 //   auto id = bmm::measure_id::parse("OCC01.07");   // id.priority() == 1, id.number() == 7
 //   m.ytd_plans.set(fy.month(1), bmm::ytd_plan{bmm::decimal::parse("7500")});  // flat
 //   m.ytd_target(fy.month(2));                       // ratio 1250
-//   bmm::ytd_sum({bmm::decimal::parse("367"), bmm::decimal::parse("270")}); // 637
 #pragma once
 
 #include <cstdint>
@@ -44,11 +36,9 @@
 #include "ratio.hpp"
 #include "status.hpp"
 #include "target.hpp"
+#include "ytd.hpp"
 
 namespace bmm {
-
-/// How a measure's monthly figures make its year-to-date figure (see the header comment).
-enum class ytd_rule : std::uint8_t { sum, latest, ratio_of_sums, average };
 
 /// One period's observation of a measure.
 template <unsigned StartMonth = 4>
@@ -148,37 +138,5 @@ private:
         return p;
     }
 };
-
-/// Returns: the sum of monthly figures (flows). Throws: overflow_error.
-[[nodiscard]] inline decimal ytd_sum(const std::vector<decimal>& months) {
-    decimal total;
-    for (const decimal& m : months) total = total + m;
-    return total;
-}
-/// Returns: the latest figure (stocks). Throws: invalid_argument for no months.
-[[nodiscard]] inline decimal ytd_latest(const std::vector<decimal>& months) {
-    if (months.empty()) throw invalid_argument("a YTD figure needs at least one month");
-    return months.back();
-}
-/// One month of a rate measure: numerator over denominator (abandoned calls over calls offered).
-struct rate_parts {
-    decimal numerator;
-    decimal denominator;
-};
-/// Returns: Σ numerators / Σ denominators, exactly (rates), or std::nullopt (undefined) when the
-/// denominators sum to zero. Throws: overflow_error.
-[[nodiscard]] inline std::optional<ratio> ytd_ratio_of_sums(const std::vector<rate_parts>& months) {
-    decimal n, d;
-    for (const rate_parts& m : months) {
-        n = n + m.numerator;
-        d = d + m.denominator;
-    }
-    return ratio::try_divide(ratio::from_decimal(n), ratio::from_decimal(d));
-}
-/// Returns: the mean of the monthly figures, exactly. Throws: invalid_argument for no months.
-[[nodiscard]] inline ratio ytd_average(const std::vector<decimal>& months) {
-    if (months.empty()) throw invalid_argument("a YTD average needs at least one month");
-    return ratio::from_decimal(ytd_sum(months)) / ratio(static_cast<std::int64_t>(months.size()));
-}
 
 }  // namespace bmm

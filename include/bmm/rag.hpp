@@ -49,7 +49,6 @@
 
 #include "config.hpp"
 #include "decimal.hpp"
-#include "detail/finding_class.hpp"
 #include "detail/int128.hpp"
 #include "detail/polarity.hpp"
 #include "error.hpp"
@@ -184,6 +183,10 @@ private:
 
 /// A target and policy prepared for rating many figures: Green and Amber are intervals on the
 /// figure's line, turned into integer thresholds at one scale (decimal places).
+namespace detail {
+struct rater_access;  // the columnar rating (bmm/rag_columns.hpp) reads the thresholds
+}
+
 class rater {
 public:
     /// Throws: invalid_argument when the policy cannot apply to the target (a ">" bound with a
@@ -265,6 +268,7 @@ private:
         return rag::red;
     }
     void thresholds_at_scale();
+    friend struct detail::rater_access;
 
     // The hot fields first: a figure at the rater's scale needs only these.
     std::int64_t green_lo_ = 0, green_hi_ = -1, amber_lo_ = 0, amber_hi_ = -1;
@@ -291,16 +295,6 @@ private:
                                  ratio scale) {
     const int places = r.figure() != nullptr ? r.figure()->places() : 2;
     return rater(t, p, scale, places)(r);
-}
-
-/// Returns: std::nullopt when a printed status is what the reading, target and policy give;
-/// finding_class::error otherwise (a status is not rounded: any difference is a contradiction).
-/// Throws: as rate().
-[[nodiscard]] inline std::optional<finding_class> audit_status(status printed, const reading& r,
-                                                               const target& t,
-                                                               const rag_policy& p) {
-    if (rate(r, t, p) == printed) return std::nullopt;
-    return finding_class::error;
 }
 
 // ---------------------------------------------------------------------------------------------

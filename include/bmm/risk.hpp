@@ -6,7 +6,7 @@
 //   risk_bands{} .level(score)         high >= 16, medium 10..15, low 1..9 (configurable)
 //   risk_level -> rag                  high Red ▲, medium Amber ●, low Green ★ (seed 003 Table 10)
 //   travel(previous, current)          increased ⬆ / maintained ➡ / decreased ⬇
-//   audit_risk(r)                      says where a printed band or arrow contradicts the scores
+//   (bmm/audit/risk.hpp says where a printed band or arrow contradicts the scores)
 //
 //   auto r = bmm::strategic_risk{"03. Capital Projects", 16, 12, 16};
 //   bmm::travel(r.previous_residual, r.residual);   // risk_travel::increased (printed ↔)
@@ -183,49 +183,5 @@ struct strategic_risk {
     unsigned previous_residual = 0;  ///< last review
     unsigned residual = 0;           ///< this review
 };
-
-/// What a printed risk row says that its scores contradict.
-struct risk_finding {
-    enum class kind : std::uint8_t { band, travel, residual_above_inherent, impossible_score };
-    kind what;
-    std::string printed;   ///< the printed band / arrow / score
-    std::string computed;  ///< what the scores give
-};
-
-/// Returns: the contradictions between a risk's scores and its printed band and arrow (either
-/// may be absent). Throws: nothing but std::bad_alloc (an impossible score is itself a
-/// finding). Requires: nothing.
-[[nodiscard]] inline std::vector<risk_finding> audit_risk(const strategic_risk& r,
-                                                          std::optional<status> printed_band,
-                                                          std::optional<risk_travel> printed_travel,
-                                                          risk_bands bands = {}) {
-    std::vector<risk_finding> out;
-    for (unsigned s : {r.inherent, r.previous_residual, r.residual}) {
-        if (s < 1 || s > 25 || !is_possible_score(s)) {
-            out.push_back(
-                {risk_finding::kind::impossible_score, std::to_string(s), "a product of two 1..5"});
-        }
-    }
-    if (!out.empty()) return out;
-    if (printed_band) {
-        const rag computed = to_rag(bands.level(r.residual));
-        if (*printed_band != status(computed)) {
-            out.push_back({risk_finding::kind::band, std::string(to_string(*printed_band)),
-                           std::string(to_string(computed))});
-        }
-    }
-    if (printed_travel) {
-        const risk_travel computed = travel(r.previous_residual, r.residual);
-        if (*printed_travel != computed) {
-            out.push_back({risk_finding::kind::travel, std::string(to_string(*printed_travel)),
-                           std::string(to_string(computed))});
-        }
-    }
-    if (r.residual > r.inherent) {
-        out.push_back({risk_finding::kind::residual_above_inherent, std::to_string(r.residual),
-                       "at most " + std::to_string(r.inherent)});
-    }
-    return out;
-}
 
 }  // namespace bmm

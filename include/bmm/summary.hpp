@@ -6,8 +6,7 @@
 //                                                as reports print them (may sum to 99 or 101)
 //   bmm::by_priority(rows)                       counts per priority id ("OCC11")
 //   bmm::overall(c, rollup_rule::worst)          one status for a priority
-//   bmm::audit_summary(printed, total, pcts, c)  a printed summary row against its statuses;
-//   bmm::audit_summary(..., c, rounding_mode::floor)   ... its %s printed by another mode
+//   (bmm/audit/summary.hpp audits a printed summary row against its statuses)
 //
 // Counts are int64 and every sum of them (add, +, rated(), total()) is checked: one past
 // INT64_MAX is a bmm::overflow_error, never a wrapped count.
@@ -43,7 +42,6 @@
 #include "detail/int128.hpp"
 #include "detail/percentages.hpp"
 #include "error.hpp"
-#include "finding.hpp"
 #include "measure_id.hpp"
 #include "ratio.hpp"
 #include "rounding.hpp"
@@ -203,69 +201,6 @@ enum class rollup_rule : std::uint8_t { worst, majority, share_green };
         }
     }
     return std::nullopt;
-}
-
-/// A printed summary row ("27 61% | 6 14% | 4 9% | 7 16% | 44") checked against the statuses it
-/// summarises. A count that differs is an error (counts are exact). A printed % is checked
-/// against the exact share count ÷ total × 100 of the actual counts, for the rounding mode the
-/// row is printed by:
-///  - it passes when the exact share lies in its printed interval for that mode
-///    (printed_interval::of(printed, mode), with its open and closed ends: 12.5% printed "12" is
-///    a pass under half_down and half_even, not under half_up);
-///  - it is a rounding effect when it is still the exact share rounded at its places, down or up
-///    (strictly within one printed unit: printed_interval::of(printed, floor) or (printed,
-///    ceiling) holds it), as another per-cell mode or a total-preserving largest-remainder row
-///    prints it (seed 003 Table 2, April: 4 of 32 is 12.5%, printed "12" where half up gives 13);
-///  - it is an error otherwise (e.g. printed against the wrong total: 27 of 45 is exactly 60%,
-///    so a printed "61" is no rounding of it).
-struct summary_finding {
-    enum class cell : std::uint8_t { green, amber, red, unrated, total };
-    cell where = cell::total;
-    bool is_percent = false;
-    decimal published;
-    decimal computed;  ///< a % is the exact share rounded by the audit's mode at published places
-    finding_class what = finding_class::error;
-};
-
-/// Returns: the findings of a printed summary row against `actual` counts (see above), in the
-/// order counts (green, amber, red, unrated), total, then percentages; `printed_percent` cells
-/// may be absent (std::nullopt); with an actual total of zero no percentage is checked.
-/// `mode` is how the printed %s were rounded, cell by cell (half up by default).
-/// Throws: overflow_error only (an actual total beyond int64, or a share × 100 that does not fit
-/// an exact ratio). Requires: mode is an enumerator.
-[[nodiscard]] inline std::vector<summary_finding> audit_summary(
-    const rag_counts& printed, std::int64_t printed_total,
-    const std::array<std::optional<decimal>, 4>& printed_percent, const rag_counts& actual,
-    rounding_mode mode = rounding_mode::half_up) {
-    // At most 9 findings, gathered here and copied out once (no push_back growth path).
-    summary_finding found[9];
-    std::size_t n = 0;
-    const auto p = printed.cells(), a = actual.cells();
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (p[i] != a[i]) {
-            found[n++] = {static_cast<summary_finding::cell>(i), false,
-                          decimal::from_units(p[i], 0), decimal::from_units(a[i], 0),
-                          finding_class::error};
-        }
-    }
-    const std::int64_t total = actual.total();
-    if (printed_total != total) {
-        found[n++] = {summary_finding::cell::total, false, decimal::from_units(printed_total, 0),
-                      decimal::from_units(total, 0), finding_class::error};
-    }
-    if (total == 0) return std::vector<summary_finding>(found, found + n);
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (!printed_percent[i]) continue;
-        const decimal pp = *printed_percent[i];
-        const ratio exact = ratio(a[i], total) * ratio(100);
-        if (printed_interval::of(pp, mode).contains(exact)) continue;
-        const bool a_rounding = printed_interval::of(pp, rounding_mode::floor).contains(exact) ||
-                                printed_interval::of(pp, rounding_mode::ceiling).contains(exact);
-        found[n++] = {static_cast<summary_finding::cell>(i), true, pp,
-                      exact.round(pp.places(), mode),
-                      a_rounding ? finding_class::rounding : finding_class::error};
-    }
-    return std::vector<summary_finding>(found, found + n);
 }
 
 }  // namespace bmm

@@ -167,6 +167,9 @@ struct figure {
 /// figure ("", "n/a", "15%%", "1,2", "12 apples"); overflow_error naming the text when its
 /// number does not fit a decimal (int64 coefficient, at most 18 places).
 [[nodiscard]] figure parse_figure(std::string_view text);
+/// Returns: the figure as a report prints it and parse_figure reads it back: "56.74%",
+/// "£439,343", "-1,339", "46.50", "48 days", "12.5 km" (thousands grouped but in a percentage).
+[[nodiscard]] std::string to_string(const figure& f);
 
 /// A target, as described at the top of this header.
 class target {
@@ -572,6 +575,30 @@ inline target target::parse(std::string_view text, const milestone_scale& scale)
     auto r = detail::parse_target(text, &scale);
     if (r.ok) return std::move(r.value);
     r.failure.raise(text, "a target");
+}
+
+inline std::string to_string(const figure& f) {
+    const std::string digits = to_string(f.value);
+    std::string s;
+    std::size_t at = 0;
+    if (!digits.empty() && digits[0] == '-') {
+        s += '-';
+        at = 1;
+    }
+    if (f.unit == unit::money) s += "\xC2\xA3";
+    std::size_t int_end = digits.find('.');
+    if (int_end == std::string::npos) int_end = digits.size();
+    const bool group = f.unit != unit::percent;
+    for (std::size_t i = at; i < int_end; ++i) {
+        s += digits[i];
+        const std::size_t left = int_end - i - 1;
+        if (group && left > 0 && left % 3 == 0) s += ',';
+    }
+    s.append(digits, int_end, std::string::npos);
+    if (f.unit == unit::percent) s += '%';
+    if (f.unit == unit::days) s += " days";
+    if (f.unit == unit::length_km) s += " km";
+    return s;
 }
 
 inline std::string to_string(const target& t) {

@@ -101,8 +101,7 @@ int main(int argc, char** argv) {
     if (file.empty()) return usage();
     std::FILE* in = std::fopen(file.c_str(), "rb");
     if (in == nullptr) {
-        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(),
-                     std::strerror(errno));
+        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(), std::strerror(errno));
         return 2;
     }
     bmm::published_table_reader reader;
@@ -116,8 +115,7 @@ int main(int argc, char** argv) {
         const std::string_view verdict = bmm::to_string(f.verdict);
         if (as_csv) {
             out += row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(f.where.row) + ',' +
-                   f.where.column +
-                   ',' + f.printed + ',' + f.expected + ',';
+                   f.where.column + ',' + f.printed + ',' + f.expected + ',';
         } else {
             out += "row " + row + " (line " + line + ") " + f.where.row + ": " + f.where.column +
                    " printed " + f.printed + ", expected " + f.expected + ": ";

@@ -126,8 +126,7 @@ TEST_CASE(
         }
         CHECK(has("risk_band") == (wrong_band ? 1 : 0));
         CHECK(has("risk_travel") == (wrong_arrow ? 1 : 0));
-        CHECK(has("residual") ==
-              (r.residual > r.inherent ? 1 : 0));
+        CHECK(has("residual") == (r.residual > r.inherent ? 1 : 0));
         CHECK(f.size() == static_cast<std::size_t>(wrong_band + wrong_arrow +
                                                    (r.residual > r.inherent ? 1 : 0)));
         planted += wrong_band + wrong_arrow;
@@ -139,7 +138,8 @@ TEST_CASE(
     // A band never falls as the score rises, and travel is antisymmetric.
     for (unsigned a = 1; a <= 25; ++a) {
         for (unsigned b = a; b <= 25; ++b) {
-            CHECK(static_cast<int>(default_bands.level(a)) <= static_cast<int>(default_bands.level(b)));
+            CHECK(static_cast<int>(default_bands.level(a)) <=
+                  static_cast<int>(default_bands.level(b)));
             CHECK((bmm::travel(a, b) == bmm::risk_travel::increased) ==
                   (bmm::travel(b, a) == bmm::risk_travel::decreased));
         }

@@ -711,7 +711,8 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             lacking.emplace();
             for (std::size_t c = 0; c < 5; ++c) {
                 if ((lacks >> c) & 1u) {
-                    (*lacking)[c] = detail::pending_run::member{rows_, r.source_line.value_or(0), r.name};
+                    (*lacking)[c] =
+                        detail::pending_run::member{rows_, r.source_line.value_or(0), r.name};
                 }
             }
         }

@@ -32,9 +32,9 @@ struct table {
     bmm::cell_id cell(const char* row, const char* column, const char* figure,
                       bmm::rounding_mode mode = bmm::rounding_mode::half_up) {
         const bmm::cell_ref where = ref("Table 11", row, column);
-        return s.add_cell(*figure == '\0' ? bmm::printed_cell::blank(where, mode)
-                                           : bmm::printed_cell::figure(where, d(figure), mode,
-                                                                       figure));
+        return s.add_cell(*figure == '\0'
+                              ? bmm::printed_cell::blank(where, mode)
+                              : bmm::printed_cell::figure(where, d(figure), mode, figure));
     }
 };
 
@@ -88,8 +88,8 @@ TEST_CASE("a sum agrees, is a rounding effect or is an error, judged at its tota
             CHECK(v == bmm::verdict::rounding);  // four values in [0.95, 1.05) may sum to 4.1
             REQUIRE(found.size() == 1);
             CHECK(found[0].expected == "4.0");
-            CHECK(found[0].fits == bmm::printed_interval{bmm::ratio(38, 10), bmm::ratio(42, 10),
-                                                         true, false});
+            CHECK(found[0].fits ==
+                  bmm::printed_interval{bmm::ratio(38, 10), bmm::ratio(42, 10), true, false});
         } else {
             CHECK(v == bmm::verdict::error);  // four values below 1.05 sum below 4.2
         }
@@ -184,7 +184,8 @@ TEST_CASE("an exact cell (a count) stands for itself: it agrees only when it is 
     }
 }
 
-TEST_CASE("a blank cell is read through the relation that defines it, or its relation is not checked") {
+TEST_CASE(
+    "a blank cell is read through the relation that defines it, or its relation is not checked") {
     // A member whose forecast is blank: its forecast is its budget + its variance (the variance
     // relation defines it), so the total's forecast is checked from them.
     table t;
@@ -194,8 +195,7 @@ TEST_CASE("a blank cell is read through the relation that defines it, or its rel
     const auto v2 = t.cell("B", "variance", "0.4");
     const auto tf = t.cell("Total", "forecast", "16.4");
     t.s.add_difference("variance", v1, f1, b1);
-    t.s.add_linear("variance",
-                   {{bmm::ratio(1), v2}, {bmm::ratio(-1), f2}, {bmm::ratio(1), b2}},
+    t.s.add_linear("variance", {{bmm::ratio(1), v2}, {bmm::ratio(-1), f2}, {bmm::ratio(1), b2}},
                    bmm::ratio(), f2);  // derived f2: blank, so it defines f2
     t.s.add_sum("sum", tf, {f1, f2});
     const bmm::findings found = bmm::audit(t.s, plain);
@@ -238,7 +238,8 @@ TEST_CASE("an aggregate cell stands for its own interval") {
     // Ninety-nine lines printed 1.0, summed into one cell: [99 × 0.95, 99 × 1.05).
     bmm::relation_set s;
     bmm::printed_cell rest = half_up("T", "99 other lines", "budget", "99.0");
-    rest.interval = bmm::printed_interval{bmm::ratio(9405, 100), bmm::ratio(10395, 100), true, false};
+    rest.interval =
+        bmm::printed_interval{bmm::ratio(9405, 100), bmm::ratio(10395, 100), true, false};
     const auto agg = s.add_cell(rest);
     const auto one = s.add_cell(half_up("T", "line", "budget", "1.0"));
     const auto tot = s.add_cell(half_up("T", "Total", "budget", "104.0"));
@@ -258,9 +259,9 @@ TEST_CASE("bad relations are invalid_argument naming the rule") {
     CHECK_THROWS_AS(t.s.add_sum("sum", a, {}), bmm::invalid_argument);
     CHECK_THROWS_AS(t.s.add_linear("no derived", {{bmm::ratio(1), b}}, bmm::ratio(), a),
                     bmm::invalid_argument);
-    CHECK_THROWS_AS(t.s.add_linear("cancels", {{bmm::ratio(1), a}, {bmm::ratio(-1), a}},
-                                   bmm::ratio(), a),
-                    bmm::invalid_argument);
+    CHECK_THROWS_AS(
+        t.s.add_linear("cancels", {{bmm::ratio(1), a}, {bmm::ratio(-1), a}}, bmm::ratio(), a),
+        bmm::invalid_argument);
     CHECK_THROWS_AS(t.s.add_linear("zero", {{bmm::ratio(0), a}}, bmm::ratio(), a),
                     bmm::invalid_argument);
     CHECK_THROWS_AS(t.s.add_percent("self", a, a, b, bmm::variance_basis::magnitude),
@@ -298,9 +299,10 @@ TEST_CASE("a recomputed value beyond exact 64-bit ratios is an overflow_error na
 TEST_CASE("cells_of lists a relation's cells, derived first, each once") {
     table t;
     const auto a = t.cell("A", "x", "1.0"), b = t.cell("B", "x", "2.0"), c = t.cell("C", "x", "3");
-    t.s.add_linear("c = a + a + b", {{bmm::ratio(1), a}, {bmm::ratio(1), a}, {bmm::ratio(1), b},
-                                     {bmm::ratio(-1), c}},
-                   bmm::ratio(), c);
+    t.s.add_linear(
+        "c = a + a + b",
+        {{bmm::ratio(1), a}, {bmm::ratio(1), a}, {bmm::ratio(1), b}, {bmm::ratio(-1), c}},
+        bmm::ratio(), c);
     t.s.add_percent("p", c, a, b, bmm::variance_basis::signed_budget);
     CHECK(t.s.cells_of(t.s.relations()[0]) == std::vector<bmm::cell_id>{c, a, b});
     CHECK(t.s.cells_of(t.s.relations()[1]) == std::vector<bmm::cell_id>{c, a, b});

@@ -140,7 +140,8 @@ TEST_CASE(
         for (int g = 0; g < groups; ++g) {
             exact sub{0, 0, 0};
             const int n = lines(gen);
-            if (coin(gen)) rows.push_back(bmm::published_row{"heading", 0, {}, {}, {}, {}, {}, {}, {}});
+            if (coin(gen))
+                rows.push_back(bmm::published_row{"heading", 0, {}, {}, {}, {}, {}, {}, {}});
             for (int i = 0; i < n; ++i) {
                 const std::int64_t b = trial % 11 == 0 ? pence(gen) % 1'000'000 : pence(gen);
                 const exact e{b, b + drift(gen), drift(gen)};
@@ -185,8 +186,9 @@ TEST_CASE("bad rows are refused as audit_budget_table refuses them") {
     std::vector<bmm::published_row> negative{{"Line", -1, d("1.0"), {}, {}, {}, {}, {}, 2}};
     std::vector<bmm::published_row> no_budget{{"Line", 0, {}, d("1.0"), {}, {}, {}, {}, 2}};
     std::vector<bmm::published_row> pct_alone{{"Line", 0, d("1.0"), {}, {}, d("2.0"), {}, {}, 2}};
-    std::vector<bmm::published_row> underivable{{"A", 0, d("1.0"), {}, {}, {}, {}, {}, 2},
-                                                {"Total", 1, d("1.0"), d("1.0"), {}, {}, {}, {}, 3}};
+    std::vector<bmm::published_row> underivable{
+        {"A", 0, d("1.0"), {}, {}, {}, {}, {}, 2},
+        {"Total", 1, d("1.0"), d("1.0"), {}, {}, {}, {}, 3}};
     for (const auto* rows : {&total_first, &negative, &no_budget, &pct_alone, &underivable}) {
         CHECK_THROWS_AS((void)bmm::audit_budget_table(*rows, o), bmm::invalid_argument);
         CHECK_THROWS_AS((void)bmm::budget_table_relations(*rows, o), bmm::invalid_argument);

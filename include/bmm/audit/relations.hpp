@@ -248,8 +248,7 @@ inline void relation_set::add_sum(std::string rule, cell_id total,
     add_linear(std::move(rule), std::move(terms), ratio(), total);
 }
 
-inline void relation_set::add_difference(std::string rule, cell_id derived, cell_id a,
-                                         cell_id b) {
+inline void relation_set::add_difference(std::string rule, cell_id derived, cell_id a, cell_id b) {
     add_linear(std::move(rule), {term{ratio(1), derived}, term{ratio(-1), a}, term{ratio(1), b}},
                ratio(), derived);
 }
@@ -430,8 +429,8 @@ struct plain_judgement {
     const ratio exact = value_of(s, *form);
     j.computed = exact.round(d.value->places(), d.printed_by);
     // An exact cell, or an aggregate (its own interval), agrees only with its exact value.
-    const bool agrees = d.exact || d.interval ? exact == ratio::from_decimal(*d.value)
-                                              : j.computed == *d.value;
+    const bool agrees =
+        d.exact || d.interval ? exact == ratio::from_decimal(*d.value) : j.computed == *d.value;
     if (agrees) return j;
     const printed_interval fits = range_of(s, *form);
     j.fits = fits;

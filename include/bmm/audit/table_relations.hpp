@@ -67,15 +67,15 @@ public:
     /// Adds the row's six cells. Returns: their ids.
     row_cells add_cells(const published_row& r, std::size_t index) {
         row_cells out;
-        const std::optional<decimal>* figures[6] = {&r.budget,       &r.forecast,
-                                                    &r.variance,     &r.variance_pct,
-                                                    &r.change,       &r.previous_variance};
+        const std::optional<decimal>* figures[6] = {
+            &r.budget, &r.forecast, &r.variance, &r.variance_pct, &r.change, &r.previous_variance};
         for (std::size_t c = 0; c < 6; ++c) {
             cell_ref where{options_->section, r.name,
                            std::string(to_string(static_cast<audit_column>(c))), index,
                            std::nullopt};
-            printed_cell cell = *figures[c] ? printed_cell::figure(where, **figures[c], options_->mode)
-                                            : printed_cell::blank(where, options_->mode);
+            printed_cell cell = *figures[c]
+                                    ? printed_cell::figure(where, **figures[c], options_->mode)
+                                    : printed_cell::blank(where, options_->mode);
             if (r.source_line) {
                 cell.where.source = source_position{options_->file, *r.source_line, std::nullopt};
             }
@@ -133,8 +133,8 @@ public:
             if (!v && !f && *r.budget != zero) {
                 fail(r, "prints a variance % but neither a variance nor a forecast");
             }
-            s_->add_percent("variance_pct", c[audit_column::variance_pct], c[audit_column::variance],
-                            c[audit_column::budget], options_->basis);
+            s_->add_percent("variance_pct", c[audit_column::variance_pct],
+                            c[audit_column::variance], c[audit_column::budget], options_->basis);
         }
         if (prev && total) {
             need(audit_column::previous_variance);
@@ -189,8 +189,7 @@ public:
     std::size_t current_index = 0;
 
 private:
-    [[nodiscard]] std::string where(const published_row& r,
-                                    std::optional<row_cells> cells) const {
+    [[nodiscard]] std::string where(const published_row& r, std::optional<row_cells> cells) const {
         const std::size_t index =
             cells ? *s_->cell((*cells)[audit_column::budget]).where.row_index : current_index;
         std::string w = "row " + std::to_string(index + 1);

@@ -23,7 +23,8 @@
 //     audit keeps running sums, not rows). A long record is held while it is read — the chunks'
 //     buffer (a std::string: up to twice the record, three times while it grows), the field and
 //     the row's name — so its peak is about 5 × the record: shown, and bounded by 6 ×.
-#include <bmm/audit.hpp>
+#include <bmm/audit/table.hpp>
+#include <bmm/io/published_table.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -91,7 +92,7 @@ bool stream_once(const std::string& csv, run& r) {
     const auto start = std::chrono::steady_clock::now();
     try {
         bmm::published_table_reader reader;
-        bmm::budget_table_audit audit;
+        bmm::budget_table_audit audit(bmm::table_audit_options(bmm::rounding_mode::half_up));
         bmm::published_row row;
         constexpr std::size_t chunk = std::size_t{1} << 16;
         for (std::size_t at = 0; !reader.done();) {
@@ -105,7 +106,7 @@ bool stream_once(const std::string& csv, run& r) {
             while (reader.next(row)) audit.add(row);
         }
         r.rows = audit.rows();
-        r.errors = audit.report().errors();
+        r.errors = audit.result().errors();
     } catch (const bmm::error& e) {
         std::fprintf(stderr, "bmm bench: %s %zu: %s\n", r.shape.c_str(), r.size, e.what());
         return false;

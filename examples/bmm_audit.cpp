@@ -24,10 +24,13 @@
 // inputs — row, column, printed value, expected value, and verdict (rounding / sign_convention /
 // error, as bmm::to_string(bmm::verdict) names them) — then a summary line. With --format csv
 // the findings are CSV on stdout, with the header row,line,name,column,printed,expected,verdict
-// (row counts the file's data rows from 1, line is the file's line), and the summary goes to
-// stderr. Exit status: 0 when no errors were found,
-// 1 when errors were found, 2 for bad input or bad arguments (the message, on stderr, names the
-// line; nothing is printed on stdout then).
+// (row counts the file's data rows from 1, line is the file's line; a name a spreadsheet would
+// run as a formula, "=HYPERLINK(...)", is written "'=HYPERLINK(...)":
+// bmm::csv_quote_for_spreadsheet), and the summary goes to stderr. Names are written whole, NUL
+// bytes included. Exit status: 0 when no errors were found, 1 when errors were found, 2 for bad
+// input or bad arguments (the message, on stderr, names the line — FILE:LINE:COLUMN for
+// malformed CSV or an unknown or repeated column —; nothing is printed on stdout then), and 2
+// when the output cannot be written (a full disk, >/dev/full).
 //
 // The file is streamed: read in 64 KiB chunks, each row audited as it is read
 // (bmm::published_table_reader, bmm::budget_table_audit) and its findings written into the
@@ -35,12 +38,15 @@
 // file or its table.
 #include <bmm/audit/declared_table.hpp>
 #include <bmm/audit/table.hpp>
+#include <bmm/io/output.hpp>
 #include <bmm/io/progress.hpp>
 #include <bmm/io/published_table.hpp>
 #include <bmm/io/table_declaration.hpp>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <optional>
 #include <string>
@@ -197,7 +203,7 @@ int main(int argc, char** argv) {
     }
     std::FILE* in = std::fopen(file.c_str(), "rb");
     if (in == nullptr) {
-        std::fprintf(stderr, "bmm-audit: cannot open %s\n", file.c_str());
+        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(), std::strerror(errno));
         return 2;
     }
     bmm::published_table_reader reader;
@@ -210,8 +216,8 @@ int main(int argc, char** argv) {
         const std::string line = f.where.source ? std::to_string(f.where.source->line) : "";
         const std::string_view verdict = bmm::to_string(f.verdict);
         if (as_csv) {
-            out += row + ',' + line + ',' + bmm::csv_quote(f.where.row) + ',' + f.where.column +
-                   ',' + f.printed + ',' + f.expected + ',';
+            out += row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(f.where.row) + ',' +
+                   f.where.column + ',' + f.printed + ',' + f.expected + ',';
         } else {
             out += "row " + row + " (line " + line + ") " + f.where.row + ": " + f.where.column +
                    " printed " + f.printed + ", expected " + f.expected + ": ";
@@ -235,7 +241,8 @@ int main(int argc, char** argv) {
                 if (std::ferror(in) != 0) {
                     progress.finish();
                     std::fclose(in);
-                    std::fprintf(stderr, "bmm-audit: cannot read %s\n", file.c_str());
+                    std::fprintf(stderr, "bmm-audit: cannot read %s: %s\n", file.c_str(),
+                                 std::strerror(errno));
                     return 2;
                 }
                 reader.finish();
@@ -248,6 +255,11 @@ int main(int argc, char** argv) {
         }
         std::fclose(in);
         in = nullptr;
+    } catch (const bmm::csv_error& e) {  // malformed CSV, or an unknown or repeated column
+        if (in != nullptr) std::fclose(in);
+        std::fprintf(stderr, "bmm-audit: %s:%zu:%zu: %s\n", file.c_str(), e.line(), e.column(),
+                     e.what());
+        return 2;
     } catch (const bmm::error& e) {
         if (in != nullptr) std::fclose(in);
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
@@ -266,5 +278,11 @@ int main(int argc, char** argv) {
                  "rounding\n",
                  audit.rows(), report.cells_checked(), errors,
                  report.count(bmm::verdict::sign_convention), report.count(bmm::verdict::rounding));
+    try {
+        bmm::flush_output(stdout, "standard output");
+    } catch (const bmm::io_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s\n", e.what());
+        return 2;
+    }
     return errors == 0 ? 0 : 1;
 }

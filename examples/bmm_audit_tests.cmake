@@ -94,7 +94,21 @@ foreach(_case figure:3 cells:4 level:2 header:1 quote:3 empty_total:2 no_budget:
     file(WRITE ${_bmm_audit_work}/bad_${_what}.csv "${_bmm_bad_${_what}}")
     bmm_audit_test(bad_input.${_what} RC 2 ARGS ${_bmm_audit_work}/bad_${_what}.csv
         STDOUT_EMPTY ON
-        STDERR_REGEX "^bmm-audit: [^\n]*bad_${_what}\\.csv: bmm: .*line ${_line}[^0-9]")
+        STDERR_REGEX "^bmm-audit: [^\n]*bad_${_what}\\.csv(:[0-9]+:[0-9]+)?: bmm: .*line ${_line}[^0-9]")
+endforeach()
+# An unknown, misspelled or repeated column is not ignored: a located error (FILE:LINE:COLUMN).
+set(_bmm_audit_cols "line,level,budget,forecast,variance,variance_pct")
+set(_bmm_bad_unknown_column "${_bmm_audit_cols},previous variance\nA,0,1.0,1.0,0.0,0.0,0.0\n")
+set(_bmm_bad_misspelt_column "line,level,budget,forcast,variance,variance_pct\nA,0,1.0,1.0,0.0,0.0\n")
+set(_bmm_bad_repeated_column "${_bmm_audit_cols},budget\nA,0,1.0,1.0,0.0,0.0,2.0\n")
+foreach(_case "unknown_column:1:50:previous variance\" as a bmm-audit column: unknown column"
+              "misspelt_column:1:19:forcast\" as a bmm-audit column: unknown column"
+              "repeated_column:1:50:budget\" as a bmm-audit column: the column budget is repeated")
+    string(REGEX MATCH "^([a-z_]+):([0-9]+):([0-9]+):(.*)$" _m "${_case}")
+    file(WRITE ${_bmm_audit_work}/bad_${CMAKE_MATCH_1}.csv "${_bmm_bad_${CMAKE_MATCH_1}}")
+    bmm_audit_test(bad_input.${CMAKE_MATCH_1} RC 2 ARGS ${_bmm_audit_work}/bad_${CMAKE_MATCH_1}.csv
+        STDOUT_EMPTY ON
+        STDERR_REGEX "^bmm-audit: [^\n]*bad_${CMAKE_MATCH_1}\\.csv:${CMAKE_MATCH_2}:${CMAKE_MATCH_3}: bmm: cannot read \"${CMAKE_MATCH_4}")
 endforeach()
 # Bad arguments: exit status 2 with the usage on stderr; a missing file names itself.
 bmm_audit_test(no_arguments RC 2 STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
@@ -105,7 +119,7 @@ bmm_audit_test(unknown_format RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv -
 bmm_audit_test(unknown_rounding RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv --rounding up
     STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
 bmm_audit_test(missing_file RC 2 ARGS ${_bmm_audit_work}/does-not-exist.csv STDOUT_EMPTY ON
-    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv\n$")
+    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv: No such file or directory\n$")
 bmm_audit_test(help RC 0 ARGS --help STDERR_EMPTY ON STDOUT_REGEX "^usage: bmm-audit")
 
 # --declare (issue 18): any council's table as printed, every column declared. The collected

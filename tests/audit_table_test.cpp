@@ -9,7 +9,9 @@
 
 #include <bmm/audit/table.hpp>
 //
+#include <algorithm>
 #include <array>
+#include <bmm/audit/sum.hpp>  // the reference of the running-sums property
 #include <bmm/io/published_table.hpp>
 #include <cstdint>
 #include <optional>
@@ -662,6 +664,125 @@ TEST_CASE(
     CHECK(seen[static_cast<std::size_t>(bmm::verdict::sign_convention)] > 100u);
     CHECK(seen[static_cast<std::size_t>(bmm::verdict::error)] > 1'000u);
     CHECK(errors > 100);  // bad tables too: the same error, with the same message
+}
+
+TEST_CASE(
+    "property: a total of many rows, summed as the audit streams, is judged as audit_sum judges "
+    "its members (3,000 tables)") {
+    // Totals of up to 80 rows: their members are kept as running sums (integers, or fractions
+    // for mixed places and huge figures), not as rows. Each total's budget must be judged as
+    // audit_sum judges the printed members, on both the fast and the exact path.
+    std::mt19937_64 gen(1313);
+    std::uniform_int_distribution<int> count(1, 80), small(0, 99), places(0, 3);
+    std::size_t findings = 0, overflows = 0, mismatches = 0;
+    for (int trial = 0; trial < 3'000; ++trial) {
+        const auto mode = bmm_test::all_rounding_modes[static_cast<std::size_t>(trial) % 7];
+        const bool mixed = small(gen) < 30, huge = small(gen) < 5;
+        const int p = places(gen);
+        auto figure = [&](std::int64_t thousandths) {
+            const int k = mixed && small(gen) < 30 ? places(gen) : p;
+            std::int64_t u = bmm::ratio(thousandths, 1000).round(k, mode).units();
+            if (huge && small(gen) < 20) u = (std::int64_t{1} << 60) + u;  // beyond fast_bound
+            return bmm::decimal::from_units(u, k);
+        };
+        std::vector<bmm::published_row> rows;
+        std::vector<bmm::decimal> subtotals;
+        struct expected {
+            std::size_t row;
+            std::optional<bmm::verdict> what;
+            bool overflow;
+        };
+        std::vector<expected> want;
+        auto total = [&](int level, const std::vector<bmm::decimal>& parts, std::int64_t exact) {
+            bmm::published_row t;
+            t.name = "total";
+            t.level = level;
+            t.budget = figure(exact + (small(gen) < 10 ? small(gen) * 10 : 0));
+            expected e{rows.size(), std::nullopt, false};
+            try {
+                const bmm::findings f = bmm::audit_sum(*t.budget, parts, mode);
+                if (!f.stored().empty()) e.what = f.stored().front().verdict;
+            } catch (const bmm::overflow_error&) {
+                e.overflow = true;
+            }
+            want.push_back(e);
+            rows.push_back(t);
+            return *t.budget;
+        };
+        std::int64_t grand = 0;
+        for (int g = 1 + small(gen) % 3; g > 0; --g) {
+            std::vector<bmm::decimal> parts;
+            std::int64_t sum = 0;
+            for (int n = count(gen); n > 0; --n) {
+                const std::int64_t x =
+                    std::uniform_int_distribution<std::int64_t>(-2'000'000, 9'000'000)(gen);
+                bmm::published_row r;
+                r.name = "line";
+                r.budget = figure(x);
+                parts.push_back(*r.budget);
+                rows.push_back(r);
+                sum += x;
+            }
+            subtotals.push_back(total(1, parts, sum));
+            grand += sum;
+        }
+        total(2, subtotals, grand);
+        for (const bool general : {false, true}) {
+            const bmm::table_audit_options o(mode);
+            const audited a = audit_with(rows, o, general);
+            // The first overflow ends the audit with an overflow_error naming that row (and no
+            // report); without one, every total's finding is audit_sum's.
+            bool ok = true;
+            const auto first_overflow = std::find_if(want.begin(), want.end(),
+                                                     [](const expected& e) { return e.overflow; });
+            if (!a.error.empty() || first_overflow != want.end()) {
+                ok = first_overflow != want.end() &&
+                     a.error.find("row " + std::to_string(first_overflow->row + 1) + ",") !=
+                         std::string::npos;
+                overflows += ok;
+            } else {
+                std::size_t k = 0;
+                for (const expected& e : want) {
+                    auto row_of = [&a](std::size_t i) { return *a.findings[i].where.row_index; };
+                    while (k < a.findings.size() && row_of(k) < e.row) ++k;
+                    const bool found = k < a.findings.size() && row_of(k) == e.row;
+                    ok = ok && found == e.what.has_value() &&
+                         (!found || a.findings[k].verdict == *e.what);
+                    findings += found;
+                }
+            }
+            if (!ok) {
+                ++mismatches;
+                CAPTURE(trial);
+                CAPTURE(general);
+                CAPTURE(a.error);
+                CHECK(ok);
+            }
+        }
+        if (mismatches > 3) break;
+    }
+    CHECK(mismatches == 0);
+    CHECK(findings > 500);  // totals that do not add up came up
+    CHECK(overflows > 10);  // and sums beyond a ratio
+}
+
+TEST_CASE(
+    "a total of many rows names the first of them that neither prints nor lets be derived a "
+    "figure it prints") {
+    // Rows 1-20 and 22-40 print a forecast, row 21 neither a forecast nor a variance: the total
+    // printing a forecast is an invalid_argument naming row 21, however many rows are summed.
+    std::vector<bmm::published_row> rows;
+    for (int i = 1; i <= 40; ++i) {
+        rows.push_back(i == 21 ? row("Odd one", 0, "1.0", "", "", "")
+                               : row("Line", 0, "1.0", "1.0", "", ""));
+    }
+    rows.push_back(row("Total", 1, "40.0", "40.0", "", ""));
+    CHECK_THROWS_WITH_AS((void)bmm::audit_budget_table(rows, half_up),
+                         "bmm: row 41, \"Total\", is a total printing a forecast that row 21, "
+                         "\"Odd one\" neither prints nor lets be derived",
+                         bmm::invalid_argument);
+    rows[20] = row("Odd one", 0, "1.0", "1.0", "", "");
+    CHECK(bmm::audit_budget_table(rows, half_up).stored().empty());
 }
 
 TEST_CASE("budget_table_audit audits row by row what audit_budget_table audits of the whole") {

@@ -775,3 +775,10 @@ TEST_CASE(
     REQUIRE(c.has_value());
     CHECK(bmm_test::controlled_violation(u, *c, tenth_of_a_million) == "");
 }
+
+TEST_CASE("variance_percent refuses places beyond 15 in every build mode, never undefined") {
+    const gbp budget = gbp::parse("100.00"), variance = gbp::parse("3.00");
+    CHECK_THROWS_AS((void)bmm::variance_percent(budget, variance, 16), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)bmm::variance_percent(budget, variance, -1), bmm::invalid_argument);
+    CHECK(bmm::variance_percent(budget, variance, 15)->places() == 15);
+}

@@ -107,13 +107,13 @@ inline BMM_NOINLINE decimal variance_percent_wide(std::int64_t b, std::int64_t v
 /// Returns: the variance % rounded to `places` (0..15) by `mode`, computed with one exact integer
 /// division (no fraction is built: the fast path for large tables); the same value as
 /// variance_ratio(budget, variance, basis)->percent(places, mode). std::nullopt for a zero budget.
-/// Throws: overflow_error if the % does not fit a decimal.
-/// Requires: 0 <= places <= 15 (checked by BMM_EXPECTS); mode and basis are enumerators.
+/// Throws: overflow_error if the % does not fit a decimal; invalid_argument if places is not
+/// 0..15. Requires: mode and basis are enumerators.
 template <class C>
 [[nodiscard]] std::optional<decimal> variance_percent(
     money<C> budget, money<C> variance, int places = 1, rounding_mode mode = rounding_mode::half_up,
     variance_basis basis = variance_basis::magnitude) {
-    BMM_EXPECTS(places >= 0 && places <= 15);
+    if (places < 0 || places > 15) detail::out_of_range("variance_percent: places", places, 0, 15);
     const std::int64_t b = budget.in_minor_units(), v = variance.in_minor_units();
     if (b == 0) return std::nullopt;
     const bool flip = basis == variance_basis::magnitude && b < 0;

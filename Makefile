@@ -2,14 +2,15 @@
 #   make demo    install what is missing, build the examples, run the demo on embedded data
 #   make test    install what is missing, check the formatting and that no spec name holds ';'
 #                (scripts/check-specs.py names), then build and run every test in
-#                every configuration: GCC and Clang × C++17 and C++20, ASan+UBSan, the
+#                every configuration: GCC and Clang × C++17 and C++20, ASan+UBSan (and the specs
+#                again with -DNDEBUG under ASan+UBSan: asan-ndebug), the
 #                compile-fail rules, the install + find_package consumer check, and a 20 s
 #                run of every fuzz target
 #   make bench   build the benchmarks (Release) and write bench/results.md
 #   make fuzz    build the libFuzzer targets and run each for FUZZ_SECONDS (default 300)
 #   make format  clang-format the sources in place;  make format-check  fails on any difference
 #   make clean   remove build/
-CONFIGS ?= gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan
+CONFIGS ?= gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan asan-ndebug
 FUZZ_SECONDS ?= 300
 
 .PHONY: demo test bench fuzz deps-demo deps-test deps-bench format format-check spec-names clean

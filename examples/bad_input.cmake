@@ -113,7 +113,7 @@ elseif(CASE STREQUAL "export_not_empty")
                     OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
     file(GLOB left RELATIVE ${WORK}/full ${WORK}/full/*)
     if(NOT rc EQUAL 2 OR NOT left STREQUAL "keep.txt" OR EXISTS ${WORK}/full.part
-       OR NOT err MATCHES "full: exists and is not an empty directory")
+       OR NOT err MATCHES "full exists and is not an empty directory")
         message(FATAL_ERROR "export into a full directory: exit ${rc}, left ${left}: ${err}")
     endif()
     message(STATUS "refused: ${err}")
@@ -129,15 +129,15 @@ elseif(CASE STREQUAL "export_unwritable")
     endif()
     message(STATUS "refused: ${err}")
     return()
-elseif(CASE STREQUAL "html_rename_fails")
-    # The dashboard's path is a directory that holds something: the rename fails, the .part
-    # file is removed, and the report is not printed.
+elseif(CASE STREQUAL "html_directory")
+    # The dashboard's path is a directory that holds something: refused before anything is
+    # written (no .part file), the directory untouched, and the report not printed.
     file(MAKE_DIRECTORY ${WORK}/page/inside)
     execute_process(COMMAND ${REPORT} --html ${WORK}/page
                     OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
     if(NOT rc EQUAL 2 OR EXISTS ${WORK}/page.part OR NOT out STREQUAL ""
-       OR NOT err MATCHES "cannot rename .*page.part to .*page")
-        message(FATAL_ERROR "html rename: exit ${rc}, .part left? ${out} ${err}")
+       OR NOT IS_DIRECTORY ${WORK}/page/inside OR NOT err MATCHES "page is a directory")
+        message(FATAL_ERROR "html onto a directory: exit ${rc}, .part left? ${out} ${err}")
     endif()
     message(STATUS "refused: ${err}")
     return()

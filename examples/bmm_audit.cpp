@@ -1,6 +1,8 @@
-// bmm-audit: checks a published budget table against itself (see bmm/audit/table.hpp).
+// bmm-audit: checks a published budget table against itself (see bmm/audit/table.hpp), or any
+// printed table under its declaration (docs/tables.md).
 //
 //   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
+//   bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]
 //
 // FILE.csv has a header row with the columns line,level,budget,forecast,variance,variance_pct
 // and optionally previous_variance,change. Figures are as printed (£m, 1 dp; the % column
@@ -10,26 +12,43 @@
 // figures is a heading. --rounding names how the figures were rounded for print (half_up, the
 // default, half_down, half_even, toward_zero, away_from_zero, floor, ceiling).
 //
+// With --declare, FILE.csv is any council's table as printed, every column declared in
+// TABLE.decl (its role, block and unit, or ignore; the rounding, the variance direction, the %
+// basis, nil marks, totals, summaries of status counts and shares, checks): an undeclared
+// column, or anything the declaration does not allow, is bad input (exit 2, the message names
+// FILE:LINE:COLUMN). The declaration says how the table was rounded and which way it runs, so
+// --rounding and --basis are refused with it. A finding for the whole table (a variance column
+// in the other direction) has no row; what the audit inferred is printed as "read as" lines.
+//
 // Prints one finding per checked cell that differs from the value recomputed from the printed
 // inputs — row, column, printed value, expected value, and verdict (rounding / sign_convention /
 // error, as bmm::to_string(bmm::verdict) names them) — then a summary line. With --format csv
 // the findings are CSV on stdout, with the header row,line,name,column,printed,expected,verdict
-// (row counts the file's data rows from 1, line is the file's line), and the summary goes to
-// stderr. Exit status: 0 when no errors were found,
-// 1 when errors were found, 2 for bad input or bad arguments (the message, on stderr, names the
-// line; nothing is printed on stdout then).
+// (row counts the file's data rows from 1, line is the file's line; a name a spreadsheet would
+// run as a formula, "=HYPERLINK(...)", is written "'=HYPERLINK(...)":
+// bmm::csv_quote_for_spreadsheet), and the summary goes to stderr. Names are written whole, NUL
+// bytes included. Exit status: 0 when no errors were found, 1 when errors were found, 2 for bad
+// input or bad arguments (the message, on stderr, names the line — FILE:LINE:COLUMN for
+// malformed CSV or an unknown or repeated column —; nothing is printed on stdout then), and 2
+// when the output cannot be written (a full disk, >/dev/full).
 //
 // The file is streamed: read in 64 KiB chunks, each row audited as it is read
 // (bmm::published_table_reader, bmm::budget_table_audit) and its findings written into the
 // output, so that memory holds the output and the rows a later total may still sum, never the
 // file or its table.
+#include <bmm/audit/declared_table.hpp>
 #include <bmm/audit/table.hpp>
+#include <bmm/io/output.hpp>
 #include <bmm/io/progress.hpp>
 #include <bmm/io/published_table.hpp>
+#include <bmm/io/table_declaration.hpp>
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +57,7 @@ namespace {
 
 constexpr const char* usage_text =
     "usage: bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]\n"
+    "       bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]\n"
     "  MODE: half_up (default), half_down, half_even, toward_zero, away_from_zero, floor, "
     "ceiling\n";
 
@@ -59,11 +79,91 @@ bool parse_mode(std::string_view name, bmm::rounding_mode& mode) {
     return false;
 }
 
+/// Returns: the whole file, or std::nullopt (with a message) when it cannot be read.
+std::optional<std::string> read_whole(const std::string& path) {
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+    if (in == nullptr) {
+        std::fprintf(stderr, "bmm-audit: cannot open %s\n", path.c_str());
+        return std::nullopt;
+    }
+    std::string text;
+    std::vector<char> chunk(std::size_t{1} << 16);
+    for (;;) {
+        const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), in);
+        text.append(chunk.data(), n);
+        if (n < chunk.size()) break;
+    }
+    const bool failed = std::ferror(in) != 0;
+    std::fclose(in);
+    if (failed) {
+        std::fprintf(stderr, "bmm-audit: cannot read %s\n", path.c_str());
+        return std::nullopt;
+    }
+    return text;
+}
+
+/// bmm-audit --declare: the table read under its declaration, audited whole.
+int run_declared(const std::string& declaration, const std::string& file, bool as_csv) {
+    const std::optional<std::string> decl_text = read_whole(declaration);
+    if (!decl_text) return 2;
+    const std::optional<std::string> csv_text = read_whole(file);
+    if (!csv_text) return 2;
+    bmm::declared_audit audit;
+    std::size_t rows = 0;
+    try {
+        const bmm::printed_table table = bmm::read_printed_table(
+            *csv_text, bmm::parse_table_declaration(*decl_text, declaration), file);
+        rows = table.rows().size();
+        audit = bmm::audit_declared(table, bmm::audit_options{});
+    } catch (const bmm::table_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", bmm::table_error::place(e.where()).c_str(),
+                     e.what());
+        return 2;
+    } catch (const bmm::error& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
+        return 2;
+    }
+    std::string out = as_csv ? "row,line,name,column,printed,expected,verdict\n" : "";
+    for (const bmm::finding& f : audit.found) {
+        const std::string row = f.where.row_index ? std::to_string(*f.where.row_index + 1) : "";
+        const std::string line = f.where.source ? std::to_string(f.where.source->line) : "";
+        if (as_csv) {
+            out += row + ',' + line + ',' + bmm::csv_quote(f.where.row) + ',' +
+                   bmm::csv_quote(f.where.column) + ',' + bmm::csv_quote(f.printed) + ',' +
+                   bmm::csv_quote(f.expected) + ',';
+        } else if (f.where.row_index) {
+            out += "row " + row + " (line " + line + ") " + f.where.row + ": " + f.where.column +
+                   " printed " + f.printed + ", expected " + f.expected + ": ";
+        } else {
+            out += "table (" + declaration + " line " + line + "): " + f.where.column + " " +
+                   f.rule + " printed " + f.printed + ", expected " + f.expected + ": ";
+        }
+        out += bmm::to_string(f.verdict);
+        out += '\n';
+    }
+    std::FILE* notes = as_csv ? stderr : stdout;
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    for (const std::string& r : audit.read_as) std::fprintf(notes, "read as: %s\n", r.c_str());
+    const bmm::findings& report = audit.found;
+    std::fprintf(notes,
+                 "bmm-audit: %zu rows, %zu cells checked: %zu errors, %zu sign-convention, %zu "
+                 "rounding, %zu not checked\n",
+                 rows, report.cells_checked(), report.errors(),
+                 report.count(bmm::verdict::sign_convention), report.count(bmm::verdict::rounding),
+                 audit.not_checked.size());
+    return report.errors() == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string file;
     bool as_csv = false;
+    std::string declaration;
+    bool conventions = false;                                       // --rounding or --basis given
     bmm::table_audit_options options(bmm::rounding_mode::half_up);  // unless --rounding says
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
@@ -71,13 +171,17 @@ int main(int argc, char** argv) {
             std::fputs(usage_text, stdout);
             return 0;
         }
-        if (a == "--rounding" && i + 1 < argc) {
+        if (a == "--declare" && i + 1 < argc && declaration.empty()) {
+            declaration = argv[++i];
+        } else if (a == "--rounding" && i + 1 < argc) {
+            conventions = true;
             if (!parse_mode(argv[++i], options.mode)) return usage();
         } else if (a == "--format" && i + 1 < argc) {
             const std::string_view f = argv[++i];
             if (f != "text" && f != "csv") return usage();
             as_csv = f == "csv";
         } else if (a == "--basis" && i + 1 < argc) {
+            conventions = true;
             const std::string_view b = argv[++i];
             if (b == "magnitude") {
                 options.basis = bmm::variance_basis::magnitude;
@@ -93,9 +197,13 @@ int main(int argc, char** argv) {
         }
     }
     if (file.empty()) return usage();
+    if (!declaration.empty()) {
+        if (conventions) return usage();  // the declaration says how the table was printed
+        return run_declared(declaration, file, as_csv);
+    }
     std::FILE* in = std::fopen(file.c_str(), "rb");
     if (in == nullptr) {
-        std::fprintf(stderr, "bmm-audit: cannot open %s\n", file.c_str());
+        std::fprintf(stderr, "bmm-audit: cannot open %s: %s\n", file.c_str(), std::strerror(errno));
         return 2;
     }
     bmm::published_table_reader reader;
@@ -108,8 +216,8 @@ int main(int argc, char** argv) {
         const std::string line = f.where.source ? std::to_string(f.where.source->line) : "";
         const std::string_view verdict = bmm::to_string(f.verdict);
         if (as_csv) {
-            out += row + ',' + line + ',' + bmm::csv_quote(f.where.row) + ',' + f.where.column +
-                   ',' + f.printed + ',' + f.expected + ',';
+            out += row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(f.where.row) + ',' +
+                   f.where.column + ',' + f.printed + ',' + f.expected + ',';
         } else {
             out += "row " + row + " (line " + line + ") " + f.where.row + ": " + f.where.column +
                    " printed " + f.printed + ", expected " + f.expected + ": ";
@@ -133,7 +241,8 @@ int main(int argc, char** argv) {
                 if (std::ferror(in) != 0) {
                     progress.finish();
                     std::fclose(in);
-                    std::fprintf(stderr, "bmm-audit: cannot read %s\n", file.c_str());
+                    std::fprintf(stderr, "bmm-audit: cannot read %s: %s\n", file.c_str(),
+                                 std::strerror(errno));
                     return 2;
                 }
                 reader.finish();
@@ -146,6 +255,11 @@ int main(int argc, char** argv) {
         }
         std::fclose(in);
         in = nullptr;
+    } catch (const bmm::csv_error& e) {  // malformed CSV, or an unknown or repeated column
+        if (in != nullptr) std::fclose(in);
+        std::fprintf(stderr, "bmm-audit: %s:%zu:%zu: %s\n", file.c_str(), e.line(), e.column(),
+                     e.what());
+        return 2;
     } catch (const bmm::error& e) {
         if (in != nullptr) std::fclose(in);
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
@@ -164,5 +278,11 @@ int main(int argc, char** argv) {
                  "rounding\n",
                  audit.rows(), report.cells_checked(), errors,
                  report.count(bmm::verdict::sign_convention), report.count(bmm::verdict::rounding));
+    try {
+        bmm::flush_output(stdout, "standard output");
+    } catch (const bmm::io_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s\n", e.what());
+        return 2;
+    }
     return errors == 0 ? 0 : 1;
 }

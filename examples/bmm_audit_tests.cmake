@@ -94,7 +94,21 @@ foreach(_case figure:3 cells:4 level:2 header:1 quote:3 empty_total:2 no_budget:
     file(WRITE ${_bmm_audit_work}/bad_${_what}.csv "${_bmm_bad_${_what}}")
     bmm_audit_test(bad_input.${_what} RC 2 ARGS ${_bmm_audit_work}/bad_${_what}.csv
         STDOUT_EMPTY ON
-        STDERR_REGEX "^bmm-audit: [^\n]*bad_${_what}\\.csv: bmm: .*line ${_line}[^0-9]")
+        STDERR_REGEX "^bmm-audit: [^\n]*bad_${_what}\\.csv(:[0-9]+:[0-9]+)?: bmm: .*line ${_line}[^0-9]")
+endforeach()
+# An unknown, misspelled or repeated column is not ignored: a located error (FILE:LINE:COLUMN).
+set(_bmm_audit_cols "line,level,budget,forecast,variance,variance_pct")
+set(_bmm_bad_unknown_column "${_bmm_audit_cols},previous variance\nA,0,1.0,1.0,0.0,0.0,0.0\n")
+set(_bmm_bad_misspelt_column "line,level,budget,forcast,variance,variance_pct\nA,0,1.0,1.0,0.0,0.0\n")
+set(_bmm_bad_repeated_column "${_bmm_audit_cols},budget\nA,0,1.0,1.0,0.0,0.0,2.0\n")
+foreach(_case "unknown_column:1:50:previous variance\" as a bmm-audit column: unknown column"
+              "misspelt_column:1:19:forcast\" as a bmm-audit column: unknown column"
+              "repeated_column:1:50:budget\" as a bmm-audit column: the column budget is repeated")
+    string(REGEX MATCH "^([a-z_]+):([0-9]+):([0-9]+):(.*)$" _m "${_case}")
+    file(WRITE ${_bmm_audit_work}/bad_${CMAKE_MATCH_1}.csv "${_bmm_bad_${CMAKE_MATCH_1}}")
+    bmm_audit_test(bad_input.${CMAKE_MATCH_1} RC 2 ARGS ${_bmm_audit_work}/bad_${CMAKE_MATCH_1}.csv
+        STDOUT_EMPTY ON
+        STDERR_REGEX "^bmm-audit: [^\n]*bad_${CMAKE_MATCH_1}\\.csv:${CMAKE_MATCH_2}:${CMAKE_MATCH_3}: bmm: cannot read \"${CMAKE_MATCH_4}")
 endforeach()
 # Bad arguments: exit status 2 with the usage on stderr; a missing file names itself.
 bmm_audit_test(no_arguments RC 2 STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
@@ -105,5 +119,55 @@ bmm_audit_test(unknown_format RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv -
 bmm_audit_test(unknown_rounding RC 2 ARGS ${_bmm_audit_data}/seed003_overall.csv --rounding up
     STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
 bmm_audit_test(missing_file RC 2 ARGS ${_bmm_audit_work}/does-not-exist.csv STDOUT_EMPTY ON
-    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv\n$")
+    STDERR_REGEX "^bmm-audit: cannot open [^\n]*does-not-exist\\.csv: No such file or directory\n$")
 bmm_audit_test(help RC 0 ARGS --help STDERR_EMPTY ON STDOUT_REGEX "^usage: bmm-audit")
+
+# --declare (issue 18): any council's table as printed, every column declared. The collected
+# tables live in tests/data/councils; each has its declaration beside it (table.decl).
+set(_bmm_councils ${PROJECT_SOURCE_DIR}/tests/data/councils)
+set(_bmm_iow ${_bmm_councils}/isle-of-wight_2004_adult-community-month4)
+# Isle of Wight, month 4 2004: variances printed budget - forecast, lone lines, unlabelled
+# subtotals, last year's block: no error, its 11 rounding effects, 5 undefined %s not checked.
+bmm_audit_test(declared_isle_of_wight RC 0 ARGS --declare ${_bmm_iow}/table.decl ${_bmm_iow}/table.csv
+    STDOUT_LINES 12
+    STDOUT_REGEX "row 8 \\(line 9\\) @8: LAST YEAR 2003/4 ANNUAL BUDGET £000 printed 7,401, expected 7400: rounding\n"
+    STDOUT_REGEX2 "bmm-audit: 19 rows, 93 cells checked: 0 errors, 0 sign-convention, 11 rounding, 5 not checked\n$")
+# The same table declared the other way round: ONE table-level sign_convention finding naming
+# the declaration that fixes it (not an error per row), then audited the way it is printed.
+file(READ ${_bmm_iow}/table.decl _bmm_iow_decl)
+string(REPLACE "direction budget - forecast" "direction forecast - budget" _bmm_iow_flipped "${_bmm_iow_decl}")
+file(WRITE ${_bmm_audit_work}/iow_flipped.decl "${_bmm_iow_flipped}")
+bmm_audit_test(declared_other_direction RC 0
+    ARGS --declare ${_bmm_audit_work}/iow_flipped.decl ${_bmm_iow}/table.csv
+    STDOUT_REGEX "^table \\([^\n]*iow_flipped\\.decl line 4\\): FORECAST OUTTURN VARIANCE £000 variance direction printed forecast - budget, expected budget - forecast: sign_convention\n"
+    STDOUT_REGEX2 "read as: FORECAST OUTTURN VARIANCE £000: variance = budget - forecast \\(declared forecast - budget[^\n]*\nbmm-audit: 19 rows, 94 cells checked: 0 errors, 1 sign-convention, 11 rounding, 5 not checked\n$")
+# Declared infer (no direction): read in the direction its cells fit, and said.
+string(REPLACE "direction budget - forecast" "" _bmm_iow_infer "${_bmm_iow_decl}")
+file(WRITE ${_bmm_audit_work}/iow_infer.decl "${_bmm_iow_infer}")
+bmm_audit_test(declared_infer RC 0 ARGS --declare ${_bmm_audit_work}/iow_infer.decl ${_bmm_iow}/table.csv
+    STDOUT_REGEX "read as: FORECAST OUTTURN VARIANCE £000: variance = budget - forecast \\(inferred: "
+    STDOUT_REGEX2 "0 errors, 0 sign-convention, 11 rounding, 5 not checked\n$")
+# A performance summary from the command line: Bracknell Forest's 64 of 114 printed (55%), and
+# the three shares that cannot make 100; as CSV, the summary on stderr.
+set(_bmm_bf ${_bmm_councils}/bracknell-forest_2025_council-plan-q4)
+bmm_audit_test(declared_summary RC 1 ARGS --declare ${_bmm_bf}/table.decl ${_bmm_bf}/table.csv --format csv
+    STDOUT_REGEX "^row,line,name,column,printed,expected,verdict\n2,3,are complete,Share,\\(55%\\),56,error\n4,5,has not started,Share,\\(less than 1%\\),2,error\n$"
+    STDERR_REGEX "^bmm-audit: 10 rows, 14 cells checked: 2 errors, 0 sign-convention, 0 rounding, 0 not checked\n$")
+set(_bmm_hv ${_bmm_councils}/havering_2014_performance-q4)
+bmm_audit_test(declared_rated_shares RC 0 ARGS --declare ${_bmm_hv}/table.decl ${_bmm_hv}/table.csv
+    STDOUT_LINES 1
+    STDOUT_REGEX "^bmm-audit: 5 rows, 8 cells checked: 0 errors, 0 sign-convention, 0 rounding, 0 not checked\n$")
+# An undeclared column is refused (exit 2) at its heading's place; so is a declaration that
+# breaks the format, at its line and column; --rounding / --basis go with the declaration.
+file(WRITE ${_bmm_audit_work}/extra_column.csv "Line,Count,Of,Share,Colour\nx,1,,,red\n")
+bmm_audit_test(declared_undeclared_column RC 2
+    ARGS --declare ${_bmm_hv}/table.decl ${_bmm_audit_work}/extra_column.csv
+    STDOUT_EMPTY ON
+    STDERR_REGEX "^bmm-audit: [^\n]*extra_column\\.csv:1:21: bmm: cannot read \"Colour\" as a column heading: the declaration does not declare this column")
+file(WRITE ${_bmm_audit_work}/bad.decl "rounding half_up\ncolumn \"Line\" name\ncolumn \"Count\" cuont\n")
+bmm_audit_test(declared_bad_declaration RC 2
+    ARGS --declare ${_bmm_audit_work}/bad.decl ${_bmm_hv}/table.csv
+    STDOUT_EMPTY ON STDERR_REGEX "^bmm-audit: [^\n]*bad\\.decl:3:16: bmm: cannot read \"cuont\" as a column role")
+bmm_audit_test(declared_with_rounding RC 2
+    ARGS --declare ${_bmm_hv}/table.decl ${_bmm_hv}/table.csv --rounding floor
+    STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")

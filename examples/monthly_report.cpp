@@ -9,13 +9,16 @@
 // risks — and an audit of the published figures; and writes a self-contained HTML dashboard
 // (inline SVG, no script). Every figure is computed by a bmm call from the cells as printed;
 // every label (months, tables, lines) comes from the data.
-// Exit status: 0, or 2 for bad input (the message names FILE:LINE:COLUMN; nothing is written).
+// Exit status: 0, or 2 for bad input (the message names FILE:LINE:COLUMN; nothing is written) or
+// for output that cannot be written whole (bmm/io/output.hpp: the dashboard's path is a device,
+// a FIFO or a symbolic link, PATH.part or DIR.part exists, a write fails, >/dev/full).
 #include <bmm/audit/risk.hpp>
 #include <bmm/audit/savings.hpp>
 #include <bmm/audit/table.hpp>
 #include <bmm/audit/ytd.hpp>
 #include <bmm/format.hpp>
 #include <bmm/history.hpp>
+#include <bmm/io/output.hpp>
 #include <bmm/io/progress.hpp>
 #include <bmm/io/published_table.hpp>
 #include <bmm/measure.hpp>
@@ -28,7 +31,6 @@
 #include <bmm/variance.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -979,26 +981,6 @@ int usage() {
     return 2;
 }
 
-/// Writes `text` to `target` whole or not at all: into target.part, renamed when complete; the
-/// .part file is removed if anything fails. Throws: report_error naming the path.
-void write_whole(const std::filesystem::path& target, const std::string& text) {
-    const std::filesystem::path temp = target.string() + ".part";
-    std::error_code ec;
-    auto fail = [&](const std::string& why) {
-        std::filesystem::remove(temp, ec);
-        throw report::report_error(why);
-    };
-    {
-        std::ofstream out(temp, std::ios::binary);
-        if (!out) fail("cannot write " + temp.string());
-        out << text;
-        out.close();
-        if (!out) fail("cannot write " + temp.string());
-    }
-    std::filesystem::rename(temp, target, ec);
-    if (ec) fail("cannot rename " + temp.string() + " to " + target.string() + ": " + ec.message());
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -1021,6 +1003,7 @@ int main(int argc, char** argv) {
             report::write_dir(report::embedded(), export_dir);
             std::printf("monthly_report: wrote the embedded data as CSV to %s\n",
                         export_dir.c_str());
+            bmm::flush_output(stdout, "standard output");
             return 0;
         }
         bmm::progress_line progress("monthly_report");  // on a terminal only
@@ -1033,10 +1016,12 @@ int main(int argc, char** argv) {
         const std::string page = dashboard::render(m);
         const std::filesystem::path target = std::filesystem::absolute(html);
         progress.stage("writing " + target.string());
-        write_whole(target, page);
+        // Whole or not at all, never over a device, FIFO or symbolic link (bmm/io/output.hpp).
+        bmm::write_file(target.string(), page);
         progress.finish();
         std::fwrite(text.data(), 1, text.size(), stdout);
         std::printf("\nDashboard: %s\n", target.string().c_str());
+        bmm::flush_output(stdout, "standard output");  // >/dev/full: exit 2, not 0
     } catch (const std::exception& e) {
         std::fprintf(stderr, "monthly_report: %s\n", e.what());
         return 2;

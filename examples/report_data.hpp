@@ -12,11 +12,14 @@
 #include <bmm/csv.hpp>
 #include <bmm/error.hpp>
 #include <bmm/format.hpp>
+#include <bmm/io/output.hpp>
 #include <bmm/rag.hpp>
 #include <bmm/target.hpp>
+#include <cerrno>
 #include <cstddef>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -493,45 +496,26 @@ inline std::string long_label(bmm::fiscal_month<> m) {
 /// "May": the calendar month alone, for a chart's axis.
 inline std::string short_label(bmm::fiscal_month<> m) { return date::format("%b", m.first_day()); }
 
-/// Writes the tables as DIR/<name>.csv, all or none: into a new directory DIR.part beside DIR,
-/// renamed to DIR when every file is complete. DIR must not exist yet, or be an empty directory.
-/// Throws: report_error naming the path when DIR is not empty or a file cannot be written
-/// (nothing is left behind).
+/// Writes the tables as DIR/<name>.csv, all or none (bmm::directory_writer): into a new directory
+/// DIR.part beside DIR, created exclusively, renamed to DIR when every file is complete and
+/// synced. DIR must not exist yet, or be an empty directory; an existing DIR.part is refused and
+/// left as it is (it may be another run's, or the user's). The files are data that
+/// read_dir reads back byte for byte, so cells are csv_quote'd, not neutralised for spreadsheets.
+/// Throws: bmm::io_error naming the path when DIR is not empty, DIR.part exists or a file cannot
+/// be written (nothing bmm created is left behind).
 inline void write_dir(const data& d, const std::string& dir) {
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(dir).lexically_normal();
     const fs::path final_dir = target.has_filename() ? target : target.parent_path();
-    std::error_code ec;
-    if (fs::exists(final_dir, ec)) {
-        if (!fs::is_directory(final_dir, ec) || !fs::is_empty(final_dir, ec)) {
-            throw report_error(final_dir.string() +
-                               ": exists and is not an empty directory; the export writes a new "
-                               "directory, all files or none");
-        }
-    }
-    const fs::path temp = final_dir.string() + ".part";
-    fs::remove_all(temp, ec);  // left by an interrupted export
-    auto clean_fail = [&](const std::string& why) {
-        fs::remove_all(temp, ec);
-        throw report_error(why);
-    };
-    if (!fs::create_directories(temp, ec) || ec) {
-        clean_fail("cannot create " + temp.string() + ": " + ec.message());
-    }
+    bmm::directory_writer out(final_dir.string());
     for (const table& t : d.tables) {
-        const fs::path path = temp / (t.name + ".csv");
-        std::ofstream out(path, std::ios::binary);
-        if (!out) clean_fail("cannot write " + path.string());
         // bmm::csv_row: a row of one empty cell is written "", not as a blank line that
         // read_csv would skip.
-        auto row = [&out](const std::vector<std::string>& cells) { out << bmm::csv_row(cells); };
-        row(t.columns);
-        for (const auto& r : t.rows) row(r);
-        out.close();
-        if (!out) clean_fail("cannot write " + path.string());
+        std::string text = bmm::csv_row(t.columns);
+        for (const auto& r : t.rows) text += bmm::csv_row(r);
+        out.write(t.name + ".csv", text);
     }
-    fs::rename(temp, final_dir, ec);  // onto an empty directory too (POSIX rename)
-    if (ec) clean_fail("cannot rename " + temp.string() + " to " + final_dir.string());
+    out.commit();
 }
 
 /// Reads DIR/<name>.csv for every table. A file has the embedded table's columns, in any order
@@ -543,13 +527,23 @@ inline data read_dir(const std::string& dir) {
     data out;
     for (const table& model : embedded().tables) {
         const std::string path = dir + "/" + model.name + ".csv";
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw report_error(path + ": cannot open the file");
-        std::ostringstream text;
-        text << in.rdbuf();
+        std::FILE* in = std::fopen(path.c_str(), "rb");
+        if (in == nullptr) {
+            throw report_error(path + ": cannot open the file: " + std::strerror(errno));
+        }
+        std::string whole;
+        char buf[1 << 16];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) whole.append(buf, n);
+        const bool failed = std::ferror(in) != 0;
+        const int read_errno = errno;
+        std::fclose(in);
+        if (failed) {
+            throw report_error(path + ": cannot read the file: " + std::strerror(read_errno));
+        }
+
         bmm::csv_table csv;
         try {
-            csv = bmm::read_csv(text.str());
+            csv = bmm::read_csv(whole);
         } catch (const bmm::csv_error& e) {
             std::string field;  // on one line: line breaks shown as \n
             for (char c : e.input()) {

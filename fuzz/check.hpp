@@ -23,18 +23,15 @@ inline void require(bool ok, const char* property) {
     }
 }
 
-/// True when what() can be searched for `text`: what() is a C string, so text with a NUL byte is
-/// cut there; very long texts are skipped to keep the check cheap.
-inline bool checkable(std::string_view text) {
-    return text.size() <= 256 && text.find('\0') == std::string_view::npos;
+/// Returns: true when what() quotes `text` as every message does (bmm::detail::quoted: cut to
+/// about 60 bytes, a NUL byte shown as \0), whatever the text holds.
+inline bool quotes(const bmm::error& e, std::string_view text) {
+    return std::string(e.what()).find(bmm::detail::quoted(text)) != std::string::npos;
 }
 
 /// Requires: the error's message quotes `text` ("…\"<text>\"…") and input() is `text`.
 inline void names(const bmm::error& e, std::string_view text) {
-    if (!checkable(text)) return;
-    const std::string quoted = '"' + std::string(text) + '"';
-    require(std::string(e.what()).find(quoted) != std::string::npos,
-            "the error message quotes the input");
+    require(quotes(e, text), "the error message quotes the input");
     require(e.input() == text, "the error's input() is the input");
 }
 

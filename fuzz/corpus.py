@@ -80,7 +80,12 @@ def main():
                                   "(92,233,720,368,547.75808)", "\u00a30.001m"])
     numbers = found(r"-?[0-9]+(\.[0-9]+)?\s?%", t) + \
         found(r"(?<![0-9.,])[+-]?[0-9]+\.[0-9]+", t) + found(r"\b[0-9]+/[0-9]+\b", t, 10)
-    write("number", numbers + ODD + ["1/12", "1/0", "2.5%%", ".5"])
+    write("number", numbers + ODD + ["1/12", "1/0", "2.5%%", ".5",
+                                     # percentages (parse_percent and printing, issue 13)
+                                     "(1.2)%", "(1.2%)", "+2.4%", "-9223372036854775808%",
+                                     "(922,337,203,685,477,580.8)%", "0,001%", "1,234.5%",
+                                     "0.000000000000000001%", "9" * 40 + "%",
+                                     "0." + "0" * 40 + "1%", "\u22123.0%", " 50.00 % "])
     periods = found(r"(FY ?)?(19|20)[0-9]{2}[/-][0-9]{2,4}", t) + \
         found(r"Q[1-4] (19|20)[0-9]{2}[/-][0-9]{2}", t) + \
         found(r"(Quarterly|Monthly|Annual(ly)?|Bi-monthly|Six-monthly|Half-yearly)", t, 10)
@@ -108,6 +113,11 @@ def main():
         header + "\nAdult Services,0,226.9,226.9,0.0,0.0\nTotal,1,226.9,226.9,0.0,0.0%\n",
         header + "\n\"Rates, Council Tax\",0,(1.2),(1.3),(0.1),8.3\nHeading,,,,,\n",
         header + "\nInterest on Balances,0,-16.7,-17.2,-0.5,3.0\nBad,x,n/a,,\u00a3493,032,40,\n",
+        # an unknown and a repeated column, and a flat table with one total (issue 13)
+        header + ",previous variance\nA,0,1.0,1.0,0.0,0.0,0.0\n",
+        header + ",budget\nA,0,1.0,1.0,0.0,0.0,2.0\n",
+        header + "\n" + "".join("L%d,0,1.0,1.1,0.1,10.0\n" % i for i in range(40)) +
+        "Total,1,40.0,44.0,4.0,10.0\n",
     ]
     write("audit_csv", tables)
     write("csv", tables + ["a,b\n\"x", "a\"b\n", "\"\"\n", "h\n\n\nx\r\n", "a,,b\n,,\n",

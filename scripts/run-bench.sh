@@ -98,7 +98,8 @@ median = {}
 counters = {}
 labels_of = {}
 labels = {"wrong_pennies": "pennies wrong", "wrong_ties": "ties wrong",
-          "wrong_figures": "figures wrong", "misjudged_cells": "cells misjudged"}
+          "wrong_figures": "figures wrong", "misjudged_cells": "cells misjudged",
+          "variances_not_there": "variances not there in round/bmm's print"}
 for b in data["benchmarks"]:
     if b.get("aggregate_name") == "median":
         name = b["run_name"]
@@ -149,6 +150,8 @@ tables = [
     ("round/bmm", "round/raw_int64", None, "information: exact, totals = sums of members; "
      "issue 16's <= 1.5x is left to a later task"),
     ("round/double", "round/raw_int64", None, "information"),
+    ("round/controlled", "round/bmm", 2.0,
+     "issue 12: ratio to round/bmm; every figure down or up, every relation in print, closest"),
     ("audit/raw_int64", "audit/raw_int64", None, "baseline"),
     ("audit/bmm", "audit/raw_int64", None, "information: exact intervals, same findings; "
      "issue 16's <= 1.5x is left to a later task"),

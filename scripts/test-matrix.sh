@@ -2,7 +2,7 @@
 # Configures, builds and tests each named CMake preset in turn (see CMakePresets.json), then prints
 # one line per configuration and a closing total. Stops at the first configuration that fails.
 set -eu
-[ $# -gt 0 ] || set -- gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan
+[ $# -gt 0 ] || set -- gcc-cxx17 gcc-cxx20 clang-cxx17 clang-cxx20 asan asan-ndebug
 summary=""
 passed_total=0
 failed_total=0

@@ -2,13 +2,16 @@
 // table finds exactly its two real errors and its two sign-convention cells; a changed figure is
 // reported; blank cells are recomputed from what is printed; tables without a forecast column
 // (seed 003's directorate tables) are audited by their budget and variance columns; an
-// exact-but-rounded table is never called an error, whatever its rounding mode; bad rows are
-// typed errors.
+// exact-but-rounded table is never called an error, whatever its rounding mode; a table printed
+// by largest remainder or controlled rounding is judged by what that rounding promises; bad rows
+// are typed errors.
 #include <doctest/doctest.h>
 
 #include <bmm/audit/table.hpp>
 //
+#include <algorithm>
 #include <array>
+#include <bmm/audit/sum.hpp>  // the reference of the running-sums property
 #include <bmm/io/published_table.hpp>
 #include <cstdint>
 #include <optional>
@@ -339,6 +342,71 @@ TEST_CASE("the rounding mode decides the printed intervals the audit uses") {
     CHECK(bmm::audit_budget_table(rows, half_up).errors() == 2);
 }
 
+TEST_CASE(
+    "a table printed to keep its totals must add up in print: a total a unit off is an error") {
+    // Four lines and a total that do not add up by one unit: per cell a rounding effect, but
+    // largest remainder and controlled rounding print every total as the sum of its members.
+    std::vector<bmm::published_row> rows;
+    for (int i = 0; i < 4; ++i) rows.push_back(row("line", 0, "1.0", "1.0", "0.0", "0.0"));
+    rows.push_back(row("total", 1, "4.1", "4.0", "-0.1", "-2.4"));
+    CHECK(bmm::audit_budget_table(rows, half_up).errors() == 0);
+    for (const auto how :
+         {bmm::table_rounding::largest_remainder, bmm::table_rounding::controlled}) {
+        const auto found = bmm::audit_budget_table(
+            rows, bmm::table_audit_options(how, bmm::rounding_mode::half_up));
+        CHECK(found.errors() == 1);
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].where.column == "budget");
+        CHECK(found[0].rule == "sum");
+        CHECK(found[0].expected == "4.0");
+        // The variance's -0.1 = 4.0 - 4.1 holds in print, and so does its -2.4%.
+    }
+    // A variance that is not forecast - budget in print is an error too.
+    rows.back() = row("total", 1, "4.0", "4.0", "0.1", "2.5");
+    CHECK(bmm::audit_budget_table(rows, half_up).errors() == 0);  // per cell: a rounding effect
+    const auto controlled = bmm::audit_budget_table(
+        rows,
+        bmm::table_audit_options(bmm::table_rounding::controlled, bmm::rounding_mode::half_up));
+    CHECK(controlled.errors() == 1);
+}
+
+TEST_CASE(
+    "a variance % from the exact figures fits the intervals of the rule the table was printed by") {
+    // Controlled rounding printed budget 1.09 as 1.0 and variance 0.19 as 0.1 (each rounded down,
+    // within a unit); the % from the exact figures is 17.4. Read as half-up figures, 0.1 of 1.0
+    // is at most 0.15 / 0.95 = 15.8%: an error; read as printed, anything below 0.2 / 0.9 fits.
+    const std::vector<bmm::published_row> rows{row("line", 0, "1.0", "1.1", "0.1", "17.4")};
+    CHECK(bmm::audit_budget_table(rows, half_up).errors() == 1);
+    const auto printed = bmm::audit_budget_table(
+        rows,
+        bmm::table_audit_options(bmm::table_rounding::controlled, bmm::rounding_mode::half_up));
+    CHECK(printed.errors() == 0);
+    CHECK(printed.count(bmm::verdict::rounding) == 1);
+    // Largest remainder's "11.7 11.6 -0.1 0.0%" (a line whose budget is its forecast, 11.65):
+    // its variance is a difference of two figures each within a unit, so within two units.
+    const std::vector<bmm::published_row> lr{row("line", 0, "11.7", "11.6", "-0.1", "0.0")};
+    CHECK(bmm::audit_budget_table(lr, half_up).errors() == 1);
+    CHECK(
+        bmm::audit_budget_table(lr, bmm::table_audit_options(bmm::table_rounding::largest_remainder,
+                                                             bmm::rounding_mode::half_up))
+            .errors() == 0);
+    // Budget 1.09 printed 1.0 and forecast 1.01 printed 1.1 (each within a unit, keeping their
+    // totals): a variance of -0.08 printed 0.1, nearly two units off, and a -7.3% beside it.
+    const std::vector<bmm::published_row> two{row("line", 0, "1.0", "1.1", "0.1", "-7.3")};
+    CHECK(bmm::audit_budget_table(two,
+                                  bmm::table_audit_options(bmm::table_rounding::largest_remainder,
+                                                           bmm::rounding_mode::half_up))
+              .errors() == 0);
+    CHECK(bmm::audit_budget_table(two, bmm::table_audit_options(bmm::table_rounding::controlled,
+                                                                bmm::rounding_mode::half_up))
+              .errors() == 1);  // controlled rounding prints every variance within a unit
+    // Beyond the rule's intervals it is an error still: 50.0% of 1.0 needs a variance near 0.5.
+    const std::vector<bmm::published_row> far{row("line", 0, "1.0", "1.1", "0.1", "50.0")};
+    CHECK(bmm::audit_budget_table(far, bmm::table_audit_options(bmm::table_rounding::controlled,
+                                                                bmm::rounding_mode::half_up))
+              .errors() == 1);
+}
+
 TEST_CASE("figures too large for exact arithmetic are an overflow_error naming the row") {
     // Each line is fine on its own; their sum, 1.2·10^19, does not fit a 64-bit ratio.
     const auto csv = bmm::read_csv(
@@ -596,6 +664,125 @@ TEST_CASE(
     CHECK(seen[static_cast<std::size_t>(bmm::verdict::sign_convention)] > 100u);
     CHECK(seen[static_cast<std::size_t>(bmm::verdict::error)] > 1'000u);
     CHECK(errors > 100);  // bad tables too: the same error, with the same message
+}
+
+TEST_CASE(
+    "property: a total of many rows, summed as the audit streams, is judged as audit_sum judges "
+    "its members (3,000 tables)") {
+    // Totals of up to 80 rows: their members are kept as running sums (integers, or fractions
+    // for mixed places and huge figures), not as rows. Each total's budget must be judged as
+    // audit_sum judges the printed members, on both the fast and the exact path.
+    std::mt19937_64 gen(1313);
+    std::uniform_int_distribution<int> count(1, 80), small(0, 99), places(0, 3);
+    std::size_t findings = 0, overflows = 0, mismatches = 0;
+    for (int trial = 0; trial < 3'000; ++trial) {
+        const auto mode = bmm_test::all_rounding_modes[static_cast<std::size_t>(trial) % 7];
+        const bool mixed = small(gen) < 30, huge = small(gen) < 5;
+        const int p = places(gen);
+        auto figure = [&](std::int64_t thousandths) {
+            const int k = mixed && small(gen) < 30 ? places(gen) : p;
+            std::int64_t u = bmm::ratio(thousandths, 1000).round(k, mode).units();
+            if (huge && small(gen) < 20) u = (std::int64_t{1} << 60) + u;  // beyond fast_bound
+            return bmm::decimal::from_units(u, k);
+        };
+        std::vector<bmm::published_row> rows;
+        std::vector<bmm::decimal> subtotals;
+        struct expected {
+            std::size_t row;
+            std::optional<bmm::verdict> what;
+            bool overflow;
+        };
+        std::vector<expected> want;
+        auto total = [&](int level, const std::vector<bmm::decimal>& parts, std::int64_t exact) {
+            bmm::published_row t;
+            t.name = "total";
+            t.level = level;
+            t.budget = figure(exact + (small(gen) < 10 ? small(gen) * 10 : 0));
+            expected e{rows.size(), std::nullopt, false};
+            try {
+                const bmm::findings f = bmm::audit_sum(*t.budget, parts, mode);
+                if (!f.stored().empty()) e.what = f.stored().front().verdict;
+            } catch (const bmm::overflow_error&) {
+                e.overflow = true;
+            }
+            want.push_back(e);
+            rows.push_back(t);
+            return *t.budget;
+        };
+        std::int64_t grand = 0;
+        for (int g = 1 + small(gen) % 3; g > 0; --g) {
+            std::vector<bmm::decimal> parts;
+            std::int64_t sum = 0;
+            for (int n = count(gen); n > 0; --n) {
+                const std::int64_t x =
+                    std::uniform_int_distribution<std::int64_t>(-2'000'000, 9'000'000)(gen);
+                bmm::published_row r;
+                r.name = "line";
+                r.budget = figure(x);
+                parts.push_back(*r.budget);
+                rows.push_back(r);
+                sum += x;
+            }
+            subtotals.push_back(total(1, parts, sum));
+            grand += sum;
+        }
+        total(2, subtotals, grand);
+        for (const bool general : {false, true}) {
+            const bmm::table_audit_options o(mode);
+            const audited a = audit_with(rows, o, general);
+            // The first overflow ends the audit with an overflow_error naming that row (and no
+            // report); without one, every total's finding is audit_sum's.
+            bool ok = true;
+            const auto first_overflow = std::find_if(want.begin(), want.end(),
+                                                     [](const expected& e) { return e.overflow; });
+            if (!a.error.empty() || first_overflow != want.end()) {
+                ok = first_overflow != want.end() &&
+                     a.error.find("row " + std::to_string(first_overflow->row + 1) + ",") !=
+                         std::string::npos;
+                overflows += ok;
+            } else {
+                std::size_t k = 0;
+                for (const expected& e : want) {
+                    auto row_of = [&a](std::size_t i) { return *a.findings[i].where.row_index; };
+                    while (k < a.findings.size() && row_of(k) < e.row) ++k;
+                    const bool found = k < a.findings.size() && row_of(k) == e.row;
+                    ok = ok && found == e.what.has_value() &&
+                         (!found || a.findings[k].verdict == *e.what);
+                    findings += found;
+                }
+            }
+            if (!ok) {
+                ++mismatches;
+                CAPTURE(trial);
+                CAPTURE(general);
+                CAPTURE(a.error);
+                CHECK(ok);
+            }
+        }
+        if (mismatches > 3) break;
+    }
+    CHECK(mismatches == 0);
+    CHECK(findings > 500);  // totals that do not add up came up
+    CHECK(overflows > 10);  // and sums beyond a ratio
+}
+
+TEST_CASE(
+    "a total of many rows names the first of them that neither prints nor lets be derived a "
+    "figure it prints") {
+    // Rows 1-20 and 22-40 print a forecast, row 21 neither a forecast nor a variance: the total
+    // printing a forecast is an invalid_argument naming row 21, however many rows are summed.
+    std::vector<bmm::published_row> rows;
+    for (int i = 1; i <= 40; ++i) {
+        rows.push_back(i == 21 ? row("Odd one", 0, "1.0", "", "", "")
+                               : row("Line", 0, "1.0", "1.0", "", ""));
+    }
+    rows.push_back(row("Total", 1, "40.0", "40.0", "", ""));
+    CHECK_THROWS_WITH_AS((void)bmm::audit_budget_table(rows, half_up),
+                         "bmm: row 41, \"Total\", is a total printing a forecast that row 21, "
+                         "\"Odd one\" neither prints nor lets be derived",
+                         bmm::invalid_argument);
+    rows[20] = row("Odd one", 0, "1.0", "1.0", "", "");
+    CHECK(bmm::audit_budget_table(rows, half_up).stored().empty());
 }
 
 TEST_CASE("budget_table_audit audits row by row what audit_budget_table audits of the whole") {

@@ -16,6 +16,24 @@ static_assert(std::is_same_v<bmm::gbp, bmm::money<bmm::currency::gbp>>);
 static_assert(std::is_same_v<bmm::fiscal_year<>, bmm::fiscal_year<4>>);
 
 TEST_SUITE("bmm") {
+    TEST_CASE("a broken precondition throws in every build mode, and asan-ndebug has NDEBUG") {
+        // The asan-ndebug configuration (BMM_TEST_NDEBUG) builds every spec with assert() gone,
+        // under the sanitizers, so that a precondition that relied on it would show as UB there.
+#ifdef NDEBUG
+        constexpr bool ndebug = true;
+#else
+        constexpr bool ndebug = false;
+#endif
+#ifdef BMM_TEST_NDEBUG
+        CHECK(ndebug);
+#else
+        (void)ndebug;
+#endif
+        CHECK_THROWS_AS((void)bmm::ratio(1, 3).percent(40, bmm::rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::decimal::from_units(1, 19), bmm::invalid_argument);
+    }
+
     TEST_CASE("the umbrella header gives money periods sums and allocation together") {
         const auto fy = bmm::fiscal_year<>::parse("2023/24");
         const std::vector<bmm::gbp> parts{bmm::gbp::from_millions("22.6"),

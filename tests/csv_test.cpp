@@ -382,3 +382,43 @@ TEST_CASE(
     CHECK(mismatches == 0);
     CHECK(errors > 500);  // malformed texts came up too
 }
+
+TEST_CASE("csv_quote_for_spreadsheet neutralises a formula with a leading quote, not a number") {
+    // The OWASP rule: a cell starting with = + - @ TAB or CR is shown as text, not run.
+    CHECK(bmm::csv_quote_for_spreadsheet("=HYPERLINK(\"http://x\",\"y\")") ==
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(bmm::csv_quote_for_spreadsheet("=1+1") == "'=1+1");
+    CHECK(bmm::csv_quote_for_spreadsheet("+cmd") == "'+cmd");
+    CHECK(bmm::csv_quote_for_spreadsheet("-2+3") == "'-2+3");
+    CHECK(bmm::csv_quote_for_spreadsheet("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(bmm::csv_quote_for_spreadsheet("\t=1") == "'\t=1");
+    CHECK(bmm::csv_quote_for_spreadsheet("\r=1") == "\"'\r=1\"");
+    // Numbers stay numbers; other text is csv_quote'd as usual.
+    CHECK(bmm::csv_quote_for_spreadsheet("-3.3") == "-3.3");
+    CHECK(bmm::csv_quote_for_spreadsheet("+2.4") == "+2.4");
+    CHECK(bmm::csv_quote_for_spreadsheet("-1,234.5") == "\"-1,234.5\"");
+    CHECK(bmm::csv_quote_for_spreadsheet("Adult Services") == "Adult Services");
+    CHECK(bmm::csv_quote_for_spreadsheet("Rates, Council Tax") == "\"Rates, Council Tax\"");
+    CHECK(bmm::csv_quote_for_spreadsheet("") == "");
+    // What it writes reads back as the neutralised text.
+    const auto t = bmm::read_csv("name\n" + bmm::csv_quote_for_spreadsheet("=A1,B1") + "\n");
+    REQUIRE(t.records.size() == 1);
+    CHECK(t.records[0].fields[0] == "'=A1,B1");
+}
+
+TEST_CASE("a field holding a NUL byte is written whole and reads back whole") {
+    const std::string field("Bad,\0Name", 9);
+    const std::string row = bmm::csv_row(std::vector<std::string>{field, "x"});
+    CHECK(row.size() == 14);
+    const auto t = bmm::read_csv("a,b\n" + row);
+    REQUIRE(t.records.size() == 1);
+    CHECK(t.records[0].fields[0] == field);
+    try {
+        (void)bmm::read_csv(std::string("a\nx\"\0y\n", 7));
+        FAIL("no csv_error");
+    } catch (const bmm::csv_error& e) {
+        CHECK(std::string(e.what()) ==
+              "bmm: cannot read \"x\"\\0y\" as CSV: a quote inside an unquoted field (line 2, "
+              "column 2)");
+    }
+}

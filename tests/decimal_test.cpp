@@ -117,4 +117,67 @@ TEST_SUITE("decimal") {
             }
         }
     }
+
+    TEST_CASE("a leading zero group is not a thousands group, so 0,001 is refused, not read as 1") {
+        // A European 0.001 read as one thousandth would be a thousand times too big.
+        for (const char* text : {"0,001", "-0,001", "00,001", "0,001.5", "01,234"}) {
+            CAPTURE(text);
+            CHECK_THROWS_AS((void)decimal::parse(text), bmm::parse_error);
+            CHECK_FALSE(decimal::try_parse(text).has_value());
+        }
+        CHECK(decimal::parse("1,001").units() == 1001);
+        CHECK(decimal::parse("10,001").units() == 10001);
+        CHECK(decimal::parse("0.001").units() == 1);
+    }
+
+    TEST_CASE("a number too long to be exact is an overflow_error whatever its length") {
+        // 20 to 36 digits and 37 or more are the same error: a well-formed number too big.
+        for (std::size_t n : {20u, 36u, 37u, 40u, 1000u}) {
+            CAPTURE(n);
+            CHECK_THROWS_AS((void)decimal::parse(std::string(n, '9')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)decimal::parse("0." + std::string(n, '1')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)decimal::parse("1." + std::string(n, '0')), bmm::overflow_error);
+            CHECK_FALSE(decimal::try_parse(std::string(n, '9')).has_value());
+        }
+        // A malformed long number is still a parse_error.
+        CHECK_THROWS_AS((void)decimal::parse(std::string(40, '9') + "x"), bmm::parse_error);
+        CHECK_THROWS_AS((void)decimal::parse(std::string(40, '9') + "."), bmm::parse_error);
+        // Leading zeros take no room: 40 of them before a digit are fine.
+        CHECK(decimal::parse(std::string(40, '0') + "7").units() == 7);
+    }
+
+    TEST_CASE("a decimal overflow names its operands") {
+        const decimal top = decimal::from_units(std::numeric_limits<std::int64_t>::max(), 0);
+        auto message = [](auto f) {
+            try {
+                f();
+            } catch (const bmm::overflow_error& e) {
+                return std::string(e.what());
+            }
+            return std::string("no overflow_error");
+        };
+        CHECK(message([&] { (void)(top + decimal::parse("0.1")); }) ==
+              "bmm: the decimal sum 9223372036854775807 + 0.1 does not fit an int64 coefficient "
+              "at 1 places");
+        CHECK(message([&] { (void)(-top - decimal::parse("2")); }) ==
+              "bmm: the decimal difference -9223372036854775807 - 2 does not fit an int64 "
+              "coefficient at 0 places");
+        CHECK(message([&] { (void)top.round(1, rounding_mode::half_up); }) ==
+              "bmm: the decimal 9223372036854775807 at 1 places does not fit an int64 coefficient");
+        CHECK(message([] {
+                  (void)-decimal::from_units(std::numeric_limits<std::int64_t>::min(), 2);
+              }) ==
+              "bmm: negating the decimal -92233720368547758.08 overflows (its coefficient "
+              "is INT64_MIN)");
+    }
+
+    TEST_CASE("places out of range are an invalid_argument in every build mode, never undefined") {
+        CHECK_THROWS_AS((void)decimal::from_units(1, 19), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)decimal::from_units(1, -1), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)decimal::parse("1.5").round(19, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)decimal::parse("1.5").round(-1, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK(decimal::from_units(1, 18).places() == 18);
+    }
 }

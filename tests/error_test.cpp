@@ -50,6 +50,9 @@ TEST_SUITE("error") {
         CHECK(std::string(bmm::to_string(bmm::errc::undefined)) == "undefined result");
         CHECK(std::string(bmm::to_string(bmm::errc::inexact)) == "inexact value");
         CHECK(std::string(bmm::to_string(bmm::errc::invalid_argument)) == "invalid argument");
+        CHECK(std::string(bmm::to_string(bmm::errc::io)) == "input/output error");
+        CHECK(bmm::io_error("x", "p", 28).code() == bmm::errc::io);
+        CHECK(bmm::io_error("x", "p", 28).system_error() == 28);
     }
 
     TEST_CASE("a parse error at offset zero says so and an empty input is quoted too") {
@@ -79,5 +82,36 @@ TEST_SUITE("error") {
             CHECK(std::string(e->what()).rfind("bmm: ", 0) == 0);
         }
         CHECK(std::string(a.what()) == "bmm: \"0.005\" is finer than a penny (at offset 3)");
+    }
+
+    TEST_CASE(
+        "a message quotes at most about 60 bytes of a long input, and input() keeps it whole") {
+        // A 10 MB bad cell gives a short message, cut as csv_error cuts a field.
+        const std::string cell(10'000'000, '7');
+        const bmm::parse_error e(cell + "x", "a decimal number", "unexpected character");
+        const std::string what = e.what();
+        CHECK(what.size() < 200);
+        CHECK(what == "bmm: cannot read \"" + std::string(60, '7') +
+                          "...\" as a decimal number: unexpected character");
+        CHECK(e.input().size() == cell.size() + 1);
+        // Up to 63 bytes are quoted whole; a cut never splits a UTF-8 character.
+        CHECK(bmm::detail::shown_input(std::string(63, 'a')) == std::string(63, 'a'));
+        CHECK(bmm::detail::shown_input(std::string(59, 'a') + "\xC2\xA3" + std::string(9, 'b')) ==
+              std::string(59, 'a') + "...");
+    }
+
+    TEST_CASE("a NUL byte in a message is shown as \\0 and never cuts what() short") {
+        std::string input = "ab";
+        input += '\0';
+        input += "cd";
+        const bmm::parse_error e(input, "a number", "a number was expected");
+        CHECK(std::string(e.what()) ==
+              "bmm: cannot read \"ab\\0cd\" as a number: a number was expected");
+        CHECK(e.input() == input);
+        std::string message = "a name with ";
+        message += '\0';
+        message += " inside";
+        const bmm::invalid_argument f(message);
+        CHECK(std::string(f.what()) == "bmm: a name with \\0 inside");
     }
 }

@@ -3,6 +3,7 @@
 
 #include <bmm/format.hpp>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 #include <string_view>
@@ -329,6 +330,35 @@ TEST_SUITE("format: percentages") {
         CHECK_THROWS_AS((void)bmm::parse_percent("0.0000000000000000001%"), bmm::overflow_error);
     }
 
+    TEST_CASE("parse_percent reads back every printed decimal, INT64_MIN units among them") {
+        constexpr std::int64_t min64 = std::numeric_limits<std::int64_t>::min();
+        constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
+        for (std::int64_t u : {min64, min64 + 1, max64, std::int64_t{0}}) {
+            for (int places : {0, 1, 18}) {
+                const bmm::decimal p = bmm::decimal::from_units(u, places);
+                for (const percent_format& f :
+                     {percent_format::as_printed(), percent_format::as_printed().with_brackets()}) {
+                    CAPTURE(bmm::to_string(p, f));
+                    const bmm::decimal back = bmm::parse_percent(bmm::to_string(p, f), f);
+                    CHECK(back == p);
+                    CHECK(back.places() == places);
+                }
+            }
+        }
+        CHECK_THROWS_AS((void)bmm::parse_percent("-9223372036854775809%"), bmm::overflow_error);
+        CHECK_THROWS_AS((void)bmm::parse_percent("9223372036854775808%"), bmm::overflow_error);
+    }
+
+    TEST_CASE("a percentage too long to be exact is an overflow_error whatever its length") {
+        for (std::size_t n : {20u, 36u, 37u, 40u, 1000u}) {
+            CAPTURE(n);
+            CHECK_THROWS_AS((void)bmm::parse_percent(std::string(n, '9') + "%"),
+                            bmm::overflow_error);
+            CHECK_THROWS_AS((void)bmm::parse_percent("0." + std::string(n, '0') + "1%"),
+                            bmm::overflow_error);
+        }
+    }
+
     TEST_CASE("seed 003's printed percentages print back exactly as they were read") {
         struct printed {
             const char* text;
@@ -377,5 +407,26 @@ TEST_SUITE("format: percentages") {
             }
         }
         CHECK(mismatches == 0);
+    }
+
+    TEST_CASE("format fields out of range are an invalid_argument in every build mode") {
+        percent_format f = percent_format::places(1);
+        f.decimals = 19;
+        CHECK_THROWS_AS((void)bmm::to_string(pd("1.5"), f), bmm::invalid_argument);
+        f.decimals = -2;
+        CHECK_THROWS_AS((void)bmm::to_string(pd("1.5"), f), bmm::invalid_argument);
+        f.decimals = 17;
+        CHECK_THROWS_AS((void)bmm::to_string(bmm::ratio(1, 3), f), bmm::invalid_argument);
+        f.decimals = -1;
+        CHECK_THROWS_AS((void)bmm::to_string(bmm::ratio(1, 3), f), bmm::invalid_argument);
+        money_format m = money_format::millions(1);
+        m.scale = 19;
+        CHECK_THROWS_AS((void)bmm::to_string(gbp::parse("1.00"), m), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::parse_money<bmm::currency::gbp>("1.0m", m),
+                        bmm::invalid_argument);
+        m.scale = -1;
+        CHECK_THROWS_AS((void)bmm::to_string(gbp::parse("1.00"), m), bmm::invalid_argument);
+        m = money_format::millions(19);
+        CHECK_THROWS_AS((void)bmm::to_string(gbp::parse("1.00"), m), bmm::invalid_argument);
     }
 }

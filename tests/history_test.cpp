@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -529,5 +530,58 @@ TEST_SUITE("history") {
         const std::map<std::string, bmm::status> none;
         const auto g = bmm::group_changes(none, none);
         for (const auto& group : g.groups) CHECK(group.empty());
+    }
+}
+
+TEST_CASE(
+    "property: off_target_run counts the Amber and Red periods back to the last Green, as a "
+    "walk over the reporting months does (3,000 histories)") {
+    std::mt19937_64 gen(88);
+    const bmm::fiscal_year<> first_year{2022};
+    for (int trial = 0; trial < 3'000; ++trial) {
+        const bmm::frequency f =
+            trial % 3 == 0 ? bmm::frequency::quarterly : bmm::frequency::monthly;
+        bmm::status_history<> h(f);
+        std::map<unsigned, bmm::status> recorded;  // by month number 0..23
+        auto month = [&first_year](unsigned k) {
+            return (first_year + date::years{static_cast<int>(k / 12)}).month(k % 12 + 1);
+        };
+        const bmm::reporting_schedule<> schedule(f);
+        for (unsigned k = 0; k < 24; ++k) {
+            const auto roll = gen() % 100;
+            if (!schedule.is_reporting_month(month(k))) {
+                if (roll < 30) h.record(month(k), bmm::data_status::not_reported);
+                continue;
+            }
+            if (roll < 20) continue;  // a gap
+            const bmm::status s = roll < 35   ? bmm::status(bmm::data_status::data_unavailable)
+                                  : roll < 55 ? bmm::status(bmm::rag::green)
+                                  : roll < 80 ? bmm::status(bmm::rag::amber)
+                                              : bmm::status(bmm::rag::red);
+            h.record(month(k), s);
+            recorded.emplace(k, s);
+        }
+        for (unsigned k = 0; k < 24; ++k) {
+            for (const auto missing :
+                 {bmm::missing_period::breaks_run, bmm::missing_period::skipped}) {
+                unsigned run = 0;
+                const auto own = recorded.find(k);
+                const bool off = schedule.is_reporting_month(month(k)) && own != recorded.end() &&
+                                 own->second.is_rated() && !own->second.is(bmm::rag::green);
+                for (unsigned p = k + 1; off && p-- > 0;) {
+                    if (!schedule.is_reporting_month(month(p))) continue;
+                    const auto e = recorded.find(p);
+                    if (e == recorded.end() || !e->second.is_rated()) {
+                        if (missing == bmm::missing_period::breaks_run) break;
+                        continue;
+                    }
+                    if (e->second.is(bmm::rag::green)) break;
+                    ++run;
+                }
+                CAPTURE(trial);
+                CAPTURE(k);
+                CHECK(h.off_target_run(month(k), missing) == run);
+            }
+        }
     }
 }

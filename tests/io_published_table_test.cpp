@@ -36,6 +36,55 @@ TEST_CASE("read_published_table reads the bmm-audit CSV contract") {
     CHECK(rows[3].budget == d("1053.0"));
 }
 
+TEST_CASE(
+    "an unknown, misspelled or repeated column is a csv_error at its line and column, never "
+    "ignored") {
+    const std::string figures = "\nA,0,1.0,1.0,0.0,0.0,1\n";
+    struct bad_header {
+        std::string header, field, why;
+        std::size_t column;
+    };
+    const std::vector<bad_header> cases{
+        {"line,level,budget,forecast,variance,variance_pct,previous variance", "previous variance",
+         "unknown column", 50},
+        {"line,level,budget,forcast,variance,variance_pct,forecast", "forcast", "unknown column",
+         19},
+        {"line,level,budget,forecast,variance,variance_pct,Budget", "Budget",
+         "the column budget is repeated (it is also field 3 of the header)", 50},
+        {"line,level,budget,forecast,variance,variance_pct, ", " ", "unknown column", 50},
+    };
+    for (const bad_header& c : cases) {
+        const std::string text = c.header + figures;
+        CAPTURE(text);
+        auto check = [&](auto read) {
+            try {
+                read();
+                FAIL("no csv_error");
+            } catch (const bmm::csv_error& e) {
+                CHECK(e.line() == 1);
+                CHECK(e.column() == c.column);
+                CHECK(e.field() == c.field);
+                CHECK(std::string(e.what()).find("as a bmm-audit column: " + c.why) !=
+                      std::string::npos);
+            }
+        };
+        check([&] { (void)bmm::read_published_table(bmm::read_csv(text)); });
+        check([&] { (void)bmm::read_published_table(std::string_view(text)); });
+        check([&] {
+            std::vector<bmm::published_row> rows;
+            bmm::published_table_reader reader;
+            for (char ch : text) reader.feed(std::string_view(&ch, 1));
+            reader.finish();
+            for (bmm::published_row r; reader.next(r);) rows.push_back(r);
+        });
+    }
+    // Any case and surrounding space still name a column of the contract.
+    CHECK(bmm::read_published_table(
+              std::string_view(" Line ,LEVEL,budget,forecast,variance,variance_pct\n"
+                               "A,0,1.0,1.0,0.0,0.0\n"))
+              .size() == 1);
+}
+
 TEST_CASE("malformed audit CSV is a parse_error naming the line and column") {
     auto message_of = [](const char* text) -> std::string {
         try {

@@ -382,4 +382,68 @@ TEST_SUITE("money") {
         CHECK(gbp::from_decimal(bmm::decimal::from_units(max64, 18), 16) ==
               gbp::from_minor_units(max64));
     }
+
+    TEST_CASE("a money overflow names its operands") {
+        constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
+        const gbp top = gbp::from_minor_units(max64);
+        auto message = [](auto f) {
+            try {
+                f();
+            } catch (const bmm::overflow_error& e) {
+                return std::string(e.what());
+            }
+            return std::string("no overflow_error");
+        };
+        CHECK(message([&] { (void)(top + bmm::pence(1)); }) ==
+              "bmm: adding GBP amounts overflows the 64-bit range of minor units: "
+              "92233720368547758.07 + 0.01");
+        CHECK(message([&] { (void)(-top - bmm::pence(2)); }) ==
+              "bmm: subtracting GBP amounts overflows the 64-bit range of minor units: "
+              "-92233720368547758.07 - 0.02");
+        CHECK(message([&] { (void)(top * 2); }) ==
+              "bmm: multiplying GBP amounts overflows the 64-bit range of minor units: "
+              "92233720368547758.07 × 2");
+        CHECK(message(
+                  [] { (void)-gbp::from_minor_units(std::numeric_limits<std::int64_t>::min()); }) ==
+              "bmm: negating GBP amounts overflows the 64-bit range of minor units: "
+              "-92233720368547758.08");
+        CHECK(message([] {
+                  (void)gbp::from_major_units(max64);
+              }).find("9223372036854775807 whole") != std::string::npos);
+        CHECK(message([&] { (void)(top * bmm::ratio(3, 2)).round(rounding_mode::half_up); }) ==
+              "bmm: a rounded GBP amount overflows the 64-bit range of minor units: "
+              "27670116110564327421/2 minor units, rounded");
+    }
+
+    TEST_CASE(
+        "an amount too long to be exact is an overflow or inexact error whatever its length") {
+        // 20 to 36 digits and 37 or more give the same error: overflow for a whole part too big,
+        // inexact for a fraction finer than a penny; trailing zeros are still exact.
+        for (std::size_t n : {20u, 36u, 37u, 40u, 1000u}) {
+            CAPTURE(n);
+            CHECK_THROWS_AS((void)gbp::parse(std::string(n, '9')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)gbp::parse(std::string(n, '9'), rounding_mode::half_up),
+                            bmm::overflow_error);
+            CHECK_THROWS_AS((void)gbp::from_millions(std::string(n, '9')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)gbp::parse("0." + std::string(n, '0') + "1"), bmm::inexact_error);
+            CHECK(gbp::parse("1." + std::string(n, '0')) == bmm::pounds(1));
+            CHECK_FALSE(gbp::try_parse(std::string(n, '9')).has_value());
+        }
+        // Digits beyond the 36 kept still decide a rounding: the tie is broken by the final 1.
+        const std::string just_above_half = "0.005" + std::string(40, '0') + "1";
+        CHECK(gbp::parse(just_above_half, rounding_mode::half_down) == bmm::pence(1));
+        CHECK(gbp::parse(just_above_half, rounding_mode::half_even) == bmm::pence(1));
+        CHECK(gbp::parse("0.005" + std::string(40, '0'), rounding_mode::half_down) ==
+              bmm::pence(0));
+        CHECK(gbp::parse("-" + just_above_half, rounding_mode::half_up) == bmm::pence(-1));
+        CHECK(gbp::parse("0.009" + std::string(40, '9'), rounding_mode::floor) == bmm::pence(0));
+        CHECK(gbp::parse("0.009" + std::string(40, '9'), rounding_mode::ceiling) == bmm::pence(1));
+    }
+}
+
+TEST_CASE("a scale out of range is an invalid_argument in every build mode, never undefined") {
+    const bmm::decimal d = bmm::decimal::parse("5.3");
+    CHECK_THROWS_AS((void)gbp::from_decimal(d, 19), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)gbp::from_decimal(d, -1), bmm::invalid_argument);
+    CHECK(gbp::from_decimal(d, 6) == gbp::from_millions("5.3"));
 }

@@ -464,4 +464,23 @@ TEST_SUITE("period at the edges") {
         CHECK_FALSE((99'999'999'999_fy).ok());
         CHECK(2023_fy == fiscal_year<>{2023});
     }
+
+    TEST_CASE(
+        "a month range that ends before it starts is an invalid_argument in every build mode") {
+        const fiscal_month<> may = fiscal_month<>::parse("M2 2023/24");
+        const fiscal_month<> april = fiscal_month<>::parse("M1 2023/24");
+        CHECK_THROWS_AS((void)bmm::fiscal_month_range<>(may, april), bmm::invalid_argument);
+        CHECK(bmm::fiscal_month_range<>(april, may).size() == 2);
+        CHECK(bmm::fiscal_month_range<>(may, may).size() == 1);
+    }
+
+    TEST_CASE("a reporting schedule's first month beyond its period is an invalid_argument") {
+        using bmm::frequency;
+        CHECK_THROWS_AS((void)bmm::reporting_schedule<>(frequency::quarterly, 4),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)bmm::reporting_schedule<>(frequency::monthly, 2),
+                        bmm::invalid_argument);
+        CHECK(bmm::reporting_schedule<>(frequency::quarterly, 3).first_month() == 3);
+        CHECK(bmm::reporting_schedule<>(frequency::quarterly).first_month() == 3);
+    }
 }

@@ -190,6 +190,50 @@ TEST_SUITE("ratio") {
         CHECK(ratio::from_percent(" 150 ") == ratio(3, 2));
     }
 
+    TEST_CASE("a ratio too long to be exact is an overflow_error whatever its length") {
+        for (std::size_t n : {20u, 36u, 37u, 40u, 1000u}) {
+            CAPTURE(n);
+            CHECK_THROWS_AS((void)ratio::parse(std::string(n, '9')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)ratio::parse("1/" + std::string(n, '7')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)ratio::parse("0." + std::string(n, '0') + "3"),
+                            bmm::overflow_error);
+            CHECK_THROWS_AS((void)ratio::from_percent(std::string(n, '9')), bmm::overflow_error);
+            CHECK_THROWS_AS((void)ratio::from_percent("0." + std::string(n, '0') + "3"),
+                            bmm::overflow_error);
+            CHECK_FALSE(ratio::try_parse(std::string(n, '9')).has_value());
+        }
+        // A malformed part is a parse_error even beside a long one.
+        CHECK_THROWS_AS((void)ratio::parse(std::string(40, '9') + "/x"), bmm::parse_error);
+        CHECK_THROWS_AS((void)ratio::parse("x/" + std::string(40, '9')), bmm::parse_error);
+        // A zero denominator is the documented parse_error, however long the numerator.
+        CHECK_THROWS_AS((void)ratio::parse(std::string(40, '9') + "/0"), bmm::parse_error);
+    }
+
+    TEST_CASE("a ratio overflow names its operands and the exact result") {
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+        CHECK_THROWS_WITH_AS((void)(ratio(max, 2) + ratio(1, 3)),
+                             "bmm: 9223372036854775807/2 + 1/3 = 27670116110564327423/6 does not "
+                             "fit a 64-bit numerator and denominator",
+                             bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)(ratio(max) / ratio(1, 3)),
+                             "bmm: 9223372036854775807 ÷ 1/3 = 27670116110564327421 does not fit "
+                             "a 64-bit numerator and denominator",
+                             bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)-ratio(std::numeric_limits<std::int64_t>::min()),
+                             "bmm: -(-9223372036854775808) = 9223372036854775808 does not fit a "
+                             "64-bit numerator and denominator",
+                             bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)(ratio(max) * 3), doctest::Contains("9223372036854775807 × 3 ="),
+                             bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)ratio(max).percent(2, rounding_mode::half_up),
+                             "bmm: 100 × 9223372036854775807 rounded to 2 places does not fit a "
+                             "decimal (an int64 coefficient)",
+                             bmm::overflow_error);
+        CHECK_THROWS_WITH_AS((void)ratio(max).round(1, rounding_mode::half_up),
+                             doctest::Contains("9223372036854775807 rounded to 1 places"),
+                             bmm::overflow_error);
+    }
+
     TEST_CASE("from_percent is parse with a percent sign wherever it reads (property)") {
         std::mt19937_64 rng(6);
         std::uniform_int_distribution<std::int64_t> units(-1'000'000'000'000, 1'000'000'000'000);
@@ -199,5 +243,24 @@ TEST_SUITE("ratio") {
                 bmm::to_string(bmm::decimal::from_units(units(rng), places(rng)));
             CHECK(ratio::from_percent(text) == ratio::parse(text + "%"));
         }
+    }
+
+    TEST_CASE("places out of range are an invalid_argument in every build mode, never undefined") {
+        // Under NDEBUG an assert() would vanish and percent(40) compute 10^42 in 128 bits.
+        CHECK_THROWS_AS((void)ratio(1, 3).percent(40, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).percent(17, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).percent(-1, rounding_mode::half_up),
+                        bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).round(19, rounding_mode::half_up), bmm::invalid_argument);
+        CHECK_THROWS_AS((void)ratio(1, 3).round(-1, rounding_mode::half_up), bmm::invalid_argument);
+        CHECK_THROWS_WITH_AS((void)ratio(1, 3).percent(40, rounding_mode::half_up),
+                             "bmm: ratio::percent: places must be 0 to 16, not 40",
+                             bmm::invalid_argument);
+        CHECK(ratio(1, 3).percent(16, rounding_mode::half_up).places() == 16);
+        CHECK(ratio(1, 3).round(18, rounding_mode::half_up).places() == 18);
+        // A zero denominator given to the 128-bit factory is undefined, not a ratio over 0.
+        CHECK_THROWS_AS((void)ratio::from128(1, 0), bmm::undefined_error);
     }
 }

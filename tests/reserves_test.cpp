@@ -3,7 +3,11 @@
 // deficit — with seed 003's figures.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <bmm/reserves.hpp>
+#include <cstdint>
+#include <optional>
+#include <random>
 #include <vector>
 
 #include "support/spec.hpp"
@@ -12,6 +16,7 @@ namespace {
 using bmm::gbp;
 gbp m(const char* s) { return gbp::from_millions(s); }
 const bmm::fiscal_year<> fy2023{2023};
+int start(bmm::fiscal_year<> y) { return static_cast<int>(y.start_year()); }
 }  // namespace
 
 TEST_CASE("seed 003 ¶113-115: 22.6 + 6.8 + 0.8 at breakeven is 30.2, exactly the level") {
@@ -120,4 +125,110 @@ TEST_CASE("overflow in a reserve calculation is a typed error") {
     const bmm::general_balances<bmm::currency::gbp> b{
         gbp::from_minor_units(INT64_MAX), {gbp::from_minor_units(1)}, m("0"), m("0")};
     CHECK_THROWS_AS((void)b.closing(), bmm::overflow_error);
+}
+
+TEST_CASE(
+    "property: a reserve's balance, however a spread use is split, lies within bounds_after, "
+    "and the bounds meet outside the spread years (2,000 reserves)") {
+    // Planned uses and spread uses of either sign (a negative use is a top-up); each spread use
+    // is split between its years at random, and the balance year by year must lie within the
+    // bounds, which are equal (balance_after) where no spread use is part-way through.
+    std::mt19937_64 gen(2023);
+    std::uniform_int_distribution<std::int64_t> pence(-2'000'000, 10'000'000);
+    std::uniform_int_distribution<int> count(0, 4), year(2023, 2028), span(0, 3);
+    int outside = 0;
+    for (int trial = 0; trial < 2'000; ++trial) {
+        bmm::earmarked_reserve<bmm::currency::gbp> r;
+        r.name = "reserve";
+        r.opening = gbp::from_minor_units(pence(gen) * 3);
+        for (int k = count(gen); k > 0; --k) {
+            r.planned_uses.push_back(
+                {bmm::fiscal_year<>{year(gen)}, gbp::from_minor_units(pence(gen))});
+        }
+        // Each spread use's split: a random share of it in each of its years.
+        std::vector<std::vector<std::int64_t>> splits;
+        for (int k = count(gen) % 3; k > 0; --k) {
+            const int first = year(gen), last = first + span(gen);
+            const std::int64_t amount = pence(gen);
+            r.spread_uses.push_back({bmm::fiscal_year<>{first}, bmm::fiscal_year<>{last},
+                                     gbp::from_minor_units(amount)});
+            std::vector<std::int64_t> split;
+            std::int64_t left = amount;
+            for (int y = first; y < last; ++y) {
+                const std::int64_t part = left == 0 ? 0 : std::int64_t(gen() % 1000) * left / 1000;
+                split.push_back(part);
+                left -= part;
+            }
+            split.push_back(left);
+            splits.push_back(split);
+        }
+        for (int y = 2022; y <= 2032; ++y) {
+            const bmm::fiscal_year<> fy{y};
+            // The balance at the end of y under the random splits.
+            gbp balance = r.opening;
+            for (const auto& u : r.planned_uses) {
+                if (u.first <= fy) balance -= u.second;
+            }
+            bool part_way = false;
+            for (std::size_t k = 0; k < r.spread_uses.size(); ++k) {
+                const auto& u = r.spread_uses[k];
+                for (int z = start(u.first); z <= std::min(y, start(u.last)); ++z) {
+                    balance -= gbp::from_minor_units(
+                        splits[k][static_cast<std::size_t>(z - start(u.first))]);
+                }
+                part_way = part_way || (u.first <= fy && fy < u.last);
+            }
+            const auto b = r.bounds_after(fy);
+            CAPTURE(trial);
+            CAPTURE(y);
+            CHECK(b.lowest <= b.highest);
+            const bool within = b.lowest <= balance && balance <= b.highest;
+            outside += !within;
+            CHECK(within);
+            if (!part_way) {
+                CHECK(b.lowest == b.highest);
+                CHECK(r.balance_after(fy) == balance);
+            } else if (b.lowest != b.highest) {
+                CHECK_THROWS_AS((void)r.balance_after(fy), bmm::invalid_argument);
+            }
+            if (y == 2032) CHECK(balance == r.after_planned_uses());
+        }
+        if (outside > 3) break;
+    }
+}
+
+TEST_CASE(
+    "property: project_balances chains each year's closing into the next opening and names the "
+    "first year below its floor (2,000 projections)") {
+    std::mt19937_64 gen(2024);
+    std::uniform_int_distribution<std::int64_t> pence(-50'000'000, 30'000'000);
+    std::uniform_int_distribution<int> years(1, 8);
+    for (int trial = 0; trial < 2'000; ++trial) {
+        const gbp opening = gbp::from_minor_units(pence(gen) + 100'000'000);
+        std::vector<gbp> movements, floors;
+        const int n = years(gen);
+        for (int k = 0; k < n; ++k) movements.push_back(gbp::from_minor_units(pence(gen)));
+        const bool one_floor = gen() % 2 == 0;
+        for (int k = 0; k < (one_floor ? 1 : n); ++k) {
+            floors.push_back(gbp::from_minor_units(pence(gen) + 60'000'000));
+        }
+        const auto p = bmm::project_balances(opening, fy2023, movements, floors);
+        REQUIRE(p.size() == movements.size());
+        gbp total = opening;
+        std::optional<bmm::fiscal_year<>> first_below;
+        for (std::size_t k = 0; k < p.size(); ++k) {
+            CHECK(p[k].year == fy2023 + date::years{static_cast<int>(k)});
+            CHECK(p[k].opening == (k == 0 ? opening : p[k - 1].closing));
+            CHECK(p[k].closing == p[k].opening + p[k].movement);
+            CHECK(p[k].movement == movements[k]);
+            CHECK(p[k].floor == floors[one_floor ? 0 : k]);
+            total += movements[k];
+            if (!first_below && total < p[k].floor) first_below = p[k].year;
+        }
+        CHECK(p.back().closing == total);
+        CHECK(bmm::first_year_below_floor(p) == first_below);
+    }
+    const std::vector<gbp> two{m("1.0"), m("2.0")}, three{m("0"), m("0"), m("0")};
+    CHECK_THROWS_AS((void)bmm::project_balances(m("1.0"), fy2023, two, three),
+                    bmm::invalid_argument);
 }

@@ -6,6 +6,7 @@
 #include <array>
 #include <bmm/target.hpp>
 #include <cstdint>
+#include <random>
 #include <string>
 
 #include "support/spec.hpp"
@@ -297,5 +298,47 @@ TEST_CASE("parse_figure reads an actual as printed, with its unit") {
             CHECK(e.input() == bad);
             CHECK(std::string(e.what()).find('"' + std::string(bad) + '"') != std::string::npos);
         }
+    }
+}
+
+TEST_CASE(
+    "property: a YTD profile's share grows month by month to the whole year, and from weights or "
+    "monthly targets is their running sum (2,000 profiles)") {
+    std::mt19937_64 gen(12);
+    std::uniform_int_distribution<std::int64_t> weight(0, 1'000), units(0, 50'000);
+    for (int trial = 0; trial < 2'000; ++trial) {
+        std::array<std::int64_t, 12> w{};
+        std::int64_t total = 0;
+        for (auto& x : w) total += x = trial % 5 == 0 ? 7 : weight(gen);
+        if (total == 0) continue;
+        const auto p = bmm::ytd_profile::from_weights(w);
+        std::int64_t running = 0;
+        bmm::ratio previous;
+        for (unsigned m = 1; m <= 12; ++m) {
+            running += w[m - 1];
+            CHECK(p.share_to(m) == bmm::ratio(running, total));
+            CHECK(p.share_to(m) >= previous);
+            previous = p.share_to(m);
+            if (trial % 5 == 0) CHECK(p.share_to(m) == bmm::ytd_profile::flat().share_to(m));
+        }
+        CHECK(p.share_to(12) == bmm::ratio(1));
+        // Monthly targets summing to the annual one: the YTD target is their running sum.
+        std::array<bmm::decimal, 12> months{};
+        std::int64_t annual_units = 0;
+        for (auto& d : months) {
+            d = bmm::decimal::from_units(units(gen), 1);
+            annual_units += d.units();
+        }
+        if (annual_units == 0) continue;
+        const bmm::decimal annual = bmm::decimal::from_units(annual_units, 1);
+        const auto q = bmm::ytd_profile::from_monthly_targets(annual, months);
+        std::int64_t so_far = 0;
+        for (unsigned m = 1; m <= 12; ++m) {
+            so_far += months[m - 1].units();
+            CHECK(q.ytd(annual, m) == bmm::ratio(so_far, 10));
+            CHECK(q.ytd(annual, m, 1, bmm::rounding_mode::half_up) ==
+                  bmm::decimal::from_units(so_far, 1));
+        }
+        CHECK_THROWS_AS((void)p.share_to(13), bmm::invalid_argument);
     }
 }

@@ -5,7 +5,9 @@
 
 #include <array>
 #include <bmm/trend.hpp>
+#include <cstdint>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -343,5 +345,62 @@ TEST_SUITE("trend") {
         CHECK_THROWS_AS((void)bmm::long_trend(h, fy.month(2), 0, higher), bmm::invalid_argument);
         CHECK_THROWS_AS((void)bmm::long_trend(bmm::value_history<>{}, fy.month(2), 0, higher),
                         bmm::invalid_argument);
+    }
+}
+
+TEST_CASE(
+    "property: a trend is the sign of the exact gain, mirrored by polarity, and the trends of a "
+    "history are compare of its figures (20,000 pairs)") {
+    std::mt19937_64 gen(5);
+    std::uniform_int_distribution<std::int64_t> units(-50'000, 50'000);
+    std::uniform_int_distribution<int> places(0, 3);
+    auto figure = [&] { return bmm::decimal::from_units(units(gen), places(gen)); };
+    auto r = [](bmm::decimal d) { return bmm::ratio::from_decimal(d); };
+    auto abs = [](bmm::ratio x) { return x < bmm::zero ? -x : x; };
+    for (int trial = 0; trial < 20'000; ++trial) {
+        const bmm::decimal a = figure(), b = figure(), t = figure(),
+                           w = bmm::decimal::from_units(units(gen) % 500 + 500, 1);
+        const direction up = bmm::compare(a, b, bmm::polarity::higher_is_better);
+        const direction down = bmm::compare(a, b, bmm::polarity::lower_is_better);
+        const direction near = bmm::compare(a, b, bmm::polarity::close_to_target, t);
+        CAPTURE(trial);
+        CHECK((up == direction::stable) == (a == b));
+        CHECK((up == direction::improving) == (b > a));
+        CHECK(down == (up == direction::improving       ? direction::deteriorating
+                       : up == direction::deteriorating ? direction::improving
+                                                        : direction::stable));
+        CHECK(bmm::compare(b, a, bmm::polarity::higher_is_better) == down);
+        const bmm::ratio before = abs(r(a) - r(t)), now = abs(r(b) - r(t));
+        CHECK(near == (now < before   ? direction::improving
+                       : now > before ? direction::deteriorating
+                                      : direction::stable));
+        // Within an absolute tolerance w the change is stable.
+        const direction tolerant = bmm::compare(a, b, bmm::polarity::higher_is_better, std::nullopt,
+                                                bmm::amber_band::absolute(w));
+        CHECK((tolerant == direction::stable) == (abs(r(b) - r(a)) <= r(w)));
+        if (tolerant != direction::stable) CHECK(tolerant == up);
+    }
+    // A history's trends are compare of its own figures.
+    for (int trial = 0; trial < 500; ++trial) {
+        bmm::value_history<> h;
+        const bmm::fiscal_year<> fy{2022};
+        std::vector<bmm::decimal> figures;
+        for (unsigned k = 1; k <= 24; ++k) {
+            figures.push_back(figure());
+            h.record((fy + date::years{static_cast<int>((k - 1) / 12)}).month((k - 1) % 12 + 1),
+                     figures.back());
+        }
+        const auto m = bmm::fiscal_year<>{2023}.month(1 + static_cast<unsigned>(trial) % 12);
+        const std::size_t at = 12 + static_cast<std::size_t>(trial) % 12;  // m's figure
+        const auto pol = bmm::polarity::lower_is_better;
+        CHECK(bmm::short_trend(h, m, pol) == bmm::compare(figures[at - 1], figures[at], pol));
+        CHECK(bmm::year_on_year(h, m, pol) == bmm::compare(figures[at - 12], figures[at], pol));
+        CHECK(bmm::long_trend(h, m, 1, pol) == bmm::short_trend(h, m, pol));
+        const std::size_t n = 1 + static_cast<std::size_t>(trial) % 12;
+        bmm::ratio sum;
+        for (std::size_t k = at - n; k < at; ++k) sum += r(figures[k]);
+        CHECK(bmm::long_trend(h, m, n, pol) ==
+              bmm::compare(sum / bmm::ratio(static_cast<std::int64_t>(n)), r(figures[at]), pol));
+        CHECK_FALSE(bmm::long_trend(h, m, at + 1, pol).has_value());
     }
 }

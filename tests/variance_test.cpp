@@ -1,6 +1,8 @@
 // Spec for bmm/variance.hpp: variance and variance % with one documented rule for negative
 // budgets, budget tables whose totals are computed from their rows (seed 003's overall table),
-// and rounding to £m that either matches print cell by cell or keeps every total consistent.
+// and rounding to £m that matches print cell by cell, keeps every total consistent (largest
+// remainder), or rounds every figure down or up with every total and difference holding in print
+// (controlled rounding, the closest such).
 #include <doctest/doctest.h>
 
 #include <bmm/variance.hpp>
@@ -13,6 +15,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "support/budget_tables.hpp"
 #include "support/spec.hpp"
 
 namespace {
@@ -416,4 +419,366 @@ TEST_CASE("a flat table's totals sum the rows after the previous total of their 
     CHECK(t[total].figures.forecast == bmm::pence(2 * last_thousand));
     const auto r = t.rounded(2, 0, bmm::table_rounding::largest_remainder);
     CHECK(r[total].budget == bmm::decimal::from_units(last_thousand, 2));
+}
+
+namespace {
+
+/// Seed 003's Table 11 lines as exact figures (synthetic: the report prints £m at 1 dp; these are
+/// pence that print so, each budget and forecast a different distance from its printed figure,
+/// and the lines printed with a 0.0 variance forecasting exactly their budget).
+table seed003_exact() {
+    table t;
+    std::int64_t hidden = 0;
+    auto line = [&t, &hidden](const char* name, const char* budget, const char* forecast) {
+        // Up to ±£0.0499m from the printed figure, varying from line to line.
+        hidden = (hidden * 7 + 1'234'567) % 9'980'000;
+        const std::int64_t off = hidden - 4'990'000;
+        const std::int64_t b = m(budget).in_minor_units() + off;
+        const std::int64_t f = std::string(budget) == forecast
+                                   ? b
+                                   : m(forecast).in_minor_units() + (off * 3) % 4'990'000;
+        t.add_line(name, gbp::from_minor_units(b), gbp::from_minor_units(f));
+    };
+    line("Adult Services", "226.9", "226.9");
+    line("Children's Services", "169.3", "172.4");
+    line("Environment & Place", "74.5", "75.1");
+    line("Public Health", "2.2", "2.2");
+    line("Community Safety", "24.8", "24.8");
+    line("Resources", "69.7", "71.3");
+    t.add_total("Directorate Total", 1);
+    t.add_heading("Budgets Held Centrally");
+    line("Capital Financing", "28.4", "28.4");
+    line("Interest on Balances", "-16.7", "-17.2");
+    line("Inflation", "9.3", "9.3");
+    line("Contingency", "12.4", "9.1");
+    line("Un-ringfenced Specific Grants", "-41.5", "-41.5");
+    line("Insurance", "1.4", "1.4");
+    line("Contribution from COVID-19 reserve", "-7.4", "-8.9");
+    line("Contribution from Budget Priority Reserve", "-2.3", "-2.3");
+    line("Contributions to reserves", "20.1", "20.1");
+    line("Contribution to balances", "7.6", "7.6");
+    t.add_total("Total Budgets Held Centrally", 1);
+    t.add_total("Net Operating Budget", 2);
+    line("Business Rates & Council Tax funding", "-578.7", "-578.7");
+    t.add_total("Forecast Year End Position", 3);
+    return t;
+}
+
+/// The shape of issue 12 without a controlled rounding (found by exhaustive search of small
+/// tables): budget, forecast and previous variance of four lines under two subtotals and a total.
+table no_controlled_rounding_table() {
+    table t;
+    auto line = [&t](const char* name, const char* budget, const char* forecast,
+                     const char* previous) {
+        t.add_line(name, m(budget), m(forecast), m(previous));
+    };
+    line("a", "0", "0", "0");
+    line("b", "0.05", "0.10", "0.05");  // variance 0.05, change 0
+    t.add_total("A", 1);
+    line("c", "0.05", "0", "0");     // variance -0.05, change -0.05
+    line("d", "0", "0.05", "0.05");  // variance 0.05, change 0
+    t.add_total("B", 1);
+    t.add_total("Total", 2);
+    return t;
+}
+
+constexpr std::int64_t tenth_of_a_million = 10'000'000;  // £0.1m in pence
+
+}  // namespace
+
+TEST_CASE("controlled rounding prints a zero variance as 0.0 and every total as its members' sum") {
+    table t;
+    t.add_line("a", m("11.65"), m("11.65"));  // largest remainder prints 11.7 11.6 -0.1
+    t.add_line("b", m("0.05"), m("0.06"));
+    t.add_line("c", m("0.1"), m("0.1"));
+    t.add_total("total", 1);
+    const auto lr = t.rounded(1, 6, bmm::table_rounding::largest_remainder);
+    CHECK(lr[0].budget == d("11.7"));
+    CHECK(lr[0].forecast == d("11.6"));
+    CHECK(lr[0].variance == d("-0.1"));  // a variance that is not there
+    const auto c = t.rounded(1, 6, bmm::table_rounding::controlled);
+    CHECK(c[0].variance == d("0.0"));
+    CHECK(c[0].budget == c[0].forecast);
+    CHECK(c[2].budget == d("0.1"));  // a multiple of the unit prints exactly
+    CHECK(c[2].variance == d("0.0"));
+    CHECK(c[1].variance == d("0.0"));  // 0.01
+    CHECK(c[3].budget == c[0].budget + c[1].budget + c[2].budget);
+    CHECK(c[3].forecast == c[0].forecast + c[1].forecast + c[2].forecast);
+    CHECK(c[3].variance == c[3].forecast - c[3].budget);
+    CHECK(bmm_test::controlled_violation(t, c, tenth_of_a_million).empty());
+    CHECK(t.find_controlled_rounding(1, 6).has_value());
+}
+
+TEST_CASE("seed 003's Table 11 rounded from exact figures adds up in print") {
+    const table t = seed003_exact();
+    const auto c = t.rounded(1, 6, bmm::table_rounding::controlled);
+    CHECK(bmm_test::controlled_violation(t, c, tenth_of_a_million) == "");
+    // Every line's printed figure is its exact one rounded down or up; the lines that forecast
+    // their budget print a 0.0 variance, and so does the Forecast Year End Position.
+    for (std::size_t i : {0u, 3u, 4u, 8u, 10u, 12u, 13u, 15u, 16u, 17u, 20u}) {
+        CAPTURE(i);
+        CHECK(c[i].variance == d("0.0"));
+    }
+    CHECK(c[6].budget + c[18].budget == c[19].budget);
+    CHECK(c[19].budget + c[20].budget == c[21].budget);
+    CHECK(c[21].budget == d("0.0"));  // the report's "Forecast Year End Position 0.0 0.0 0.0"
+    // The printed Table 11 is the lines rounded on their own: its Directorate Total is 567.4;
+    // rounded so that the lines add up, it is the sum of what the lines print.
+    bmm::decimal lines;
+    for (std::size_t i = 0; i < 6; ++i) lines = lines + c[i].budget;
+    CHECK(c[6].budget == lines);
+    // Nearest where the sums allow: most figures print as the report rounded them.
+    int as_reported = 0;
+    const auto half_up = t.rounded(1, 6, bmm::table_rounding::per_cell);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i].kind == table::row_kind::heading) continue;
+        as_reported += (c[i].budget == half_up[i].budget) + (c[i].forecast == half_up[i].forecast);
+    }
+    CHECK(as_reported >= 36);  // of 42
+    MESSAGE("Table 11, controlled: " << as_reported << " of 42 budgets and forecasts as per cell");
+}
+
+TEST_CASE("a table without a controlled rounding is reported as such, naming the total") {
+    const table t = no_controlled_rounding_table();
+    CHECK_FALSE(t.find_controlled_rounding(1, 6).has_value());
+    CHECK(bmm_test::best_controlled_distance(t, tenth_of_a_million) == std::nullopt);
+    try {
+        (void)t.rounded(1, 6, bmm::table_rounding::controlled);
+        FAIL("no exception");
+    } catch (const bmm::no_controlled_rounding& e) {
+        CHECK(e.row() == 6);
+        CHECK(std::string(e.what()).find("\"Total\" (row 7)") != std::string::npos);
+        CHECK(e.code() == bmm::errc::invalid_argument);
+    }
+    // The other roundings print it (their totals and differences do not all hold).
+    CHECK(t.rounded(1, 6, bmm::table_rounding::largest_remainder).size() == 7);
+    // Without previous variance and change the same figures always have one (a network).
+    table u;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i].kind == table::row_kind::line) {
+            u.add_line(t[i].figures.name, t[i].figures.budget, t[i].figures.forecast);
+        } else {
+            u.add_total(t[i].figures.name, t[i].level);
+        }
+    }
+    const auto c = u.find_controlled_rounding(1, 6);
+    REQUIRE(c.has_value());
+    CHECK(bmm_test::controlled_violation(u, *c, tenth_of_a_million) == "");
+}
+
+TEST_CASE("controlled rounding is the same for the same table, and for its copy") {
+    std::mt19937_64 gen(5);
+    for (int trial = 0; trial < 200; ++trial) {
+        const table t = bmm_test::random_budget_table(gen, {trial % 2 == 1, 20, 3});
+        const auto a = t.find_controlled_rounding(1, 6);
+        const table copy = t;
+        const auto b = copy.find_controlled_rounding(1, 6);
+        REQUIRE(a.has_value() == b.has_value());
+        if (!a) continue;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            CHECK(bmm_test::printed_cells((*a)[i]) == bmm_test::printed_cells((*b)[i]));
+        }
+    }
+}
+
+TEST_CASE(
+    "property: controlled rounding exists exactly when the brute-force search finds one, and is "
+    "as close to the exact figures as the closest") {
+    // Every rounding of every line of small random tables (up to 8 lines, with and without
+    // previous variance and change) against bmm's: the same verdict, the same least distance.
+    const int tables = bmm_test::property_count(20'000);
+    int checked = 0, none = 0, wrong = 0;
+    for (int trial = 0; trial < tables; ++trial) {
+        std::mt19937_64 gen(static_cast<std::uint64_t>(trial));
+        const bmm_test::table_shape shape{trial % 4 != 0, 5 + trial % 4, 3};
+        const table t = bmm_test::random_budget_table(gen, shape);
+        const auto best = bmm_test::best_controlled_distance(t, tenth_of_a_million);
+        if (best && *best < 0) continue;  // too many roundings to try
+        ++checked;
+        const auto got = t.find_controlled_rounding(1, 6);
+        none += !got;
+        bool ok = got.has_value() == best.has_value();
+        if (ok && got) {
+            ok = bmm_test::controlled_violation(t, *got, tenth_of_a_million).empty() &&
+                 bmm_test::distance(t, *got, tenth_of_a_million) == *best;
+        }
+        if (!ok) {
+            ++wrong;
+            CAPTURE(trial);
+            CHECK(ok);
+            if (wrong > 3) break;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(checked > tables * 9 / 10);
+    MESSAGE(checked << " tables checked by brute force, " << none
+                    << " without a controlled rounding");
+}
+
+TEST_CASE("per cell and largest remainder print previous variance and change too") {
+    table t;
+    t.add_line("a", m("1.04"), m("1.24"), m("0.06"));
+    t.add_line("b", m("1.04"), m("1.04"), m("-0.04"));
+    t.add_line("c", m("1.04"), m("0.94"), m("0"));
+    t.add_total("total", 1);
+    const auto pc = t.rounded(1, 6, bmm::table_rounding::per_cell);
+    CHECK(pc[0].previous_variance == d("0.1"));
+    CHECK(pc[0].change == d("0.1"));  // 0.14 on its own
+    CHECK(pc[3].previous_variance == d("0.0"));
+    CHECK(pc[3].change == d("0.1"));  // 0.08
+    const auto lr = t.rounded(1, 6, bmm::table_rounding::largest_remainder);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(lr[i].change == lr[i].variance - *lr[i].previous_variance);
+    }
+    CHECK(*lr[3].previous_variance ==
+          *lr[0].previous_variance + *lr[1].previous_variance + *lr[2].previous_variance);
+    table no_previous;
+    no_previous.add_line("a", m("1"), m("2"));
+    CHECK_FALSE(no_previous.rounded(1)[0].previous_variance.has_value());
+    CHECK_FALSE(no_previous.rounded(1)[0].change.has_value());
+}
+
+TEST_CASE("controlled rounding works at any unit, 128-bit ones included") {
+    const table t = seed003_exact();
+    // £bn at 0 dp of a scale of 18 (a unit of 10^20 pence): everything prints 0 or exactly.
+    const auto wide = t.rounded(0, 18, bmm::table_rounding::controlled);
+    for (const auto& r : wide) CHECK(r.budget == bmm::zero);
+    // Pence at 2 dp of a scale of 0: every figure is a multiple, so prints exactly.
+    const auto exact = t.rounded(2, 0, bmm::table_rounding::controlled);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i].kind == table::row_kind::heading) continue;
+        CHECK(exact[i].budget.units() == t[i].figures.budget.in_minor_units());
+        CHECK(exact[i].variance.units() == t[i].figures.variance().in_minor_units());
+    }
+    // £k at 0 dp.
+    const auto k = t.rounded(0, 3, bmm::table_rounding::controlled);
+    CHECK(bmm_test::controlled_violation(t, k, 100'000) == "");
+}
+
+namespace {
+
+/// budget_table's rows as controlled_round reads them.
+struct table_view {
+    const table& t;
+    [[nodiscard]] std::size_t size() const { return t.size(); }
+    [[nodiscard]] bool heading(std::size_t i) const {
+        return t[i].kind == table::row_kind::heading;
+    }
+    [[nodiscard]] const std::vector<std::size_t>& members(std::size_t i) const {
+        return t[i].members;
+    }
+    [[nodiscard]] std::int64_t budget(std::size_t i) const {
+        return t[i].figures.budget.in_minor_units();
+    }
+    [[nodiscard]] std::int64_t forecast(std::size_t i) const {
+        return t[i].figures.forecast.in_minor_units();
+    }
+    [[nodiscard]] std::optional<std::int64_t> previous(std::size_t i) const {
+        const auto& p = t[i].figures.previous_variance;
+        if (!p) return std::nullopt;
+        return p->in_minor_units();
+    }
+};
+
+/// controlled_round of `t` at £0.1m, keeping at most `dp_states` partial sums a total.
+std::optional<bmm_test::printed_table> controlled_with(const table& t, std::size_t dp_states) {
+    bmm_test::printed_table out(t.size());
+    auto figure = [](bmm::detail::i128 x) {
+        return bmm::decimal::from_units(static_cast<std::int64_t>(x), 1);
+    };
+    const auto found = bmm::detail::controlled_round(
+        table_view{t}, tenth_of_a_million,
+        [&](std::size_t i, const bmm::detail::controlled_cells& c) {
+            out[i].budget = figure(c.budget);
+            out[i].forecast = figure(c.forecast);
+            out[i].variance = figure(c.variance);
+            if (c.has_previous) {
+                out[i].previous_variance = figure(c.previous);
+                out[i].change = figure(c.change);
+            }
+        },
+        dp_states);
+    if (found.what != bmm::detail::controlled_outcome::kind::rounded) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "property: totals of budget and variance combined by the flow round as closely as by the "
+    "programme") {
+    // Every total of budget, forecast and variance alone by two_column_flow (no partial sums
+    // kept), against the programme: the same verdict and the same least distance.
+    const int tables = bmm_test::property_count(20'000);
+    int wrong = 0, compared = 0;
+    for (int trial = 0; trial < tables; ++trial) {
+        std::mt19937_64 gen(77 + static_cast<std::uint64_t>(trial));
+        const table t =
+            bmm_test::random_budget_table(gen, {trial % 3 == 0, 4 + trial % 40, 1 + trial % 4});
+        const auto dp = controlled_with(t, bmm::detail::controlled_dp_states);
+        const auto flow = controlled_with(t, 0);
+        bool ok = dp.has_value() == flow.has_value();
+        if (ok && dp) {
+            ++compared;
+            ok = bmm_test::controlled_violation(t, *flow, tenth_of_a_million).empty() &&
+                 bmm_test::distance(t, *flow, tenth_of_a_million) ==
+                     bmm_test::distance(t, *dp, tenth_of_a_million);
+        }
+        if (!ok) {
+            ++wrong;
+            CAPTURE(trial);
+            CHECK(ok);
+            if (wrong > 3) break;
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(compared > tables * 9 / 10);
+}
+
+TEST_CASE("a flat table of 20,000 lines under one total is rounded, every relation in print") {
+    table t;
+    std::mt19937_64 gen(3);
+    std::uniform_int_distribution<std::int64_t> pence(-50'000'000, 900'000'000);
+    for (int i = 0; i < 20'000; ++i) {
+        const std::int64_t b = pence(gen);
+        t.add_line("l", gbp::from_minor_units(b),
+                   gbp::from_minor_units(i % 3 == 0 ? b : b + pence(gen) / 20));
+    }
+    t.add_total("total", 1);
+    const auto c = t.rounded(1, 6, bmm::table_rounding::controlled);
+    CHECK(bmm_test::controlled_violation(t, c, tenth_of_a_million) == "");
+    for (std::size_t i = 0; i < 20'000; i += 3) CHECK(c[i].variance == bmm::zero);
+}
+
+TEST_CASE(
+    "a total with previous variance and change too wide for the exact search is an overflow_error "
+    "naming it") {
+    table t;
+    for (int i = 0; i < 400; ++i) {
+        t.add_line("l", gbp::from_minor_units(12'345'678 + i), gbp::from_minor_units(23'456'789),
+                   gbp::from_minor_units(3'456'789 - i));
+    }
+    t.add_total("Capital programme", 1);
+    CHECK_THROWS_WITH_AS((void)t.rounded(1, 6, bmm::table_rounding::controlled),
+                         doctest::Contains("\"Capital programme\" (row 401: 400 members"),
+                         bmm::overflow_error);
+    CHECK_THROWS_AS((void)t.find_controlled_rounding(1, 6), bmm::overflow_error);
+    // Under subtotals of twenty, the same lines round.
+    table u;
+    for (int i = 0; i < 400; ++i) {
+        u.add_line("l", gbp::from_minor_units(12'345'678 + i), gbp::from_minor_units(23'456'789),
+                   gbp::from_minor_units(3'456'789 - i));
+        if (i % 20 == 19) u.add_total("subtotal", 1);
+    }
+    u.add_total("Capital programme", 2);
+    const auto c = u.find_controlled_rounding(1, 6);
+    REQUIRE(c.has_value());
+    CHECK(bmm_test::controlled_violation(u, *c, tenth_of_a_million) == "");
+}
+
+TEST_CASE("variance_percent refuses places beyond 15 in every build mode, never undefined") {
+    const gbp budget = gbp::parse("100.00"), variance = gbp::parse("3.00");
+    CHECK_THROWS_AS((void)bmm::variance_percent(budget, variance, 16), bmm::invalid_argument);
+    CHECK_THROWS_AS((void)bmm::variance_percent(budget, variance, -1), bmm::invalid_argument);
+    CHECK(bmm::variance_percent(budget, variance, 15)->places() == 15);
 }

@@ -2,7 +2,9 @@
 // their approval level follows configurable thresholds — seed 003 Annex B-2a as the fixture.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <bmm/virement.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -107,4 +109,101 @@ TEST_CASE("a table can balance in total while two of its virements do not") {
     CHECK(groups[3].imbalance() == k("-1"));
     CHECK_THROWS_AS(groups[2].check(), bmm::invalid_argument);
     CHECK_THROWS_AS(groups[3].check(), bmm::invalid_argument);
+}
+
+TEST_CASE(
+    "property: by_narration splits a table into its virements, whose imbalances add up to the "
+    "table's, and a balanced request moves as much as it takes (2,000 tables)") {
+    std::mt19937_64 gen(113);
+    std::uniform_int_distribution<std::int64_t> pence(-5'000'000, 5'000'000);
+    std::uniform_int_distribution<int> lines(1, 12), names(1, 4);
+    for (int trial = 0; trial < 2'000; ++trial) {
+        bmm::virement_request<bmm::currency::gbp> r;
+        const int narrations = names(gen);
+        for (int k = lines(gen); k > 0; --k) {
+            line l;
+            l.narration = "virement " + std::to_string(gen() % static_cast<unsigned>(narrations));
+            l.expenditure = gbp::from_minor_units(pence(gen));
+            l.income = gbp::from_minor_units(gen() % 3 == 0 ? 0 : pence(gen));
+            r.lines.push_back(l);
+        }
+        // Half the tables are made to balance by a last line.
+        if (trial % 2 == 0) {
+            line l;
+            l.narration = r.lines.back().narration;
+            l.expenditure = -r.imbalance();
+            r.lines.push_back(l);
+        }
+        const auto groups = r.by_narration();
+        gbp imbalance, size;
+        std::size_t count = 0;
+        bool all_balance = true;
+        std::vector<std::string> seen;
+        for (const auto& g : groups) {
+            REQUIRE_FALSE(g.lines.empty());
+            for (const auto& l : g.lines) CHECK(l.narration == g.lines.front().narration);
+            CHECK(std::find(seen.begin(), seen.end(), g.lines.front().narration) == seen.end());
+            seen.push_back(g.lines.front().narration);
+            imbalance += g.imbalance();
+            size += g.size();
+            count += g.lines.size();
+            all_balance = all_balance && g.balances();
+        }
+        CHECK(count == r.lines.size());
+        CHECK(imbalance == r.imbalance());
+        CHECK(size == r.size());
+        if (all_balance) CHECK(r.balances());
+        // Groups come in the order of their first line, each its lines in table order.
+        std::vector<std::string> first_seen;
+        for (const auto& l : r.lines) {
+            if (std::find(first_seen.begin(), first_seen.end(), l.narration) == first_seen.end()) {
+                first_seen.push_back(l.narration);
+            }
+        }
+        CHECK(first_seen == seen);
+        for (const auto& grp : groups) {
+            std::vector<gbp> in_table, in_group;
+            for (const auto& l : r.lines) {
+                if (l.narration == grp.lines.front().narration) in_table.push_back(l.expenditure);
+            }
+            for (const auto& l : grp.lines) in_group.push_back(l.expenditure);
+            CHECK(in_table == in_group);
+        }
+        // A balanced request moves what it takes: the increases equal the decreases.
+        if (r.balances()) {
+            gbp taken;
+            for (const auto& l : r.lines) {
+                if (l.expenditure < bmm::zero) taken -= l.expenditure;
+                if (l.income < bmm::zero) taken -= l.income;
+            }
+            CHECK(taken == r.size());
+            CHECK_NOTHROW(r.check());
+        } else {
+            CHECK_THROWS_AS(r.check(), bmm::invalid_argument);
+        }
+    }
+}
+
+TEST_CASE(
+    "property: the approver never falls as a virement grows, and each threshold is its own level") {
+    const bmm::virement_rules<bmm::currency::gbp> rules(
+        {{gbp::parse("250000.00"), "Director"},
+         {gbp::parse("500000.00"), "Cabinet Member"},
+         {gbp::parse("1000000.00"), "Cabinet"}},
+        "Council");
+    const std::vector<std::string> order{"Director", "Cabinet Member", "Cabinet", "Council"};
+    auto rank = [&](const std::string& a) {
+        return std::find(order.begin(), order.end(), a) - order.begin();
+    };
+    std::mt19937_64 gen(114);
+    std::uniform_int_distribution<std::int64_t> pence(0, 200'000'000);
+    for (int trial = 0; trial < 2'000; ++trial) {
+        const gbp a = gbp::from_minor_units(pence(gen)), b = gbp::from_minor_units(pence(gen));
+        const gbp small = a < b ? a : b, large = a < b ? b : a;
+        CHECK(rank(rules.approver_for(small)) <= rank(rules.approver_for(large)));
+    }
+    CHECK(rules.approver_for(gbp::parse("250000.00")) == "Director");
+    CHECK(rules.approver_for(gbp::parse("250000.01")) == "Cabinet Member");
+    CHECK(rules.approver_for(gbp::parse("1000000.00")) == "Cabinet");
+    CHECK(rules.approver_for(gbp::parse("1000000.01")) == "Council");
 }

@@ -53,7 +53,9 @@ struct allocation {
 /// Throws: invalid_argument if `weights` is empty, has a negative weight (a negative amount
 /// among money weights), or all weights are zero; overflow_error if the weights' sum exceeds
 /// int64 or an unsigned weight does.
-/// `Weights` is any range of integers, or of money<C> (to allocate in proportion to amounts).
+/// `Weights` is any range of integers of at most 64 bits, or of money<C> (to allocate in
+/// proportion to amounts of the same currency): anything else (double, another currency,
+/// __int128) is a static_assert that names the rule.
 template <class C, class Weights, class = decltype(std::begin(std::declval<const Weights&>()))>
 [[nodiscard]] allocation<C> allocate(
     money<C> amount, const Weights& weights,
@@ -71,7 +73,8 @@ template <class C>
 /// building the weights.
 /// Returns: n parts; parts (plus remainder) sum exactly to `amount`.
 /// Throws: invalid_argument naming n if n <= 0 or n > max_allocation_parts.
-template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+template <class C, class I,
+          std::enable_if_t<detail::is_whole_number_arg<I> || std::is_same_v<I, bool>, int> = 0>
 [[nodiscard]] allocation<C> allocate(
     money<C> amount, I n, allocation_policy policy = allocation_policy::largest_remainder);
 
@@ -81,7 +84,22 @@ template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
 namespace detail {
 
 template <class W>
+inline constexpr bool is_money_v = false;
+template <class C>
+inline constexpr bool is_money_v<money<C>> = true;
+
+/// The weight w of an allocation of money<C>, as int64.
+template <class C, class W>
 [[nodiscard]] constexpr std::int64_t weight_value(const W& w) {
+    static_assert(is_whole_number_arg<W> || std::is_same_v<W, bool> || is_money_v<W>,
+                  "bmm: allocation weights are whole numbers (counts, shares, pence) or amounts "
+                  "of money, never floating point: convert shares to integers, e.g. per mille");
+    static_assert(!is_money_v<W> || std::is_same_v<W, money<C>>,
+                  "bmm: allocate in proportion to amounts of the same currency as the amount "
+                  "allocated");
+    static_assert(!is_wide_integer<W>,
+                  "bmm: allocation weights are integers of at most 64 bits: a wider weight "
+                  "(__int128) would be truncated");
     if constexpr (std::is_integral_v<W>) {
         static_assert(!std::is_same_v<W, bool>, "allocation weights are numbers, not bools");
         if constexpr (std::is_unsigned_v<W>) {
@@ -89,8 +107,10 @@ template <class W>
                 throw overflow_error("an allocation weight exceeds int64");
         }
         return static_cast<std::int64_t>(w);
-    } else {
+    } else if constexpr (is_money_v<W>) {
         return w.in_minor_units();  // allocate in proportion to amounts (e.g. budgets)
+    } else {
+        return 0;  // not reached: a static_assert above has failed
     }
 }
 
@@ -106,7 +126,7 @@ allocation<C> allocate(money<C> amount, const Weights& weights, allocation_polic
     w.reserve(n);
     i128 total = 0;
     for (const auto& x : weights) {
-        const std::int64_t v = detail::weight_value(x);
+        const std::int64_t v = detail::weight_value<C>(x);
         if (v < 0) {
             throw invalid_argument("allocate: weight " + std::to_string(w.size() + 1) +
                                    " is negative (" + std::to_string(v) + ")");
@@ -138,9 +158,13 @@ allocation<C> allocate(money<C> amount, const Weights& weights, allocation_polic
     return out;
 }
 
-template <class C, class I, std::enable_if_t<std::is_integral_v<I>, int>>
+template <class C, class I,
+          std::enable_if_t<detail::is_whole_number_arg<I> || std::is_same_v<I, bool>, int>>
 allocation<C> allocate(money<C> amount, I n, allocation_policy policy) {
     static_assert(!std::is_same_v<I, bool>, "allocate into a number of parts, not a bool");
+    static_assert(!detail::is_wide_integer<I>,
+                  "bmm: allocate(amount, n) takes a count of at most 64 bits: a wider n (__int128) "
+                  "would be truncated");
     if (n <= 0) {
         throw invalid_argument(
             "allocate: cannot split an amount into " + std::to_string(n) + " parts (zero or fewer)",

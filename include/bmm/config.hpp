@@ -4,6 +4,11 @@
 //   BMM_EXPECTS(cond)       a precondition on the caller (a programmer error, not bad data)
 //   BMM_LIKELY(x), BMM_UNLIKELY(x), BMM_NOINLINE   branch and inlining hints for hot paths
 //
+// bmm's own preconditions do not use BMM_EXPECTS: each one whose breach would be undefined
+// behaviour (a place count beyond 18, a month range that ends before it starts, a zero
+// denominator) is checked in every build mode, NDEBUG or not, and throws a typed error
+// (bmm::invalid_argument, bmm::undefined_error), as the specs show in each configuration.
+// BMM_EXPECTS is for code built on bmm that wants the same switch.
 // Contracts: by default BMM_EXPECTS uses assert() (so it is checked unless NDEBUG is defined).
 // Define BMM_CONTRACTS to one of these before including any bmm header to choose otherwise:
 //   BMM_CONTRACTS_ASSERT      assert()                                (the default)

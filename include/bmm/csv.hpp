@@ -30,6 +30,7 @@
 //   table.column("budget");          // 2, or std::nullopt
 //   bmm::csv_quote("Rates, Council Tax");   // "\"Rates, Council Tax\""
 //   bmm::csv_row(table.header);              // "line,level,budget\n": read_csv reads it back
+//   bmm::csv_quote_for_spreadsheet("=1+1");  // "'=1+1": shown, not run, by a spreadsheet
 //   bmm::csv_reader reader(text);           // or reader.feed(chunk) ... reader.finish()
 //   for (bmm::csv_record r; reader.next(r);) use(r);   // one record in memory at a time
 #pragma once
@@ -42,6 +43,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/decimal_text.hpp"
 #include "detail/text.hpp"
 #include "error.hpp"
 
@@ -53,14 +55,24 @@ struct csv_position {
     std::size_t column = 0;
 };
 
-/// Malformed CSV: a parse_error that also says where (line, column, both 1-based) and which
-/// field. what() reads `bmm: cannot read "<field>" as CSV: <why> (line L, column C)`; the field
+/// Malformed CSV (or a field of a table that is not what its reader expects): a parse_error that
+/// also says where (line, column, both 1-based) and which field. what() reads `bmm: cannot read "<field>" as CSV: <why> (line L, column C)`; the field
 /// text is cut to 60 bytes (at a character boundary, "..." added) in what() and input(), and kept
 /// whole in field().
 class csv_error : public parse_error {
 public:
     csv_error(std::string_view field, std::string_view why, csv_position where)
         : parse_error(shorten(field), "CSV",
+                      std::string(why) + " (line " + std::to_string(where.line) + ", column " +
+                          std::to_string(where.column) + ")"),
+          why_(why),
+          field_(field),
+          where_(where) {}
+    /// A field of well-formed CSV that is not what its reader expects (e.g. an unknown column of
+    /// a table): what() reads `bmm: cannot read "<field>" as <what>: <why> (line L, column C)`.
+    csv_error(std::string_view field, std::string_view what, std::string_view why,
+              csv_position where)
+        : parse_error(shorten(field), what,
                       std::string(why) + " (line " + std::to_string(where.line) + ", column " +
                           std::to_string(where.column) + ")"),
           why_(why),
@@ -136,6 +148,22 @@ struct csv_table {
     return out;
 }
 
+/// Returns: `field` as one CSV field of a file meant for a spreadsheet (a report's findings, not
+/// data that bmm reads back): a field that starts with '=', '+', '-', '@', a tab or a carriage
+/// return, which a spreadsheet would run as a formula ("=HYPERLINK(...)"), is written with a
+/// leading single quote ("'=HYPERLINK(...)"), the OWASP rule against CSV injection — unless the
+/// whole field is a number in bmm's decimal grammar ("-3.3", "+2.4", "-1,234.5"), which a
+/// spreadsheet reads as the number it is; then it is csv_quote'd. Throws: nothing but
+/// std::bad_alloc. Requires: nothing.
+[[nodiscard]] inline std::string csv_quote_for_spreadsheet(std::string_view field) {
+    const bool formula = !field.empty() &&
+                         std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+    if (!formula || detail::scan_decimal(field).ok()) return csv_quote(field);
+    std::string neutral = "'";
+    neutral += field;
+    return csv_quote(neutral);
+}
+
 /// Returns: `fields` as one CSV record: each field csv_quote'd, separated by commas, ending in
 /// "\n", so that read_csv reads the records written one after another back to the same fields
 /// (`Range` is any range of things convertible to std::string_view, e.g. a csv_record's fields).
@@ -187,6 +215,12 @@ public:
         if (pos_ > 0) {
             buffer_.erase(0, pos_);
             line_start_ -= pos_;
+            if (scan_from_ == pos_) {  // the scan of the record ahead moves with its text
+                scan_from_ = 0;
+                scan_to_ -= pos_;
+            } else {
+                scan_from_ = no_scan;
+            }
             pos_ = 0;
         }
         buffer_.append(chunk.data(), chunk.size());
@@ -217,7 +251,17 @@ public:
 private:
     enum class step { record, more, end };
     [[nodiscard]] bool has_record_ahead() const noexcept;
+    [[nodiscard]] bool record_is_whole() noexcept;
     step read(csv_record& out);
+
+    // A text in chunks: the record ahead (from scan_from_, which is pos_ while it is valid) is
+    // looked through from where the last look stopped (scan_to_, in state scan_state_), so that
+    // read() parses it once it is whole and each byte is looked at once however small the
+    // chunks: linear in a record's length, not quadratic.
+    static constexpr std::size_t no_scan = static_cast<std::size_t>(-1);
+    std::size_t scan_from_ = no_scan;
+    std::size_t scan_to_ = 0;
+    unsigned char scan_state_ = 0;
 
     std::string buffer_;     ///< a text in chunks: what is not read yet
     std::string_view text_;  ///< the whole text, or buffer_
@@ -264,6 +308,88 @@ inline bool csv_reader::has_record_ahead() const noexcept {
     return false;
 }
 
+inline bool csv_reader::record_is_whole() noexcept {
+    // The states of RFC 4180 as read() parses it, far enough to know that read() will not need
+    // more text: a record ends at a line feed outside quotes, after a CR's next byte, or (a
+    // malformed field, which read() quotes whole) at the next separator.
+    enum : unsigned char { line_start, line_start_cr, field, unquoted, quoted, quote, cr, bad };
+    if (scan_from_ != pos_) {
+        scan_from_ = scan_to_ = pos_;
+        scan_state_ = line_start;
+    }
+    const std::string_view text = text_;
+    unsigned char s = scan_state_;
+    std::size_t k = scan_to_;
+    bool whole = false;
+    for (; k < text.size() && !whole; ++k) {
+        const char c = text[k];
+        const bool ends = c == '\n';
+        switch (s) {
+            case line_start:
+                if (c == '\n') break;
+                if (c == '\r') {
+                    s = line_start_cr;
+                    break;
+                }
+                [[fallthrough]];
+            case field:
+                if (c == '"') {
+                    s = quoted;
+                } else if (c == ',') {
+                    s = field;
+                } else if (c == '\r') {
+                    s = cr;
+                } else {
+                    whole = ends;
+                    s = unquoted;
+                }
+                break;
+            case line_start_cr:
+                if (c == '\n') {
+                    s = line_start;
+                } else {
+                    whole = true;
+                }
+                break;
+            case unquoted:
+                if (c == ',') {
+                    s = field;
+                } else if (c == '\r') {
+                    s = cr;
+                } else if (c == '"') {
+                    s = bad;
+                } else {
+                    whole = ends;
+                }
+                break;
+            case quoted:
+                if (c == '"') s = quote;
+                break;
+            case quote:
+                if (c == '"') {
+                    s = quoted;
+                } else if (c == ',') {
+                    s = field;
+                } else if (c == '\r') {
+                    s = cr;
+                } else if (ends) {
+                    whole = true;
+                } else {
+                    s = bad;
+                }
+                break;
+            case cr:
+                whole = true;
+                break;
+            default:  // bad: the field's text up to the next separator is quoted by read()
+                whole = c == ',' || c == '\n' || c == '\r';
+        }
+    }
+    scan_to_ = k;
+    scan_state_ = s;
+    return whole;
+}
+
 inline bool csv_reader::next(csv_record& out) {
     const step s = read(out);
     if (s == step::record) ++records_;
@@ -278,6 +404,9 @@ inline csv_reader::step csv_reader::read(csv_record& out) {
         if (text.substr(0, 3) == bom) pos_ = line_start_ = 3;
         bom_checked_ = true;
     }
+    // A text in chunks is parsed once the record ahead is whole (or the text is).
+    if (!final_ && !record_is_whole()) return step::more;
+    scan_from_ = no_scan;
     // Work on copies: the reader moves on only when a whole record is read.
     std::size_t i = pos_, line = line_, line_start = line_start_;
     // Skip blank lines.

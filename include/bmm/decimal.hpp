@@ -40,9 +40,11 @@ public:
     constexpr decimal(zero_t) noexcept {}  // NOLINT: zero converts implicitly, as in Au
 
     /// Returns: units × 10^-places, e.g. from_units(-7, 2) is -0.07.
-    /// Requires: 0 <= places <= 18.
-    [[nodiscard]] static constexpr decimal from_units(std::int64_t units, int places) noexcept {
-        BMM_EXPECTS(places >= 0 && places <= max_places);
+    /// Throws: invalid_argument if places is not 0..18.
+    [[nodiscard]] static constexpr decimal from_units(std::int64_t units, int places) {
+        if (places < 0 || places > max_places) {
+            detail::out_of_range("decimal::from_units: places", places, 0, max_places);
+        }
         decimal d;
         d.units_ = units;
         d.places_ = static_cast<std::int8_t>(places);
@@ -64,14 +66,17 @@ public:
     [[nodiscard]] constexpr int places() const noexcept { return places_; }
 
     /// Returns: this value rounded to `places` decimal places by `mode` (widening is exact).
-    /// Throws: overflow_error if the widened coefficient does not fit int64.
-    /// Requires: 0 <= places <= 18.
+    /// Throws: overflow_error if the widened coefficient does not fit int64; invalid_argument
+    /// if places is not 0..18.
     [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
 
     /// Returns: -a, at a's places.
     /// Throws: overflow_error for the coefficient INT64_MIN, which has no negation.
     friend constexpr decimal operator-(decimal a) {
-        if (a.units_ == detail::i64_min) throw overflow_error("negating a decimal overflows");
+        if (a.units_ == detail::i64_min) {
+            throw overflow_error("negating the decimal " + to_string(a) +
+                                 " overflows (its coefficient is INT64_MIN)");
+        }
         a.units_ = -a.units_;
         return a;
     }
@@ -107,7 +112,12 @@ private:
     static constexpr decimal combine(decimal a, decimal b, int sign) {
         const int p = a.places_ > b.places_ ? a.places_ : b.places_;
         const detail::i128 r = sign > 0 ? scaled(a, p) + scaled(b, p) : scaled(a, p) - scaled(b, p);
-        if (!detail::fits_i64(r)) throw overflow_error("decimal sum out of range");
+        if (!detail::fits_i64(r)) {
+            throw overflow_error("the decimal " + std::string(sign > 0 ? "sum " : "difference ") +
+                                 to_string(a) + (sign > 0 ? " + " : " - ") + to_string(b) +
+                                 " does not fit an int64 coefficient at " + std::to_string(p) +
+                                 " places");
+        }
         return from_units(static_cast<std::int64_t>(r), p);
     }
 
@@ -119,14 +129,19 @@ private:
 // Implementation
 
 constexpr decimal decimal::round(int places, rounding_mode mode) const {
-    BMM_EXPECTS(places >= 0 && places <= max_places);
+    if (places < 0 || places > max_places) {
+        detail::out_of_range("decimal::round: places", places, 0, max_places);
+    }
     detail::i128 r = 0;
     if (places >= places_) {
         r = scaled(*this, places);
     } else {
         r = detail::div_round(detail::i128(units_), detail::pow10_128(places_ - places), mode);
     }
-    if (!detail::fits_i64(r)) throw overflow_error("decimal out of range after rounding");
+    if (!detail::fits_i64(r)) {
+        throw overflow_error("the decimal " + to_string(*this) + " at " + std::to_string(places) +
+                             " places does not fit an int64 coefficient");
+    }
     return from_units(static_cast<std::int64_t>(r), places);
 }
 
@@ -134,9 +149,9 @@ inline decimal decimal::parse(std::string_view text) {
     const detail::decimal_text t = detail::scan_decimal(text);
     if (!t.ok()) throw parse_error(text, "a decimal number", t.error, t.error_position);
     if (auto d = from_text(t)) return *d;
-    throw overflow_error("\"" + std::string(text) +
-                             "\" does not fit a decimal (int64 coefficient, at most 18 places)",
-                         text);
+    throw overflow_error(
+        detail::quoted(text) + " does not fit a decimal (int64 coefficient, at most 18 places)",
+        text);
 }
 
 inline std::optional<decimal> decimal::try_parse(std::string_view text) noexcept {
@@ -147,7 +162,9 @@ inline std::optional<decimal> decimal::try_parse(std::string_view text) noexcept
 
 constexpr std::optional<decimal> decimal::from_text(const detail::decimal_text& t) noexcept {
     const detail::i128 v = t.negative ? -t.digits : t.digits;
-    if (t.fraction_digits > max_places || !detail::fits_i64(v)) return std::nullopt;
+    if (t.too_large || t.sticky || t.fraction_digits > max_places || !detail::fits_i64(v)) {
+        return std::nullopt;
+    }
     return from_units(static_cast<std::int64_t>(v), t.fraction_digits);
 }
 

@@ -63,7 +63,7 @@ struct money_format {
         return f;
     }
     /// Returns: "£5.3m" (decimals = 1), "£0.070m" (decimals = 3). Throws: nothing.
-    /// Requires: 0 <= decimals <= 18 (checked when used).
+    /// Requires: 0 <= decimals <= 18 (an invalid_argument when used).
     [[nodiscard]] static constexpr money_format millions(int decimals = 1) noexcept {
         money_format f;
         f.scale = 6;
@@ -72,7 +72,7 @@ struct money_format {
         return f;
     }
     /// Returns: "1,762": thousands with no symbol, as the £000 columns of virement tables print
-    /// them. Throws: nothing. Requires: 0 <= decimals <= 18 (checked when used).
+    /// them. Throws: nothing. Requires: 0 <= decimals <= 18 (an invalid_argument when used).
     [[nodiscard]] static constexpr money_format thousands(int decimals = 0) noexcept {
         money_format f;
         f.scale = 3;
@@ -81,7 +81,7 @@ struct money_format {
         return f;
     }
     /// Returns: "-1.2" in a £m table column: millions, no symbol, no suffix. Throws: nothing.
-    /// Requires: 0 <= decimals <= 18 (checked when used).
+    /// Requires: 0 <= decimals <= 18 (an invalid_argument when used).
     [[nodiscard]] static constexpr money_format millions_column(int decimals = 1) noexcept {
         money_format f = millions(decimals);
         f.symbol = false;
@@ -124,8 +124,7 @@ struct money_format {
 };
 
 /// Returns: `m` shown in `format`, rounded by format.rounding; zero never carries a sign.
-/// Throws: nothing but std::bad_alloc.
-/// Requires: 0 <= format.scale <= 18, -1 <= format.decimals <= 18.
+/// Throws: invalid_argument unless 0 <= format.scale <= 18 and -1 <= format.decimals <= 18.
 template <class C>
 [[nodiscard]] std::string to_string(money<C> m, const money_format& format);
 
@@ -137,8 +136,8 @@ template <class C>
 /// Throws: parse_error naming the text for a malformed number ("£493,032,40" as printed in seed
 /// 002), a missing suffix, or a sign inside brackets; inexact_error naming the text (e.g.
 /// "£0.001") if the figure is finer than the currency's minor unit; overflow_error naming the
-/// text if it is out of range (every amount from INT64_MIN to INT64_MAX minor units reads).
-/// Requires: 0 <= format.scale <= 18.
+/// text if it is out of range (every amount from INT64_MIN to INT64_MAX minor units reads);
+/// invalid_argument unless 0 <= format.scale <= 18.
 template <class C>
 [[nodiscard]] money<C> parse_money(std::string_view text, const money_format& format);
 
@@ -152,7 +151,7 @@ struct percent_format {
     rounding_mode rounding = rounding_mode::half_up;
 
     /// Returns: "0.9%" at `decimals` places (decimals = 1), "25%" (decimals = 0).
-    /// Throws: nothing. Requires: -1 <= decimals <= 16 (checked when used).
+    /// Throws: nothing. Requires: -1 <= decimals <= 16 (an invalid_argument when used).
     [[nodiscard]] static constexpr percent_format places(int decimals = 1) noexcept {
         percent_format f;
         f.decimals = decimals;
@@ -199,14 +198,14 @@ struct percent_format {
 /// it): "0.9%", "-26.6%", "+2.4%", "(1.2)%".
 /// Returns: `percent` rounded to format.decimals by format.rounding (or with its own places when
 /// decimals is -1); zero never carries a sign ("0.0%", never "-0.0%" or "+0.0%").
-/// Throws: overflow_error when widening to more places does not fit an int64 coefficient.
-/// Requires: -1 <= format.decimals <= 18.
+/// Throws: overflow_error when widening to more places does not fit an int64 coefficient;
+/// invalid_argument unless -1 <= format.decimals <= 18.
 [[nodiscard]] std::string to_string(decimal percent, const percent_format& format);
 
 /// Shows a share as a percentage: 9/1000 is "0.9%", -33/124 is "-26.6%".
 /// Returns: 100 × share rounded to format.decimals by format.rounding, shown as above.
-/// Throws: overflow_error when the rounded % does not fit a decimal.
-/// Requires: 0 <= format.decimals <= 16.
+/// Throws: overflow_error when the rounded % does not fit a decimal; invalid_argument unless
+/// 0 <= format.decimals <= 16.
 [[nodiscard]] std::string to_string(ratio share, const percent_format& format);
 
 /// Reads a percentage as printed: "0.9%", "-26.6%", "+2.4%", "(1.2)%", "(1.2%)", "−3.0%" (the
@@ -251,7 +250,8 @@ inline std::string u128_text(i128 v) {  // v >= 0
 template <class C>
 std::string to_string(money<C> m, const money_format& f) {
     const int decimals = f.decimals < 0 ? C::minor_digits : f.decimals;
-    BMM_EXPECTS(f.scale >= 0 && f.scale <= 18 && decimals <= 18);
+    if (f.scale < 0 || f.scale > 18) detail::out_of_range("money_format: scale", f.scale, 0, 18);
+    if (decimals > 18) detail::out_of_range("money_format: decimals", decimals, -1, 18);
     // The shown coefficient: minor units × 10^(decimals - minor_digits - scale), rounded.
     const int shift = C::minor_digits + f.scale - decimals;
     detail::i128 v = m.in_minor_units();
@@ -280,7 +280,7 @@ std::string to_string(money<C> m, const money_format& f) {
 
 template <class C>
 money<C> parse_money(std::string_view text, const money_format& f) {
-    BMM_EXPECTS(f.scale >= 0 && f.scale <= 18);
+    if (f.scale < 0 || f.scale > 18) detail::out_of_range("money_format: scale", f.scale, 0, 18);
     std::size_t offset = 0;
     std::string_view t = detail::trim(text, &offset);
     bool bracketed = false;
@@ -307,20 +307,22 @@ money<C> parse_money(std::string_view text, const money_format& f) {
     const auto r = detail::scale_to_i64(d.digits, d.negative != bracketed,
                                         C::minor_digits + f.scale - d.fraction_digits, nullptr);
     if (r.failure == 1) {
-        throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
-                                std::string(C::code) + " minor unit",
-                            text);
+        throw inexact_error(
+            detail::quoted(text) + " is finer than the " + std::string(C::code) + " minor unit",
+            text);
     }
     if (r.failure == 2) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of the range of " +
-                                 std::string(C::code) + " money",
-                             text);
+        throw overflow_error(
+            detail::quoted(text) + " is out of the range of " + std::string(C::code) + " money",
+            text);
     }
     return money<C>::from_minor_units(r.value);
 }
 
 inline std::string to_string(decimal p, const percent_format& f) {
-    BMM_EXPECTS(f.decimals >= -1 && f.decimals <= decimal::max_places);
+    if (f.decimals < -1 || f.decimals > decimal::max_places) {
+        detail::out_of_range("percent_format: decimals", f.decimals, -1, decimal::max_places);
+    }
     const decimal shown = f.decimals < 0 ? p : p.round(f.decimals, f.rounding);
     const std::int64_t u = shown.units();
     // The magnitude's digits (|INT64_MIN| does not fit int64: work unsigned).
@@ -356,7 +358,10 @@ inline std::string to_string(decimal p, const percent_format& f) {
 }
 
 inline std::string to_string(ratio share, const percent_format& f) {
-    BMM_EXPECTS(f.decimals >= 0 && f.decimals <= decimal::max_places - 2);
+    if (f.decimals < 0 || f.decimals > decimal::max_places - 2) {
+        detail::out_of_range("percent_format: decimals (of a share)", f.decimals, 0,
+                             decimal::max_places - 2);
+    }
     return to_string(share.percent(f.decimals, f.rounding), f);
 }
 
@@ -386,12 +391,13 @@ inline decimal parse_percent(std::string_view text, const percent_format& f) {
     const detail::decimal_text d = detail::scan_decimal(t);
     if (!d.ok()) throw parse_error(text, "a percentage", d.error, offset + d.error_position);
     if (bracketed && d.had_sign) throw parse_error(text, "a percentage", "a sign inside brackets");
-    if (!detail::fits_i64(d.digits) || d.fraction_digits > decimal::max_places) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of range", text);
+    // The sign applied before the range check, so that INT64_MIN units read back.
+    const detail::i128 v = (d.negative != bracketed) ? -d.digits : d.digits;
+    if (d.too_large || d.sticky || !detail::fits_i64(v) ||
+        d.fraction_digits > decimal::max_places) {
+        throw overflow_error(detail::quoted(text) + " is out of range", text);
     }
-    const auto magnitude = static_cast<std::int64_t>(d.digits);
-    return decimal::from_units((d.negative != bracketed) ? -magnitude : magnitude,
-                               d.fraction_digits);
+    return decimal::from_units(static_cast<std::int64_t>(v), d.fraction_digits);
 }
 
 }  // namespace bmm

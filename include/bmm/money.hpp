@@ -123,7 +123,8 @@ public:
     /// Throws: overflow_error if that many pence do not fit int64.
     [[nodiscard]] static constexpr money from_major_units(std::int64_t units) {
         std::int64_t r = 0;
-        if (detail::mul_overflow(units, minor_per_major, &r)) overflow("converting whole");
+        if (detail::mul_overflow(units, minor_per_major, &r))
+            overflow("converting whole", std::to_string(units) + " whole units");
         return from_minor_units(r);
     }
 
@@ -171,9 +172,8 @@ public:
 
     /// Returns: an exact decimal as money, e.g. from_decimal(decimal::parse("5.3"), 6) for £5.3m.
     /// `scale` is the power of ten of the decimal's unit (0 major units, 3 thousands, 6 millions).
-    /// Requires: 0 <= scale <= 18 (checked by BMM_EXPECTS: a programmer error, not bad data).
     /// Throws: inexact_error naming the decimal if finer than a minor unit; overflow_error
-    /// naming it if out of range.
+    /// naming it if out of range; invalid_argument if scale is not 0..18.
     [[nodiscard]] static money from_decimal(decimal d, int scale = 0);
 
     // --- observers
@@ -202,19 +202,21 @@ public:
     /// Throws: overflow_error for the one amount without a negation (INT64_MIN minor units).
     friend constexpr money operator-(money a) {
         std::int64_t r = 0;
-        if (detail::sub_overflow(0, a.units_, &r)) overflow("negating");
+        if (detail::sub_overflow(0, a.units_, &r)) overflow("negating", amount_text(a.units_));
         return from_minor_units(r);
     }
     /// Returns: a + b, exactly. Throws: overflow_error if the sum is out of range.
     friend constexpr money operator+(money a, money b) {
         std::int64_t r = 0;
-        if (detail::add_overflow(a.units_, b.units_, &r)) overflow("adding");
+        if (detail::add_overflow(a.units_, b.units_, &r))
+            overflow("adding", amount_text(a.units_) + " + " + amount_text(b.units_));
         return from_minor_units(r);
     }
     /// Returns: a - b, exactly. Throws: overflow_error if the difference is out of range.
     friend constexpr money operator-(money a, money b) {
         std::int64_t r = 0;
-        if (detail::sub_overflow(a.units_, b.units_, &r)) overflow("subtracting");
+        if (detail::sub_overflow(a.units_, b.units_, &r))
+            overflow("subtracting", amount_text(a.units_) + " - " + amount_text(b.units_));
         return from_minor_units(r);
     }
     /// Adds (subtracts) b. Returns: *this.
@@ -223,22 +225,25 @@ public:
     constexpr money& operator-=(money b) { return *this = *this - b; }
 
     /// Returns: the amount times a whole number. Throws: overflow_error if out of range.
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     friend constexpr money operator*(money a, I n) {
+        static_assert(!detail::is_wide_integer<I>,
+                      "bmm: money * n takes an integer of at most 64 bits: a wider n (__int128) "
+                      "would be truncated");
         static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
                       "multiply money by a signed integer (a uint64_t count may not fit int64)");
         std::int64_t r = 0;
         if (detail::mul_overflow(a.units_, static_cast<std::int64_t>(n), &r))
-            overflow("multiplying");
+            overflow("multiplying", amount_text(a.units_) + " × " + std::to_string(n));
         return from_minor_units(r);
     }
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     friend constexpr money operator*(I n, money a) {
         return a * n;
     }
     /// Multiplies by n. Returns: *this.
     /// Throws: overflow_error if the product is out of range; *this is then unchanged.
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     constexpr money& operator*=(I n) {
         return *this = *this * n;
     }
@@ -264,8 +269,11 @@ public:
                    : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
     }
     /// Returns: the exact quotient a / n, to be rounded. Throws: undefined_error if n == 0.
-    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+    template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
     friend constexpr unrounded_money<Currency> operator/(money a, I n) {
+        static_assert(!detail::is_wide_integer<I>,
+                      "bmm: money / n takes an integer of at most 64 bits: a wider n (__int128) "
+                      "would be truncated");
         static_assert(sizeof(I) < sizeof(std::int64_t) || std::is_signed_v<I>,
                       "divide money by a signed integer (a uint64_t count may not fit int64)");
         if (n == 0) throw undefined_error("division of money by zero");
@@ -320,9 +328,12 @@ public:
     friend constexpr bool operator>=(zero_t, money a) noexcept { return 0 >= a.units_; }
 
 private:
-    [[noreturn]] static void overflow(const char* what) {
+    [[noreturn]] static void overflow(const char* what, const std::string& operands) {
         throw overflow_error(std::string(what) + " " + std::string(Currency::code) +
-                             " amounts overflows the 64-bit range of minor units");
+                             " amounts overflows the 64-bit range of minor units: " + operands);
+    }
+    static std::string amount_text(std::int64_t units) {
+        return detail::fixed_point_text(units, Currency::minor_digits);
     }
     static money read(std::string_view text, int scale, const rounding_mode* mode);
 
@@ -347,8 +358,10 @@ public:
         }
         const detail::i128 r = detail::div_round(num_, detail::i128(den_), mode);
         if (!detail::fits_i64(r)) {
-            throw overflow_error("a rounded " + std::string(Currency::code) +
-                                 " amount overflows the 64-bit range of minor units");
+            throw overflow_error(
+                "a rounded " + std::string(Currency::code) +
+                " amount overflows the 64-bit range of minor units: " + detail::i128_text(num_) +
+                "/" + detail::i128_text(den_) + " minor units, rounded");
         }
         return money<Currency>::from_minor_units(static_cast<std::int64_t>(r));
     }
@@ -452,15 +465,14 @@ money<C> money<C>::read(std::string_view text, int scale, const rounding_mode* m
     const auto r = detail::scale_to_i64(t.digits, t.negative,
                                         C::minor_digits + scale - t.fraction_digits, mode);
     if (r.failure == 1) {
-        throw inexact_error("\"" + std::string(text) + "\" is finer than the " +
-                                std::string(C::code) +
+        throw inexact_error(detail::quoted(text) + " is finer than the " + std::string(C::code) +
                                 " minor unit: pass a rounding_mode to round it",
                             text);
     }
     if (r.failure == 2) {
-        throw overflow_error("\"" + std::string(text) + "\" is out of the range of " +
-                                 std::string(C::code) + " money",
-                             text);
+        throw overflow_error(
+            detail::quoted(text) + " is out of the range of " + std::string(C::code) + " money",
+            text);
     }
     return from_minor_units(r.value);
 }
@@ -477,7 +489,7 @@ std::optional<money<C>> money<C>::try_parse(std::string_view text) noexcept {
 
 template <class C>
 money<C> money<C>::from_decimal(decimal d, int scale) {
-    BMM_EXPECTS(scale >= 0 && scale <= 18);
+    if (scale < 0 || scale > 18) detail::out_of_range("money::from_decimal: scale", scale, 0, 18);
     const bool negative = d.units() < 0;
     const detail::i128 mag = detail::abs128(detail::i128(d.units()));
     const auto r =
@@ -485,11 +497,12 @@ money<C> money<C>::from_decimal(decimal d, int scale) {
     if (r.failure == 1) {
         const std::string text = to_string(d);
         throw inexact_error(
-            "\"" + text + "\" is finer than the " + std::string(C::code) + " minor unit", text);
+            detail::quoted(text) + " is finer than the " + std::string(C::code) + " minor unit",
+            text);
     }
     if (r.failure == 2) {
         const std::string text = to_string(d);
-        throw overflow_error("\"" + text + "\"" +
+        throw overflow_error(detail::quoted(text) +
                                  (scale == 0 ? "" : " × 10^" + std::to_string(scale)) +
                                  " is out of the range of " + std::string(C::code) + " money",
                              text);

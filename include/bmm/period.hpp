@@ -493,10 +493,14 @@ class fiscal_month_range {
 public:
     using month_type = fiscal_month<StartMonth>;
 
-    /// The months first..last inclusive. Requires: first <= last.
-    constexpr fiscal_month_range(month_type first, month_type last) noexcept
-        : first_(first), last_(last) {
-        BMM_EXPECTS(first <= last);
+    /// The months first..last inclusive.
+    /// Throws: invalid_argument naming both months if last is before first (checked in every
+    /// build mode: such a range would count and iterate wrongly).
+    constexpr fiscal_month_range(month_type first, month_type last) : first_(first), last_(last) {
+        if (last < first) {
+            throw invalid_argument("a month range ends (" + to_string(last) +
+                                   ") before it starts (" + to_string(first) + ")");
+        }
     }
 
     /// Returns: the first month of the range.
@@ -618,10 +622,16 @@ enum class frequency { monthly, bi_monthly, quarterly, six_monthly, annual };
 template <unsigned StartMonth = 4>
 class reporting_schedule {
 public:
-    /// Requires: 1 <= first_month <= months_per_period(f) (0 picks the default).
-    explicit constexpr reporting_schedule(frequency f, unsigned first_month = 0) noexcept
+    /// `first_month` is 1..months_per_period(f), or 0 for the default.
+    /// Throws: invalid_argument naming it otherwise (checked in every build mode).
+    explicit constexpr reporting_schedule(frequency f, unsigned first_month = 0)
         : f_(f), first_(first_month == 0 ? months_per_period(f) : first_month) {
-        BMM_EXPECTS(first_ >= 1 && first_ <= months_per_period(f));
+        if (first_ < 1 || first_ > months_per_period(f)) {
+            throw invalid_argument("a reporting schedule's first month is 1 to " +
+                                       std::to_string(months_per_period(f)) + ", not " +
+                                       std::to_string(first_month),
+                                   std::to_string(first_month));
+        }
     }
     /// Returns: the frequency of the reports.
     [[nodiscard]] constexpr frequency cadence() const noexcept { return f_; }

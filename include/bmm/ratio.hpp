@@ -43,6 +43,10 @@ namespace detail {
 template <class I>
 inline constexpr bool is_ratio_int = std::is_integral_v<I> && !std::is_same_v<I, bool> &&
                                      (std::is_signed_v<I> || sizeof(I) < sizeof(std::int64_t));
+/// What ratio's integer constructors accept: is_ratio_int, and wider integers, so that those
+/// reach the static_assert that names the rule.
+template <class I>
+inline constexpr bool is_ratio_int_arg = is_ratio_int<I> || is_wide_integer<I>;
 }  // namespace detail
 
 class ratio {
@@ -54,18 +58,26 @@ public:
 
     /// Returns: the whole number n as a ratio (n/1). Integers only: ratio(0.5) does not compile
     /// (read decimals exactly with ratio::parse("0.5")).
-    template <class I, std::enable_if_t<detail::is_ratio_int<I>, int> = 0>
-    explicit constexpr ratio(I n) noexcept : num_(static_cast<std::int64_t>(n)) {}
+    template <class I, std::enable_if_t<detail::is_ratio_int_arg<I>, int> = 0>
+    explicit constexpr ratio(I n) noexcept : num_(static_cast<std::int64_t>(n)) {
+        static_assert(!detail::is_wide_integer<I>,
+                      "bmm: ratio(n) takes an integer of at most 64 bits: a wider n (__int128) "
+                      "would be truncated");
+    }
 
     /// Returns: numerator/denominator in lowest terms (integers only).
     /// Throws: undefined_error if denominator == 0; overflow_error if the lowest terms do not
     /// fit (only with INT64_MIN: over a negative odd denominator, or as the denominator of an
     /// odd numerator, where 2^63 would be needed).
     template <class I, class J,
-              std::enable_if_t<detail::is_ratio_int<I> && detail::is_ratio_int<J>, int> = 0>
+              std::enable_if_t<detail::is_ratio_int_arg<I> && detail::is_ratio_int_arg<J>, int> = 0>
     constexpr ratio(I numerator, J denominator)
         : ratio(
-              make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {}
+              make(static_cast<std::int64_t>(numerator), static_cast<std::int64_t>(denominator))) {
+        static_assert(!detail::is_wide_integer<I> && !detail::is_wide_integer<J>,
+                      "bmm: ratio(n, d) takes integers of at most 64 bits: a wider one (__int128) "
+                      "would be truncated");
+    }
 
     /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
     /// Throws: nothing but overflow_error as for the constructor.
@@ -98,12 +110,11 @@ public:
     [[nodiscard]] constexpr int sign() const noexcept { return num_ > 0 ? 1 : (num_ < 0 ? -1 : 0); }
 
     /// Returns: this value rounded to `places` decimal places (0..18) by `mode`.
-    /// Requires: 0 <= places <= 18.
-    /// Throws: overflow_error if the rounded coefficient does not fit int64.
+    /// Throws: overflow_error if the rounded coefficient does not fit int64; invalid_argument if
+    /// places is not 0..18.
     [[nodiscard]] constexpr decimal round(int places, rounding_mode mode) const;
     /// Returns: 100 × this value rounded to `places` decimal places by `mode` (a percentage).
-    /// Requires: 0 <= places <= 16.
-    /// Throws: overflow_error as for round().
+    /// Throws: overflow_error as for round(); invalid_argument if places is not 0..16.
     [[nodiscard]] constexpr decimal percent(int places, rounding_mode mode) const;
 
     /// Returns: a / b, or std::nullopt (undefined) when b is zero.
@@ -112,24 +123,26 @@ public:
 
     /// Returns: -a.
     /// Throws: overflow_error for a numerator of INT64_MIN, which has no negation.
-    friend constexpr ratio operator-(ratio a) { return from128(-detail::i128(a.num_), a.den_); }
+    friend constexpr ratio operator-(ratio a) {
+        return result(-detail::i128(a.num_), a.den_, ratio(), "-", a);
+    }
     /// Returns: a + b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator+(ratio a, ratio b) {
-        return from128(detail::i128(a.num_) * b.den_ + detail::i128(b.num_) * a.den_,
-                       detail::i128(a.den_) * b.den_);
+        return result(detail::i128(a.num_) * b.den_ + detail::i128(b.num_) * a.den_,
+                      detail::i128(a.den_) * b.den_, a, " + ", b);
     }
     /// Returns: a - b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator-(ratio a, ratio b) {
-        return from128(detail::i128(a.num_) * b.den_ - detail::i128(b.num_) * a.den_,
-                       detail::i128(a.den_) * b.den_);
+        return result(detail::i128(a.num_) * b.den_ - detail::i128(b.num_) * a.den_,
+                      detail::i128(a.den_) * b.den_, a, " - ", b);
     }
     /// Returns: a × b, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator*(ratio a, ratio b) {
-        return from128(detail::i128(a.num_) * b.num_, detail::i128(a.den_) * b.den_);
+        return result(detail::i128(a.num_) * b.num_, detail::i128(a.den_) * b.den_, a, " × ", b);
     }
     /// Returns: a × n, exactly. Throws: overflow_error if its lowest terms do not fit int64.
     friend constexpr ratio operator*(ratio a, std::int64_t n) {
-        return from128(detail::i128(a.num_) * n, a.den_);
+        return result(detail::i128(a.num_) * n, a.den_, a, " × ", ratio(n));
     }
     friend constexpr ratio operator*(std::int64_t n, ratio a) { return a * n; }
     /// Returns: a ÷ b, exactly.
@@ -156,7 +169,8 @@ public:
     friend constexpr bool operator>=(ratio a, ratio b) noexcept { return cmp(a, b) >= 0; }
 
     // Detail, public so that money.hpp's unrounded amounts can reuse the normalisation.
-    /// Returns: n/d in lowest terms. Requires: d != 0. Throws: overflow_error if it does not fit.
+    /// Returns: n/d in lowest terms. Throws: overflow_error if it does not fit; undefined_error
+    /// if d is 0.
     [[nodiscard]] static constexpr ratio from128(detail::i128 n, detail::i128 d);
 
 private:
@@ -164,6 +178,11 @@ private:
         if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
         return from128(n, d);
     }
+    /// n/d (d != 0) in lowest terms: the result of `a op b` (a unary op when a is zero and op
+    /// is "-"). Throws: overflow_error naming the operands when it does not fit.
+    static constexpr ratio result(detail::i128 n, detail::i128 d, ratio a, const char* op, ratio b);
+    [[noreturn]] static void overflow(ratio a, const char* op, ratio b, detail::i128 n,
+                                      detail::i128 d);
     static constexpr int cmp(ratio a, ratio b) noexcept {
         const detail::i128 x = detail::i128(a.num_) * b.den_, y = detail::i128(b.num_) * a.den_;
         return x < y ? -1 : (x > y ? 1 : 0);
@@ -188,7 +207,7 @@ inline std::string to_string(ratio r) {
 }
 
 constexpr ratio ratio::from128(detail::i128 n, detail::i128 d) {
-    BMM_EXPECTS(d != 0);
+    if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
     if (d < 0) {
         n = -n;
         d = -d;
@@ -207,6 +226,32 @@ constexpr ratio ratio::from128(detail::i128 n, detail::i128 d) {
     return r;
 }
 
+constexpr ratio ratio::result(detail::i128 n, detail::i128 d, ratio a, const char* op, ratio b) {
+    if (d < 0) {
+        n = -n;
+        d = -d;
+    }
+    const detail::i128 g = detail::gcd128(n, d);
+    if (g > 1) {
+        n /= g;
+        d /= g;
+    }
+    if (!detail::fits_i64(n) || !detail::fits_i64(d)) overflow(a, op, b, n, d);
+    ratio r;
+    r.num_ = static_cast<std::int64_t>(n);
+    r.den_ = static_cast<std::int64_t>(d);
+    return r;
+}
+
+inline void ratio::overflow(ratio a, const char* op, ratio b, detail::i128 n, detail::i128 d) {
+    std::string operands = std::string(op) == "-" && a == ratio()
+                               ? "-(" + to_string(b) + ")"
+                               : to_string(a) + op + to_string(b);
+    throw overflow_error(operands + " = " + detail::i128_text(n) +
+                         (d == 1 ? std::string() : "/" + detail::i128_text(d)) +
+                         " does not fit a 64-bit numerator and denominator");
+}
+
 constexpr std::optional<ratio> ratio::try_make(std::int64_t numerator, std::int64_t denominator) {
     if (denominator == 0) return std::nullopt;
     return from128(numerator, denominator);
@@ -214,7 +259,7 @@ constexpr std::optional<ratio> ratio::try_make(std::int64_t numerator, std::int6
 
 constexpr std::optional<ratio> ratio::try_divide(ratio a, ratio b) {
     if (b.num_ == 0) return std::nullopt;
-    return from128(detail::i128(a.num_) * b.den_, detail::i128(a.den_) * b.num_);
+    return result(detail::i128(a.num_) * b.den_, detail::i128(a.den_) * b.num_, a, " ÷ ", b);
 }
 
 constexpr ratio ratio::from_decimal(decimal d) noexcept {
@@ -223,18 +268,28 @@ constexpr ratio ratio::from_decimal(decimal d) noexcept {
 }
 
 constexpr decimal ratio::round(int places, rounding_mode mode) const {
-    BMM_EXPECTS(places >= 0 && places <= decimal::max_places);
+    if (places < 0 || places > decimal::max_places) {
+        detail::out_of_range("ratio::round: places", places, 0, decimal::max_places);
+    }
     const detail::i128 r =
         detail::div_round(detail::i128(num_) * detail::pow10_128(places), detail::i128(den_), mode);
-    if (!detail::fits_i64(r)) throw overflow_error("a rounded ratio does not fit a decimal");
+    if (!detail::fits_i64(r)) {
+        throw overflow_error(to_string(*this) + " rounded to " + std::to_string(places) +
+                             " places does not fit a decimal (an int64 coefficient)");
+    }
     return decimal::from_units(static_cast<std::int64_t>(r), places);
 }
 
 constexpr decimal ratio::percent(int places, rounding_mode mode) const {
-    BMM_EXPECTS(places >= 0 && places <= decimal::max_places - 2);
+    if (places < 0 || places > decimal::max_places - 2) {
+        detail::out_of_range("ratio::percent: places", places, 0, decimal::max_places - 2);
+    }
     const detail::i128 r = detail::div_round(detail::i128(num_) * detail::pow10_128(places + 2),
                                              detail::i128(den_), mode);
-    if (!detail::fits_i64(r)) throw overflow_error("a rounded percentage does not fit a decimal");
+    if (!detail::fits_i64(r)) {
+        throw overflow_error("100 × " + to_string(*this) + " rounded to " + std::to_string(places) +
+                             " places does not fit a decimal (an int64 coefficient)");
+    }
     return decimal::from_units(static_cast<std::int64_t>(r), places);
 }
 
@@ -259,6 +314,10 @@ inline std::optional<ratio> ratio::parse_impl(std::string_view text, const char*
             *where = lead + offset + t.error_position;
             return false;
         }
+        if (t.too_large || t.sticky) {  // well-formed, but not an exact 64-bit ratio
+            *overflowed = true;
+            return false;
+        }
         out.n = t.negative ? -t.digits : t.digits;
         out.d = detail::pow10_128(t.fraction_digits);
         const i128 g = detail::gcd128(out.n, out.d);
@@ -269,15 +328,20 @@ inline std::optional<ratio> ratio::parse_impl(std::string_view text, const char*
     auto too_big = [](const i128& v) { return detail::abs128(v) > i128(detail::i64_max); };
     const std::size_t slash = body.find('/');
     fraction a{0, 1}, b{1, 1};
-    if (!read(body.substr(0, slash), 0, a)) return std::nullopt;
+    // A malformed part is a parse error even when the other one is too long to be exact.
+    if (!read(body.substr(0, slash), 0, a) && !*overflowed) return std::nullopt;
     if (slash != std::string_view::npos) {
-        if (!read(body.substr(slash + 1), slash + 1, b)) return std::nullopt;
-        if (b.n == 0) {
+        const bool long_numerator = *overflowed;
+        *overflowed = false;
+        if (!read(body.substr(slash + 1), slash + 1, b) && !*overflowed) return std::nullopt;
+        if (!*overflowed && b.n == 0) {
             *why = "the denominator is zero, so the ratio is undefined";
             *where = lead + slash + 1;
             return std::nullopt;
         }
+        *overflowed = *overflowed || long_numerator;
     }
+    if (*overflowed) return std::nullopt;
     if (percent) b.n *= 100;  // |b.n| < 10^37, so 100·b.n < 2^127
     // a/b = (a.n·b.d) / (a.d·b.n). Cross-reduce; the result is then in lowest terms, so a part
     // beyond int64 means the value itself does not fit.
@@ -306,8 +370,7 @@ inline ratio ratio::parse(std::string_view text) {
     bool overflowed = false;
     if (auto r = parse_impl(text, &why, &where, &overflowed)) return *r;
     if (overflowed) {
-        throw overflow_error("\"" + std::string(text) + "\" does not fit an exact 64-bit ratio",
-                             text);
+        throw overflow_error(detail::quoted(text) + " does not fit an exact 64-bit ratio", text);
     }
     throw parse_error(text, "a ratio", why, where);
 }
@@ -327,14 +390,16 @@ inline ratio ratio::from_percent(std::string_view text) {
     const detail::decimal_text t = detail::scan_decimal(text);
     if (!t.ok()) throw parse_error(text, "a percentage", t.error, t.error_position);
     // At most 36 digits and 36 places: |n| < 10^36 and d <= 10^38 < 2^127.
+    if (t.too_large || t.sticky) {
+        throw overflow_error(detail::quoted(text) + " % does not fit an exact 64-bit ratio", text);
+    }
     detail::i128 n = t.negative ? -t.digits : t.digits;
     detail::i128 d = detail::pow10_128(t.fraction_digits + 2);
     const detail::i128 g = detail::gcd128(n, d);
     n /= g;
     d /= g;
     if (!detail::fits_i64(n) || !detail::fits_i64(d)) {
-        throw overflow_error("\"" + std::string(text) + "\" % does not fit an exact 64-bit ratio",
-                             text);
+        throw overflow_error(detail::quoted(text) + " % does not fit an exact 64-bit ratio", text);
     }
     return from128(n, d);
 }

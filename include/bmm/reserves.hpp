@@ -186,23 +186,28 @@ struct earmarked_reserve {
         return b.lowest;
     }
     /// Returns: the lowest and highest balance at the end of year y: the planned uses up to and
-    /// including y, plus a spread use part-way through at y in full (lowest) or not at all
-    /// (highest). The two are equal when no spread use is part-way through.
+    /// including y, plus each spread use part-way through at y in full or not at all, whichever
+    /// gives the lower (the higher) balance — in full for a use, not at all for a negative use
+    /// (a top-up spread over years). The two are equal when no spread use is part-way through.
     /// Throws: overflow_error. Requires: nothing.
     [[nodiscard]] balance_bounds<C> bounds_after(fiscal_year<S> y) const {
         money<C> b = opening;
         for (const auto& u : planned_uses) {
             if (u.first <= y) b = b - u.second;
         }
-        money<C> in_progress;
+        money<C> uses, top_ups;  // of the spread uses part-way through at y
         for (const auto& u : spread_uses) {
             if (u.last <= y) {
                 b = b - u.amount;
             } else if (u.first <= y) {
-                in_progress = in_progress + u.amount;
+                if (u.amount > zero) {
+                    uses = uses + u.amount;
+                } else {
+                    top_ups = top_ups - u.amount;
+                }
             }
         }
-        return {b - in_progress, b};
+        return {b - uses, b + top_ups};
     }
 };
 

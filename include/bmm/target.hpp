@@ -362,8 +362,8 @@ struct target_failure {
     /// Throws: overflow_error or parse_error naming `text` (as `what`), with the position.
     [[noreturn]] void raise(std::string_view text, std::string_view what) const {
         if (overflow) {
-            throw overflow_error("\"" + std::string(text) +
-                                     "\" has a number that does not fit a decimal (an int64 "
+            throw overflow_error(detail::quoted(text) +
+                                     " has a number that does not fit a decimal (an int64 "
                                      "coefficient and at most 18 places)",
                                  text);
         }

@@ -21,7 +21,14 @@
 // (by the mode given, half up by default as reports print, so printed lines may not add to
 // printed totals), and
 // table_rounding::largest_remainder rounds totals first and then their members so that every
-// printed total equals the sum of its printed members.
+// printed total equals the sum of its printed members (budget, forecast, previous variance; the
+// variance and change are then differences of printed figures, up to two units off).
+// table_rounding::controlled rounds every figure down or up (a multiple of the unit prints
+// exactly: a zero variance prints 0.0) so that every total adds up in every column and
+// variance = forecast − budget, change = variance − previous on every row, as close to the exact
+// figures as that allows (see bmm/detail/controlled_rounding.hpp); with previous variance and
+// change some tables have none (no_controlled_rounding). Print the variance % beside it from the
+// exact figures: variance_percent(row.figures.budget, row.figures.variance(), 1, mode).
 //
 //   bmm::budget_table<bmm::currency::gbp> t;
 //   t.add_line("Children's Services", gbp::from_millions("169.3"), gbp::from_millions("172.4"));
@@ -39,6 +46,7 @@
 
 #include "config.hpp"
 #include "decimal.hpp"
+#include "detail/controlled_rounding.hpp"
 #include "detail/exact_sum.hpp"
 #include "detail/int128.hpp"
 #include "detail/largest_remainder.hpp"
@@ -99,13 +107,13 @@ inline BMM_NOINLINE decimal variance_percent_wide(std::int64_t b, std::int64_t v
 /// Returns: the variance % rounded to `places` (0..15) by `mode`, computed with one exact integer
 /// division (no fraction is built: the fast path for large tables); the same value as
 /// variance_ratio(budget, variance, basis)->percent(places, mode). std::nullopt for a zero budget.
-/// Throws: overflow_error if the % does not fit a decimal.
-/// Requires: 0 <= places <= 15 (checked by BMM_EXPECTS); mode and basis are enumerators.
+/// Throws: overflow_error if the % does not fit a decimal; invalid_argument if places is not
+/// 0..15. Requires: mode and basis are enumerators.
 template <class C>
 [[nodiscard]] std::optional<decimal> variance_percent(
     money<C> budget, money<C> variance, int places = 1, rounding_mode mode = rounding_mode::half_up,
     variance_basis basis = variance_basis::magnitude) {
-    BMM_EXPECTS(places >= 0 && places <= 15);
+    if (places < 0 || places > 15) detail::out_of_range("variance_percent: places", places, 0, 15);
     const std::int64_t b = budget.in_minor_units(), v = variance.in_minor_units();
     if (b == 0) return std::nullopt;
     const bool flip = basis == variance_basis::magnitude && b < 0;
@@ -149,8 +157,27 @@ struct budget_line {
     }
 };
 
-/// How a table is rounded for print.
-enum class table_rounding : std::uint8_t { per_cell, largest_remainder };
+/// How a table is rounded for print (see the header comment).
+enum class table_rounding : std::uint8_t { per_cell, largest_remainder, controlled };
+
+/// A table that has no controlled rounding (possible only with previous variance and change):
+/// row() is the first total, in row order, whose rows admit none.
+class no_controlled_rounding : public invalid_argument {
+public:
+    /// Throws: nothing but std::bad_alloc.
+    no_controlled_rounding(std::size_t row, const std::string& name)
+        : invalid_argument("the table has no controlled rounding: the rows summed by \"" + name +
+                               "\" (row " + std::to_string(row + 1) +
+                               ") cannot all be rounded up or down so that every total and "
+                               "difference holds in print",
+                           name),
+          row_(row) {}
+    /// Returns: the index of the total.
+    [[nodiscard]] std::size_t row() const noexcept { return row_; }
+
+private:
+    std::size_t row_;
+};
 
 /// A budget table in print order, with computed totals.
 template <class C>
@@ -252,21 +279,45 @@ public:
     /// in major units ÷ 10^scale (6 for £m) at `places` decimal places.
     struct rounded_row {
         decimal budget, forecast, variance;
+        std::optional<decimal> previous_variance, change;  ///< for rows with a previous variance
     };
     /// Returns: every row rounded (headings are zeros). per_cell rounds each cell by `mode` on
     /// its own; largest_remainder makes every total equal the sum of its members' printed
-    /// figures (and variance = forecast − budget on every printed row).
+    /// figures (and variance = forecast − budget, change = variance − previous on every printed
+    /// row), its outermost totals rounded by `mode`; controlled rounds each figure down or up
+    /// with every relation holding in print (`mode` is not used: see the header comment).
     /// Throws: invalid_argument for places outside 0..18, a negative scale, or places and scale
-    /// that do not fit the currency's minor unit; overflow_error if a rounded figure does not fit
-    /// a decimal. Requires: how and mode are enumerators.
+    /// that do not fit the currency's minor unit; no_controlled_rounding (an invalid_argument)
+    /// naming the total when a controlled rounding does not exist; overflow_error if a rounded
+    /// figure does not fit a decimal, or (controlled) if the table's distances from its exact
+    /// figures do not fit 128 bits (print units beyond about 10^30 minor units) or a total with
+    /// previous variance and change has too many members for the exact search (several hundred
+    /// directly under it: its partial sums would take more than 64 MB).
+    /// Requires: how and mode are enumerators.
     [[nodiscard]] std::vector<rounded_row> rounded(
         int places, int scale = 6, table_rounding how = table_rounding::per_cell,
         rounding_mode mode = rounding_mode::half_up) const;
+    /// Returns: rounded(places, scale, table_rounding::controlled), or std::nullopt when the
+    /// table has no controlled rounding. Throws: as rounded(), but no_controlled_rounding.
+    [[nodiscard]] std::optional<std::vector<rounded_row>> find_controlled_rounding(
+        int places, int scale) const {
+        std::optional<std::size_t> none_at;
+        std::vector<rounded_row> out = rounded_with(places, scale, table_rounding::controlled,
+                                                    rounding_mode::half_up, none_at);
+        if (none_at) return std::nullopt;
+        return out;
+    }
 
 private:
+    std::vector<rounded_row> rounded_with(int places, int scale, table_rounding how,
+                                          rounding_mode mode,
+                                          std::optional<std::size_t>& none_at) const;
     template <class I>
     std::vector<rounded_row> rounded_as(int places, I unit, table_rounding how,
                                         rounding_mode mode) const;
+    template <class I>
+    std::vector<rounded_row> controlled_as(int places, I unit,
+                                           std::optional<std::size_t>& none_at) const;
     /// The exact sum `v` of a total's column as money, or overflow_error naming the total.
     money<C> total_of(const detail::int_sum& v, const char* column, const std::string& name) const {
         if (!v.fits()) {
@@ -381,18 +432,89 @@ template <class I>
 template <class C>
 std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded(
     int places, int scale, table_rounding how, rounding_mode mode) const {
+    std::optional<std::size_t> none_at;
+    std::vector<rounded_row> out = rounded_with(places, scale, how, mode, none_at);
+    if (none_at) throw no_controlled_rounding(*none_at, rows_[*none_at].figures.name);
+    return out;
+}
+
+template <class C>
+std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded_with(
+    int places, int scale, table_rounding how, rounding_mode mode,
+    std::optional<std::size_t>& none_at) const {
     const int minor = C::minor_digits;
     const int shift = scale + minor - places;  // minor units per printed unit = 10^shift
     if (scale < 0 || places < 0 || places > decimal::max_places || shift < 0 || shift > 36) {
         throw invalid_argument("a table is rounded to 0..18 places of a non-negative scale");
     }
+    const detail::i128 unit = detail::pow10_128(shift);
+    if (how == table_rounding::controlled && !detail::controlled_costs_fit(unit, rows_.size())) {
+        throw overflow_error("a controlled rounding's distances do not fit 128 bits");
+    }
     // A printed unit of at most 10^18 minor units fits int64, and so does every amount: divide in
     // int64 (a 128-bit division costs several times more).
     if (shift <= 18) {
-        return rounded_as<std::int64_t>(places, static_cast<std::int64_t>(detail::pow10_128(shift)),
-                                        how, mode);
+        const auto unit64 = static_cast<std::int64_t>(unit);
+        if (how == table_rounding::controlled) return controlled_as(places, unit64, none_at);
+        return rounded_as<std::int64_t>(places, unit64, how, mode);
     }
-    return rounded_as<detail::i128>(places, detail::pow10_128(shift), how, mode);
+    if (how == table_rounding::controlled) return controlled_as(places, unit, none_at);
+    return rounded_as<detail::i128>(places, unit, how, mode);
+}
+
+template <class C>
+template <class I>
+std::vector<typename budget_table<C>::rounded_row> budget_table<C>::controlled_as(
+    int places, I unit, std::optional<std::size_t>& none_at) const {
+    struct view {
+        const std::vector<row>& rows;
+        [[nodiscard]] std::size_t size() const noexcept { return rows.size(); }
+        [[nodiscard]] bool heading(std::size_t i) const noexcept {
+            return rows[i].kind == row_kind::heading;
+        }
+        [[nodiscard]] const std::vector<std::size_t>& members(std::size_t i) const noexcept {
+            return rows[i].members;
+        }
+        [[nodiscard]] std::int64_t budget(std::size_t i) const noexcept {
+            return rows[i].figures.budget.in_minor_units();
+        }
+        [[nodiscard]] std::int64_t forecast(std::size_t i) const noexcept {
+            return rows[i].figures.forecast.in_minor_units();
+        }
+        [[nodiscard]] std::optional<std::int64_t> previous(std::size_t i) const noexcept {
+            const auto& p = rows[i].figures.previous_variance;
+            if (!p) return std::nullopt;
+            return p->in_minor_units();
+        }
+    };
+    std::vector<rounded_row> out(rows_.size());
+    auto figure = [places](detail::i128 units) {
+        if (!detail::fits_i64(units))
+            throw overflow_error("a rounded figure does not fit a decimal");
+        return decimal::from_units(static_cast<std::int64_t>(units), places);
+    };
+    auto store = [&](std::size_t i, const detail::controlled_cells& c) {
+        rounded_row& r = out[i];
+        r.budget = figure(c.budget);
+        r.forecast = figure(c.forecast);
+        r.variance = figure(c.variance);
+        if (c.has_previous) {
+            r.previous_variance = figure(c.previous);
+            r.change = figure(c.change);
+        }
+    };
+    const detail::controlled_outcome found = detail::controlled_round(view{rows_}, unit, store);
+    if (found.what == detail::controlled_outcome::kind::too_large) {
+        const row& t = rows_[found.row];
+        throw overflow_error("the exact search for a controlled rounding of \"" + t.figures.name +
+                                 "\" (row " + std::to_string(found.row + 1) + ": " +
+                                 std::to_string(t.members.size()) +
+                                 " members with previous variance and change) would keep too "
+                                 "many partial sums",
+                             t.figures.name);
+    }
+    if (found.what == detail::controlled_outcome::kind::none) none_at = found.row;
+    return out;
 }
 
 template <class C>
@@ -406,17 +528,20 @@ std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded_as(
         if (!detail::fits_i64(units)) fail();
         return decimal::from_units(static_cast<std::int64_t>(units), places);
     };
-    // Columns: 0 budget, 1 forecast, each first rounded on its own.
+    // Columns: 0 budget, 1 forecast, 2 previous variance (where there is one), each first
+    // rounded on its own.
     auto exact = [this](std::size_t i, int c) -> std::int64_t {
         const budget_line<C>& f = rows_[i].figures;
-        return (c == 0 ? f.budget : f.forecast).in_minor_units();
+        return (c == 0 ? f.budget : c == 1 ? f.forecast : *f.previous_variance).in_minor_units();
     };
     auto cell = [&out](std::size_t i, int c) -> decimal& {
-        return c == 0 ? out[i].budget : out[i].forecast;
+        return c == 0 ? out[i].budget : c == 1 ? out[i].forecast : *out[i].previous_variance;
     };
+    auto columns = [this](std::size_t i) { return rows_[i].figures.previous_variance ? 3 : 2; };
     for (std::size_t i = 0; i < n; ++i) {
         if (rows_[i].kind == row_kind::heading) continue;
-        for (int c = 0; c < 2; ++c) {
+        if (columns(i) == 3) out[i].previous_variance.emplace();
+        for (int c = 0; c < columns(i); ++c) {
             cell(i, c) = figure(detail::divide_rounded(exact(i, c), unit, mode));
         }
     }
@@ -428,7 +553,7 @@ std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded_as(
             const row& t = rows_[i];
             if (t.kind != row_kind::total) continue;
             const std::vector<std::size_t>& m = t.members;
-            for (int c = 0; c < 2; ++c) {
+            for (int c = 0; c < columns(i); ++c) {
                 detail::round_to_sum<I>(
                     m.size(), [&](std::size_t k) { return I(exact(m[k], c)); }, unit,
                     cell(i, c).units(),
@@ -445,6 +570,13 @@ std::vector<typename budget_table<C>::rounded_row> budget_table<C>::rounded_as(
                 ? detail::i128(out[i].forecast.units()) - out[i].budget.units()
                 : detail::divide_rounded(detail::i128(exact(i, 1)) - exact(i, 0), unit, mode);
         out[i].variance = figure(v);
+        if (columns(i) == 3) {
+            out[i].change = figure(
+                how == table_rounding::largest_remainder
+                    ? v - out[i].previous_variance->units()
+                    : detail::divide_rounded(detail::i128(exact(i, 1)) - exact(i, 0) - exact(i, 2),
+                                             unit, mode));
+        }
     }
     return out;
 }

@@ -10,12 +10,25 @@
 #include <array>
 #include <bmm/io.hpp>
 #include <bmm/rounding.hpp>
+#include <cstdlib>
 #include <initializer_list>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 namespace bmm_test {
+
+/// How many cases a long property runs: `full` in an optimised build (NDEBUG: the Release
+/// configurations), a tenth of it in a Debug one (the sanitizer's included) so that it runs in a
+/// few seconds there; BMM_PROPERTY_FULL=1 in the environment runs the full count anywhere.
+inline int property_count(int full) {
+#ifdef NDEBUG
+    return full;
+#else
+    const char* all = std::getenv("BMM_PROPERTY_FULL");
+    return all != nullptr && all[0] == '1' ? full : full / 10;
+#endif
+}
 
 /// Every rounding mode, for specs and properties that must hold in each.
 inline constexpr std::array<bmm::rounding_mode, 7> all_rounding_modes{

@@ -25,8 +25,24 @@
 // as zero may truly be zero or tiny: its variance % is undefined or unbounded, so a printed 0.0%
 // agrees and any other figure is at most rounding.
 //
-// Large tables stream: budget_table_audit takes one row at a time and keeps only the rows a later
-// total may still sum; store_rounding = false counts rounding findings without storing them.
+// How the table was printed (table_audit_options::rounding, the table_rounding that printed it)
+// decides what each printed figure stands for and which relations must hold in print:
+//
+//   printed by          a printed figure p stands for          relations
+//   per_cell (mode)     the values `mode` rounds to p           recomputed and rounded by mode
+//   largest_remainder   budget, forecast, previous variance:    every total, variance and change
+//                       (p − u, p + u); variance: (p − 2u,      hold exactly in print (else
+//                       p + 2u); change: (p − 3u, p + 3u)       error)
+//   controlled          (p − u, p + u), u the printed unit     every total, variance and change
+//                                                               hold exactly in print (else error)
+//
+// and in every case the variance % is the exact figures' % rounded by `mode`, judged against the
+// intervals of the printed budget and variance (so bmm's own rounding of a table, printed with
+// variance_percent of its exact figures, never has an error).
+//
+// Large tables stream: budget_table_audit takes one row at a time and keeps only running sums of
+// the rows a later total will sum (not the rows: a few KB whatever the table's shape);
+// store_rounding = false counts rounding findings without storing them.
 // Reading the rows from CSV is bmm/io/published_table.hpp.
 //
 //   bmm::table_audit_options options(bmm::rounding_mode::half_up);   // as the table was printed
@@ -50,7 +66,6 @@
 #include "../detail/exact_sum.hpp"
 #include "../detail/int128.hpp"
 #include "../detail/text.hpp"
-#include "../detail/totals.hpp"
 #include "../error.hpp"
 #include "../ratio.hpp"
 #include "../rounding.hpp"
@@ -130,8 +145,16 @@ struct table_audit_options {
     /// The options for a table whose every figure was rounded by `printed_with` (its intervals,
     /// and how recomputed cells are rounded to the printed places).
     explicit table_audit_options(rounding_mode printed_with) noexcept : mode(printed_with) {}
+    /// The options for a table printed by budget_table::rounded(places, scale, printed_by,
+    /// percent_with), its variance % from the exact figures rounded by `percent_with` (see the
+    /// header comment).
+    table_audit_options(table_rounding printed_by, rounding_mode percent_with) noexcept
+        : mode(percent_with), rounding(printed_by) {}
 
     rounding_mode mode;
+    /// How the figures were rounded: each on its own by `mode` (per_cell), to keep totals
+    /// (largest_remainder), or with every relation holding in print (controlled).
+    table_rounding rounding = table_rounding::per_cell;
     /// The convention a printed variance % is expected to follow; the other one is
     /// sign_convention.
     variance_basis basis = variance_basis::magnitude;
@@ -158,13 +181,6 @@ struct row_figures {
         return decimal::from_units(units[k], places[k]);
     }
 };
-/// A pending row of a streamed audit: what a later total needs of it.
-struct pending_member {
-    row_figures figures;
-    int level = 0;
-    std::size_t index = 0, source_line = 0;  ///< source_line 0: not read from a file
-    std::size_t name_at = 0;                 ///< where its name starts in the audit's names
-};
 /// The interval a printed figure of `units` stands for, in half units of its last digit: from
 /// 2·units + lo to 2·units + hi (see printed_interval::of), per mode, sign and parity.
 struct interval_shape {
@@ -182,13 +198,79 @@ public:
 private:
     std::array<std::array<interval_shape, 2>, 3> shapes_{};
 };
+
+/// One column of the rows a later total sums, summed rather than kept: while every figure shares
+/// its places and lies within ±fast_bound, in integers as fast_sum sums them (the exact sum in
+/// units, the interval's ends in half units); from the first figure that does not, as exact
+/// fractions (ratio_sum: an overflow of 128 bits is thrown only when a total is taken).
+class running_cell {
+public:
+    /// Makes this the sum of nothing. Throws: nothing.
+    void reset() noexcept {
+        integers_ = lo_closed_ = hi_closed_ = true;
+        places_ = -1;
+        units_ = 0;
+        lo_offset_ = hi_offset_ = 0;
+    }
+    /// Adds the printed figure d (subtracts it when `minus`). Throws: nothing.
+    void add(decimal d, bool minus, const interval_shapes& shapes) noexcept;
+    /// Adds the figures summed in o. Throws: nothing.
+    void add(const running_cell& o) noexcept;
+    /// Returns: true while the sum is in integers (then places(), units(), lo(), hi() say it).
+    [[nodiscard]] bool in_integers() const noexcept { return integers_; }
+    [[nodiscard]] int places() const noexcept { return places_; }  ///< -1 before any figure
+    [[nodiscard]] i128 units() const noexcept { return units_; }
+    [[nodiscard]] i128 lo() const noexcept { return 2 * units_ + lo_offset_; }
+    [[nodiscard]] i128 hi() const noexcept { return 2 * units_ + hi_offset_; }
+    [[nodiscard]] bool lo_closed() const noexcept { return lo_closed_; }
+    [[nodiscard]] bool hi_closed() const noexcept { return hi_closed_; }
+    /// Adds the exact sum to `exact` and, when given, the interval's ends to `lo` and `hi`.
+    void add_to(ratio_sum& exact, ratio_sum* lo, ratio_sum* hi) const noexcept;
+
+private:
+    void to_fractions() noexcept;
+
+    bool integers_ = true;
+    int places_ = -1;
+    i128 units_ = 0;
+    /// The interval's ends are 2·units_ plus these (each figure's shape, -2..2 half units).
+    std::int64_t lo_offset_ = 0, hi_offset_ = 0;
+    bool lo_closed_ = true, hi_closed_ = true;
+    ratio_sum exact_, lo_sum_, hi_sum_;  ///< once not in integers (set by to_fractions)
+};
+
+/// The pending rows of a streamed audit that share a level and follow one another: a total of
+/// level k sums the runs of level < k on top of the stack. The levels of the pending rows never
+/// increase in print order, so there is at most one run per level (at most 100). A run keeps its
+/// latest rows' figures (up to `recent_rows`: a total of a few rows sums only the columns it
+/// prints, as fast as from the rows) and the running sums of the rows before them.
+struct pending_run {
+    static constexpr std::size_t recent_rows = 16;
+    struct member {
+        std::size_t index = 0, source_line = 0;
+        std::string name;
+    };
+    int level = 0;
+    std::array<running_cell, 5> cells{};            ///< by row_figures' column: budget ... change
+    std::array<row_figures, recent_rows> recent{};  ///< the rows after those summed in cells
+    std::size_t recent_count = 0;
+    /// The first row of the run that neither prints nor lets be derived the column.
+    std::array<std::optional<member>, 5> missing{};
+
+    /// Makes this an empty run of `level`. Throws: nothing.
+    void reset(int l) noexcept {
+        level = l;
+        recent_count = 0;
+        for (running_cell& c : cells) c.reset();
+        for (auto& m : missing) m.reset();
+    }
+};
 }  // namespace detail
 
 /// An audit of a published budget table fed one row at a time (see the header comment): the
 /// same findings as audit_budget_table of the rows added, in the same order. Memory: the stored
-/// findings and the rows a later total may still sum — for a table whose totals sum every ten
-/// rows, a few dozen; for a table whose only total is its last row, every line (a compact copy of
-/// its figures and its name).
+/// findings and, for each level with a total still to come, the running sums of the rows it will
+/// sum (a few KB at most: never the rows, whatever the table's shape), in time linear in the rows.
 class budget_table_audit {
 public:
     /// An audit of a table printed as `options` say.
@@ -220,12 +302,13 @@ private:
                                     std::string_view name) const;
     [[nodiscard]] std::string where_current() const;
     [[noreturn]] void fail(const std::string& why) const;
-    [[nodiscard]] std::string_view name_of(std::size_t k) const noexcept;
     void check_row(const figures& f, std::size_t first);
     void check_percent(const figures& f);
     [[nodiscard]] bool fast_percent(const figures& f, decimal p, decimal b, bool flip);
     [[nodiscard]] std::optional<printed_interval> percent_range(const figures& f, decimal b,
                                                                 bool flip);
+    [[nodiscard]] const detail::interval_shape& shape_of(std::int64_t units, int column) const;
+    [[nodiscard]] printed_interval interval_of(decimal printed, int column) const;
     void add_finding(audit_column c, const char* rule, decimal published, decimal computed,
                      verdict what, std::optional<printed_interval> fits);
     template <class Feed>
@@ -234,6 +317,7 @@ private:
     static bool direct_variance(const figures& r, Acc& a, bool minus);
     template <class Acc>
     static bool figure_of(audit_column col, const figures& r, Acc& a);
+    void fold(detail::pending_run& run) const noexcept;
 
     table_audit_options options_;
     detail::interval_shapes shapes_;
@@ -243,8 +327,9 @@ private:
     // findings go straight to result_, and are removed again if the row is rejected).
     std::array<std::size_t, 6> row_counts_{};
     std::size_t row_stored_ = 0;
-    detail::pending_rows<detail::pending_member> pending_;
-    std::string names_;  ///< the pending rows' names, one after another
+    /// The pending runs, bottom (earliest) first: pending_[0, runs_) (the rest kept for reuse).
+    std::vector<detail::pending_run> pending_;
+    std::size_t runs_ = 0;
     std::size_t rows_ = 0;
     const published_row* current_ = nullptr;  ///< the row being added
 };
@@ -371,6 +456,23 @@ public:
             hi_closed_ = hi_closed_ && s.lo_closed;
         }
     }
+    /// Adds the figures summed in c (of rows a total sums).
+    void add(const running_cell& c) noexcept {
+        if (!c.in_integers()) {
+            ok_ = false;
+            return;
+        }
+        if (c.places() < 0) return;
+        if (places_ != c.places()) {
+            if (places_ >= 0) ok_ = false;
+            places_ = c.places();
+        }
+        exact_ += c.units();
+        lo_ += c.lo();
+        hi_ += c.hi();
+        lo_closed_ = lo_closed_ && c.lo_closed();
+        hi_closed_ = hi_closed_ && c.hi_closed();
+    }
     [[nodiscard]] bool ok() const noexcept { return ok_ && places_ >= 0; }
 
     enum class outcome : std::uint8_t { pass, finding, general };
@@ -449,21 +551,100 @@ public:
         }
         if (!ranged_) return;
         const printed_interval i = printed_interval::of(d, mode_);
-        if (minus) {
-            range_.sub(i);
+        if (minus) {  // {-x : x in i}, as interval_sum::sub
+            lo_.sub(i.hi);
+            hi_.sub(i.lo);
+            lo_closed_ = lo_closed_ && i.hi_closed;
+            hi_closed_ = hi_closed_ && i.lo_closed;
         } else {
-            range_.add(i);
+            lo_.add(i.lo);
+            hi_.add(i.hi);
+            lo_closed_ = lo_closed_ && i.lo_closed;
+            hi_closed_ = hi_closed_ && i.hi_closed;
         }
     }
+    /// Adds the figures summed in c (of rows a total sums).
+    void add(const running_cell& c) noexcept {
+        c.add_to(exact_, ranged_ ? &lo_ : nullptr, ranged_ ? &hi_ : nullptr);
+        lo_closed_ = lo_closed_ && c.lo_closed();
+        hi_closed_ = hi_closed_ && c.hi_closed();
+    }
     [[nodiscard]] ratio exact() const { return exact_.total(); }
-    [[nodiscard]] printed_interval range() const { return range_.total(); }
+    [[nodiscard]] printed_interval range() const {
+        return {lo_.total(), hi_.total(), lo_closed_, hi_closed_};
+    }
 
 private:
     rounding_mode mode_;
     bool ranged_;
-    ratio_sum exact_;
-    interval_sum range_;
+    ratio_sum exact_, lo_, hi_;
+    bool lo_closed_ = true, hi_closed_ = true;
 };
+
+inline void running_cell::add(decimal d, bool minus, const interval_shapes& shapes) noexcept {
+    const std::int64_t u = d.units();
+    const interval_shape& s = shapes.of(u);
+    // The figure's interval in half units of its last digit, 2u + lo to 2u + hi, subtracted as
+    // {-x : x in it}.
+    const int lo = minus ? -s.hi : s.lo, hi = minus ? -s.lo : s.hi;
+    lo_closed_ = lo_closed_ && (minus ? s.hi_closed : s.lo_closed);
+    hi_closed_ = hi_closed_ && (minus ? s.lo_closed : s.hi_closed);
+    const i128 v = minus ? -i128(u) : i128(u);
+    if (integers_ && (places_ < 0 || places_ == d.places()) && u <= fast_bound &&
+        u >= -fast_bound) {
+        places_ = d.places();
+        units_ += v;
+        lo_offset_ += lo;
+        hi_offset_ += hi;
+        return;
+    }
+    to_fractions();
+    const i128 den = pow10_128(d.places());
+    exact_.add_fraction(v, den);
+    lo_sum_.add_fraction(2 * v + lo, 2 * den);
+    hi_sum_.add_fraction(2 * v + hi, 2 * den);
+}
+
+inline void running_cell::add(const running_cell& o) noexcept {
+    lo_closed_ = lo_closed_ && o.lo_closed_;
+    hi_closed_ = hi_closed_ && o.hi_closed_;
+    if (o.integers_ && o.places_ < 0) return;  // nothing summed
+    if (integers_ && o.integers_ && (places_ < 0 || places_ == o.places_)) {
+        places_ = o.places_;
+        units_ += o.units_;
+        lo_offset_ += o.lo_offset_;
+        hi_offset_ += o.hi_offset_;
+        return;
+    }
+    to_fractions();
+    o.add_to(exact_, &lo_sum_, &hi_sum_);
+}
+
+inline void running_cell::add_to(ratio_sum& exact, ratio_sum* lo, ratio_sum* hi) const noexcept {
+    if (integers_) {
+        if (places_ < 0) return;
+        const i128 den = pow10_128(places_);
+        exact.add_fraction(units_, den);
+        if (lo != nullptr) lo->add_fraction(this->lo(), 2 * den);
+        if (hi != nullptr) hi->add_fraction(this->hi(), 2 * den);
+        return;
+    }
+    exact.add(exact_);
+    if (lo != nullptr) lo->add(lo_sum_);
+    if (hi != nullptr) hi->add(hi_sum_);
+}
+
+inline void running_cell::to_fractions() noexcept {
+    if (!integers_) return;
+    exact_ = lo_sum_ = hi_sum_ = ratio_sum();
+    if (places_ >= 0) {
+        const i128 den = pow10_128(places_);
+        exact_.add_fraction(units_, den);
+        lo_sum_.add_fraction(lo(), 2 * den);
+        hi_sum_.add_fraction(hi(), 2 * den);
+    }
+    integers_ = false;
+}
 
 }  // namespace detail
 
@@ -496,12 +677,6 @@ inline void budget_table_audit::fail(const std::string& why) const {
     message += why;
     throw invalid_argument(message, current_->name);
 }
-inline std::string_view budget_table_audit::name_of(std::size_t k) const noexcept {
-    const auto& items = pending_.items();
-    const std::size_t end = k + 1 < items.size() ? items[k + 1].name_at : names_.size();
-    return std::string_view(names_).substr(items[k].name_at, end - items[k].name_at);
-}
-
 inline std::size_t budget_table_audit::add(const published_row& r) {
     if (r.is_heading()) {
         ++rows_;
@@ -510,7 +685,6 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
     current_ = &r;
     row_counts_ = {};
     row_stored_ = 0;
-    const std::size_t names = names_.size();
     try {
         if (r.level < 0) fail("has a negative level");
         if (!r.budget) fail("prints figures but no budget");
@@ -523,10 +697,11 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             f.places[c] = static_cast<std::int8_t>((*cols[c])->places());
             f.present = static_cast<std::uint8_t>(f.present | (1u << c));
         }
-        std::size_t first = pending_.items().size();
+        // A total sums the runs on top of the stack of lower levels (see detail/totals.hpp).
+        std::size_t first = runs_;
         if (r.level > 0) {
-            first = pending_.first_member(r.level);
-            if (first == pending_.items().size()) fail("is a total with nothing to sum");
+            while (first > 0 && pending_[first - 1].level < r.level) --first;
+            if (first == runs_) fail("is a total with nothing to sum");
         }
         try {
             check_row(f, first);
@@ -538,20 +713,45 @@ inline std::size_t budget_table_audit::add(const published_row& r) {
             message += why;
             throw overflow_error(message, r.name);
         }
-        // The row is now pending in place of its members (whose names go).
-        detail::pending_member m{f, r.level, rows_, r.source_line.value_or(0), names};
-        names_ += r.name;
-        if (r.level == 0) {
-            pending_.push(m);
-        } else {
-            const std::size_t from = pending_.items()[first].name_at;
-            names_.erase(from, names - from);
-            m.name_at = from;
-            pending_.fold(first, m);
+        // The row is now pending in place of its members: summed into the run of its level.
+        // Everything that may throw (std::bad_alloc) comes before the first change.
+        static constexpr audit_column columns[5] = {
+            audit_column::budget, audit_column::forecast, audit_column::variance,
+            audit_column::previous_variance, audit_column::change};
+        struct probe {
+            void add(decimal, bool) noexcept {}
+        } none;
+        // The run it joins: the one below its members' runs, when that is of its level.
+        const detail::pending_run* joins =
+            first > 0 && pending_[first - 1].level == r.level ? &pending_[first - 1] : nullptr;
+        unsigned lacks = 0;  // bit c: the run gets its first row lacking column c
+        for (std::size_t c = 0; c < 5; ++c) {
+            if ((joins == nullptr || !joins->missing[c]) && !figure_of(columns[c], f, none)) {
+                lacks |= 1u << c;
+            }
         }
+        // The name copied now (it may throw), once for each column it is the first to lack.
+        std::optional<std::array<std::optional<detail::pending_run::member>, 5>> lacking;
+        if (lacks != 0) {
+            lacking.emplace();
+            for (std::size_t c = 0; c < 5; ++c) {
+                if ((lacks >> c) & 1u) {
+                    (*lacking)[c] =
+                        detail::pending_run::member{rows_, r.source_line.value_or(0), r.name};
+                }
+            }
+        }
+        if (pending_.size() == runs_) pending_.emplace_back();
+        runs_ = first;  // the members' runs, now inside the total
+        if (joins == nullptr) pending_[runs_++].reset(r.level);
+        detail::pending_run& run = pending_[runs_ - 1];
+        for (std::size_t c = 0; c < 5; ++c) {
+            if (((lacks >> c) & 1u) != 0) run.missing[c] = std::move((*lacking)[c]);
+        }
+        if (run.recent_count == run.recent.size()) fold(run);
+        run.recent[run.recent_count++] = f;
     } catch (...) {
         for (; row_stored_ > 0; --row_stored_) result_.pop_back();
-        names_.resize(names);
         current_ = nullptr;
         throw;
     }
@@ -587,6 +787,22 @@ inline void budget_table_audit::add_finding(audit_column c, const char* rule, de
     f.verdict = what;
     result_.add(std::move(f));
     ++row_stored_;
+}
+
+inline void budget_table_audit::fold(detail::pending_run& run) const noexcept {
+    static constexpr audit_column columns[5] = {
+        audit_column::budget, audit_column::forecast, audit_column::variance,
+        audit_column::previous_variance, audit_column::change};
+    for (std::size_t c = 0; c < 5; ++c) {
+        struct into {
+            detail::running_cell& cell;
+            const detail::interval_shapes& shapes;
+            void add(decimal d, bool minus) noexcept { cell.add(d, minus, shapes); }
+        } acc{run.cells[c], shapes_};
+        for (std::size_t k = 0; k < run.recent_count; ++k)
+            (void)figure_of(columns[c], run.recent[k], acc);
+    }
+    run.recent_count = 0;
 }
 
 template <class Acc>
@@ -657,6 +873,19 @@ bool budget_table_audit::figure_of(audit_column col, const figures& r, Acc& a) {
 template <class Feed>
 void budget_table_audit::check(audit_column col, const char* rule, decimal published,
                                const Feed& feed) {
+    if (options_.rounding != table_rounding::per_cell) {
+        // Largest remainder and controlled rounding print every relation exactly.
+        detail::ratio_cell v(options_.mode, false);
+        feed(v);
+        const ratio exact = v.exact();
+        if (exact == ratio::from_decimal(published)) {
+            ++row_counts_[static_cast<std::size_t>(verdict::agrees)];
+            return;
+        }
+        add_finding(col, rule, published, exact.round(published.places(), options_.mode),
+                    verdict::error, printed_interval::exactly(exact));
+        return;
+    }
     if (fast_) {
         detail::fast_sum f(shapes_);
         feed(f);
@@ -688,17 +917,29 @@ void budget_table_audit::check(audit_column col, const char* rule, decimal publi
 
 inline void budget_table_audit::check_row(const figures& r, std::size_t first) {
     const bool total = current_->level > 0;
+    // A total's cell: the running sums of its members' runs, in print order.
     auto sum_of = [this, first](audit_column col) {
-        return [this, first, col](auto& acc) {
-            const auto& items = pending_.items();
-            for (std::size_t k = first; k < items.size(); ++k) {
-                if (!figure_of(col, items[k].figures, acc)) {
-                    std::string why = "is a total printing a ";
-                    why += to_string(col);
-                    why += " that ";
-                    why += where(items[k].index, items[k].source_line, name_of(k));
-                    why += " neither prints nor lets be derived";
-                    fail(why);
+        const std::size_t c = col == audit_column::budget              ? 0
+                              : col == audit_column::forecast          ? 1
+                              : col == audit_column::variance          ? 2
+                              : col == audit_column::previous_variance ? 3
+                                                                       : 4;
+        for (std::size_t k = first; k < runs_; ++k) {
+            if (const auto& m = pending_[k].missing[c]) {
+                std::string why = "is a total printing a ";
+                why += to_string(col);
+                why += " that ";
+                why += where(m->index, m->source_line, m->name);
+                why += " neither prints nor lets be derived";
+                fail(why);
+            }
+        }
+        return [this, first, c, col](auto& acc) {
+            for (std::size_t k = first; k < runs_; ++k) {
+                const detail::pending_run& run = pending_[k];
+                acc.add(run.cells[c]);
+                for (std::size_t i = 0; i < run.recent_count; ++i) {
+                    (void)figure_of(col, run.recent[i], acc);
                 }
             }
         };
@@ -781,8 +1022,9 @@ inline bool budget_table_audit::fast_percent(const figures& r, decimal p, decima
     // The set of x ÷ budget the printed figures allow: the corners of their intervals (in half
     // units of the shared last digit, which cancel), each closed when both its ends are, or when
     // x's end is a closed 0.
-    const detail::interval_shape& sb = shapes_.of(bu);
-    const detail::interval_shape& sx = shapes_.of(xu);
+    const detail::interval_shape& sb = shape_of(bu, figures::budget);
+    const detail::interval_shape& sx =
+        shape_of(xu, from_variance ? figures::variance : figures::forecast);
     const i128 ylo = i128(2) * bu + sb.lo, yhi = i128(2) * bu + sb.hi;
     if (ylo <= 0 && 0 <= yhi) {  // the budget may be as near zero as we like: unbounded
         add_finding(audit_column::variance_pct, "variance_pct", p, computed, verdict::rounding,
@@ -895,16 +1137,43 @@ inline std::optional<printed_interval> budget_table_audit::percent_range(const f
     // The set of variance ÷ budget × ±100 the printed figures allow (std::nullopt: unbounded, the
     // budget's interval reaching zero). From a blank variance it is forecast ÷ budget − 1:
     // exact, as the two share the budget's true value.
-    const printed_interval budget = printed_interval::of(b, options_.mode);
+    const printed_interval budget = interval_of(b, figures::budget);
     std::optional<printed_interval> share;
     if (r.has(figures::variance)) {
-        share = printed_interval::of(r.get(figures::variance), options_.mode).divided_by(budget);
-    } else if (auto q = printed_interval::of(r.get(figures::forecast), options_.mode)
-                            .divided_by(budget)) {
+        share = interval_of(r.get(figures::variance), figures::variance).divided_by(budget);
+    } else if (auto q =
+                   interval_of(r.get(figures::forecast), figures::forecast).divided_by(budget)) {
         share = *q - printed_interval::exactly(ratio(1));
     }
     if (!share) return std::nullopt;
     return share->scaled(ratio(flip ? -100 : 100));
+}
+
+namespace detail {
+/// How many units either side of a printed figure of `column` its true value may be, for a table
+/// printed by largest remainder or controlled rounding (open ends; 0 for per cell).
+[[nodiscard]] inline int units_either_side(table_rounding how, int column) noexcept {
+    if (how == table_rounding::controlled) return 1;
+    if (how != table_rounding::largest_remainder) return 0;
+    return column == row_figures::variance ? 2 : (column == row_figures::change ? 3 : 1);
+}
+}  // namespace detail
+
+inline const detail::interval_shape& budget_table_audit::shape_of(std::int64_t units,
+                                                                  int column) const {
+    // In half units of the last digit, open: ±1, ±2 or ±3 units.
+    static constexpr detail::interval_shape within[3] = {
+        {-2, 2, false, false}, {-4, 4, false, false}, {-6, 6, false, false}};
+    const int k = detail::units_either_side(options_.rounding, column);
+    return k == 0 ? shapes_.of(units) : within[k - 1];
+}
+
+inline printed_interval budget_table_audit::interval_of(decimal printed, int column) const {
+    const int k = detail::units_either_side(options_.rounding, column);
+    if (k == 0) return printed_interval::of(printed, options_.mode);
+    const ratio p = ratio::from_decimal(printed);
+    const ratio u = ratio::from_decimal(decimal::from_units(k, printed.places()));
+    return printed_interval{p - u, p + u, false, false};
 }
 
 inline findings audit_budget_table(const std::vector<published_row>& rows,

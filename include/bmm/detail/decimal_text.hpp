@@ -5,10 +5,17 @@
 //   text     := space* sign? symbol? number space*   |   space* symbol sign number space*
 //   sign     := '+' | '-' | U+2212 (the typographic minus printed in reports)
 //   number   := integer ('.' digit+)?
-//   integer  := digit+  |  digit{1,3} (',' digit{3})+      (thousands separators, strictly grouped)
+//   integer  := digit+  |  nonzero digit{0,2} (',' digit{3})+   (thousands separators, strictly
+//                                                                grouped, no leading zero group)
 //
-// So "£493,032,40" (seed 002) is rejected at its last group, ".5" and "5." are rejected, and
-// at most 36 significant digits are read exactly.
+// So "£493,032,40" (seed 002) is rejected at its last group, "0,001" (a European 0.001, not a
+// thousand) at its first, and ".5" and "5." are rejected. Up to 36 significant digits and 36
+// places are read exactly; longer numbers are well-formed but marked, so that every parser gives
+// the error it gives 20 to 36 digits (an overflow, or for money an inexact amount): an integer
+// part beyond 36 significant digits is too_large (digits is then 10^36, beyond every bmm type),
+// and nonzero digits after the 36th kept one are sticky (digits then ends in an extra 1, one
+// place further: the value rounds to any coarser place as the text does, and never reads
+// exactly).
 #pragma once
 
 #include <cstddef>
@@ -25,6 +32,8 @@ struct decimal_text {
     int fraction_digits = 0;  ///< digits after the point (1,234.56 -> 2)
     bool had_sign = false;
     bool had_symbol = false;
+    bool too_large = false;  ///< more than 36 significant digits before the point
+    bool sticky = false;     ///< nonzero digits beyond the 36 significant digits (or places) kept
     const char* error = nullptr;  ///< non-null: why the text is not a number
     std::size_t error_position = 0;
 
@@ -75,11 +84,21 @@ inline constexpr int max_significant_digits = 36;
                     i);
     }
     int significant = 0;
-    auto push_digit = [&](char c) {
-        if (out.digits == 0 && c == '0') return true;  // leading zeros are not significant
-        if (++significant > max_significant_digits) return false;
+    auto push_digit = [&](char c, bool fraction) {
+        if (out.digits == 0 && c == '0' && !fraction) return;  // leading zeros: not significant
+        if (out.too_large) return;
+        if (significant >= max_significant_digits ||
+            (fraction && out.fraction_digits >= max_significant_digits)) {
+            if (!fraction) {
+                out.too_large = true;
+            } else if (c != '0') {
+                out.sticky = true;
+            }
+            return;  // a trailing zero dropped from the fraction keeps the value
+        }
+        if (out.digits != 0 || c != '0') ++significant;
         out.digits = out.digits * 10 + (c - '0');
-        return true;
+        if (fraction) ++out.fraction_digits;
     };
     // Integer part, with optional strict thousands grouping.
     std::size_t group_start = i;
@@ -90,10 +109,14 @@ inline constexpr int max_significant_digits = 36;
             if (grouped ? len != 3 : (len < 1 || len > 3)) {
                 return fail("thousands separators must separate groups of three digits", i);
             }
+            if (!grouped && s[group_start] == '0') {
+                return fail("a number with thousands separators does not start with a 0 group",
+                            group_start);
+            }
             grouped = true;
             group_start = i + 1;
-        } else if (!push_digit(s[i])) {
-            return fail("too many significant digits", i);
+        } else {
+            push_digit(s[i], false);
         }
         ++i;
     }
@@ -104,14 +127,19 @@ inline constexpr int max_significant_digits = 36;
         ++i;
         if (i >= end || !is_digit(s[i])) return fail("a digit must follow the decimal point", i);
         while (i < end && is_digit(s[i])) {
-            if (!push_digit(s[i])) return fail("too many significant digits", i);
-            if (++out.fraction_digits > max_significant_digits) {
-                return fail("too many decimal places", i);
-            }
+            push_digit(s[i], true);
             ++i;
         }
     }
     if (i != end) return fail("unexpected character", i);
+    if (out.too_large) {
+        out.digits = pow10_128(max_significant_digits);
+        out.fraction_digits = 0;
+        out.sticky = false;
+    } else if (out.sticky) {
+        out.digits = out.digits * 10 + 1;
+        ++out.fraction_digits;
+    }
     return out;
 }
 

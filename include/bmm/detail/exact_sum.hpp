@@ -56,6 +56,16 @@ public:
     void sub(ratio r) noexcept { add128(-i128(r.numerator()), r.denominator()); }
     /// Adds the exact value of a decimal. Throws: nothing.
     void add(decimal d) noexcept { add(ratio::from_decimal(d)); }
+    /// Adds the fraction n / d (d > 0, need not be in lowest terms). Throws: nothing.
+    void add_fraction(i128 n, i128 d) noexcept { add128(n, d); }
+    /// Adds the sum s. Throws: nothing.
+    void add(const ratio_sum& s) noexcept {
+        if (s.overflowed_) {
+            overflowed_ = true;
+            return;
+        }
+        add128(s.num_, s.den_);
+    }
     /// Returns: the sum. Throws: overflow_error if it does not fit a ratio.
     [[nodiscard]] ratio total() const {
         if (overflowed_) {

@@ -7,6 +7,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
+#include <type_traits>
 
 #if defined(__SIZEOF_INT128__) && !defined(BMM_USE_BOOST_INT128)
 #define BMM_DETAIL_NATIVE_INT128 1
@@ -25,6 +27,28 @@ inline constexpr bool native_int128 = false;
 
 namespace bmm::detail {
 
+/// True for an integer type wider than 64 bits: the compiler's __int128 and unsigned __int128
+/// (integral types under gnu++17, CMake's default, though not under -std=c++17) or any wider
+/// integral type. bmm's whole-number arguments (money * n, money / n, ratio(n, d), allocation
+/// weights and counts) are at most 64 bits, and a static_assert names the rule rather than let
+/// a conversion truncate such a value.
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef __int128 compiler_int128;
+__extension__ typedef unsigned __int128 compiler_uint128;
+template <class I>
+inline constexpr bool is_wide_integer = std::is_same_v<std::remove_cv_t<I>, compiler_int128> ||
+                                        std::is_same_v<std::remove_cv_t<I>, compiler_uint128> ||
+                                        (std::is_integral_v<I> && sizeof(I) > sizeof(std::int64_t));
+#else
+template <class I>
+inline constexpr bool is_wide_integer = std::is_integral_v<I> && sizeof(I) > sizeof(std::int64_t);
+#endif
+/// The integers a whole-number argument template accepts, so that a wide one reaches its
+/// static_assert (never bool).
+template <class I>
+inline constexpr bool is_whole_number_arg =
+    (std::is_integral_v<I> && !std::is_same_v<I, bool>) || is_wide_integer<I>;
+
 inline constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
 inline constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min();
 
@@ -41,6 +65,20 @@ inline constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min()
     i128 r = 1;
     for (int i = 0; i < n; ++i) r *= 10;
     return r;
+}
+
+/// Returns: v in decimal digits ("-170141183460469231731687303715884105727"), for messages.
+[[nodiscard]] inline std::string i128_text(i128 v) {
+    const bool negative = v < 0;
+    std::string s;
+    do {
+        const i128 q = v / 10;
+        const int digit = static_cast<int>(v - q * 10);
+        s.insert(s.begin(), static_cast<char>('0' + (digit < 0 ? -digit : digit)));
+        v = q;
+    } while (v != 0);
+    if (negative) s.insert(s.begin(), '-');
+    return s;
 }
 
 /// Greatest common divisor of |a| and |b| (gcd(0, 0) == 0).

@@ -35,7 +35,9 @@ namespace bmm {
 /// order, any case); figures as printed ("-3.3", "1,762", "(1.2)" for negative; a blank cell is
 /// not printed; a trailing % is allowed in variance_pct); level 0 is a line, k >= 1 a total.
 /// Returns: the rows in file order, each with its source_line.
-/// Throws: parse_error naming the line and column for a missing column, a non-numeric cell (or
+/// Throws: csv_error (a parse_error) naming the line and column of an unknown, misspelled or
+/// repeated column (none is ignored); parse_error naming the line and column for a missing
+/// column, a non-numeric cell (or
 /// a figure beyond 18 places or an int64 coefficient), an unknown level, or a row with the wrong
 /// number of cells.
 [[nodiscard]] std::vector<published_row> read_published_table(const csv_table& csv);
@@ -111,12 +113,35 @@ inline constexpr std::array<std::string_view, 8> published_columns{
     "line",  "level", "budget", "forecast", "variance", "variance_pct", "previous_variance",
     "change"};
 
-/// The positions of the contract's columns in a header. Throws: parse_error for a missing one.
-template <class Find>
-std::array<std::optional<std::size_t>, 8> published_header(Find find, std::size_t header_line) {
+/// The positions of the contract's columns in a header (`positions`: where each field starts,
+/// or empty). Throws: csv_error at the field for an unknown (or misspelled) or repeated column,
+/// so that no column is silently ignored; parse_error naming the line for a missing one.
+inline std::array<std::optional<std::size_t>, 8> published_header(
+    const std::vector<std::string>& fields, const std::vector<csv_position>& positions,
+    std::size_t header_line) {
     std::array<std::optional<std::size_t>, 8> at{};
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string_view name = trim(fields[i]);
+        const csv_position where =
+            i < positions.size() ? positions[i] : csv_position{header_line, 0};
+        std::size_t k = 0;
+        while (k < published_columns.size() && !iequals(name, published_columns[k])) ++k;
+        if (k == published_columns.size()) {
+            throw csv_error(fields[i], "a bmm-audit column",
+                            "unknown column (the columns are line, level, budget, forecast, "
+                            "variance, variance_pct, previous_variance and change)",
+                            where);
+        }
+        if (at[k]) {
+            throw csv_error(fields[i], "a bmm-audit column",
+                            "the column " + std::string(published_columns[k]) +
+                                " is repeated (it is also field " + std::to_string(*at[k] + 1) +
+                                " of the header)",
+                            where);
+        }
+        at[k] = i;
+    }
     for (std::size_t k = 0; k < published_columns.size(); ++k) {
-        at[k] = find(published_columns[k]);
         if (k < 6 && !at[k]) {
             throw parse_error(published_columns[k], "a bmm-audit table",
                               "line " + std::to_string(header_line) +
@@ -176,8 +201,7 @@ inline void read_published_record(const std::array<std::optional<std::size_t>, 8
 }  // namespace detail
 
 inline std::vector<published_row> read_published_table(const csv_table& csv) {
-    const auto at = detail::published_header(
-        [&csv](std::string_view name) { return csv.column(name); }, csv.header_line);
+    const auto at = detail::published_header(csv.header, csv.header_positions, csv.header_line);
     std::vector<published_row> rows;
     rows.reserve(csv.records.size());
     for (const csv_record& rec : csv.records) {
@@ -195,14 +219,7 @@ inline bool published_table_reader::next(published_row& row) {
             return false;
         }
         const csv_record& h = record_;
-        columns_ = detail::published_header(
-            [&h](std::string_view name) -> std::optional<std::size_t> {
-                for (std::size_t i = 0; i < h.fields.size(); ++i) {
-                    if (detail::iequals(detail::trim(h.fields[i]), name)) return i;
-                }
-                return std::nullopt;
-            },
-            h.line);
+        columns_ = detail::published_header(h.fields, h.positions, h.line);
         header_size_ = h.fields.size();
         has_header_ = true;
     }

@@ -38,7 +38,6 @@
 //     summary.hpp     a printed summary row                       savings.hpp   savings splits, tables
 //     risk.hpp        a risk row's band and arrow                 ytd.hpp       a YTD figure by its rule
 //     relations.hpp   printed cells and relations, their audit    table_relations.hpp  a table's
-//     (audit/localize.hpp, naming the cells to change, is opt-in: it uses Boost's cpp_int)
 //
 //   #include <bmm/bmm.hpp>
 //   auto total = bmm::sum(std::vector{bmm::gbp::from_millions("22.6"),

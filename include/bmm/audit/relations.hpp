@@ -2,8 +2,8 @@
 //
 // A relation_set is a small model of a printed table or report: each printed cell (where it is,
 // its figure as printed, how it was rounded) and each relation the print implies, as an explicit
-// object with a rule text, so that the plain audit, the localization (audit/localize.hpp), the
-// report and the docs speak about the same thing. Two kinds of relation:
+// object with a rule text, so that the plain audit, the report and the docs
+// speak about the same thing. Two kinds of relation:
 //
 //   kind     holds when                                  the plain audit judges
 //   linear   Σ coefficient × cell = constant              its `derived` cell (a total, a

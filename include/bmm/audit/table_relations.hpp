@@ -5,8 +5,8 @@
 // audit of the set gives audit_budget_table's findings: the same cells, verdicts, figures and
 // intervals, in the same order. A figure the audit derives (a member's forecast = its budget +
 // its variance, a variance from a change and a previous variance, …) is a relation that defines
-// a blank cell. The set also serves localization (audit/localize.hpp): every relation holds of
-// the table's true figures, whichever of its cells is printed.
+// a blank cell. Every relation holds of the table's true figures, whichever of its cells is
+// printed.
 //
 //   rule        relation                     derived cell   when
 //   sum         total = Σ its members        the total's    budget always; forecast, previous

@@ -253,11 +253,14 @@ private:
                                   "no status and no target printed");
                 }
                 fact.possible = status_set::all();
-            } else if (s && s->is_rated()) {
+            } else if (s && s->is_rated() && tc.present) {
                 cx_.fact(false, sc.where, shown, "a rated measure needs a target", "n/a",
                          "rated without a target");
                 fact.wrong = true;
             }
+            // A table that prints no target column (statuses only, as exception and
+            // status-change tables print them) cannot decide a rating: it is not checked, and
+            // the status counts as printed.
             keep();
             return;
         }

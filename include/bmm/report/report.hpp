@@ -4,7 +4,7 @@
 // table, a summary, a list, a finance table, a risk register, the claims of its text ...), the
 // declarations that say what each printed column is, and the structured checks of what its
 // text states. Every part is optional: a report may hold one finance table and nothing else.
-// Typed views (bmm/report/performance.hpp, finance.hpp, ...) read the sections; the audit
+// Typed views (bmm/report/performance.hpp) read the sections; the audit
 // (bmm/report/audit.hpp) checks every printed figure; io/report_csv.hpp reads and writes the
 // whole report as files.
 //

@@ -249,7 +249,7 @@ public:
     }
 
     /// Returns: the exact product, to be rounded with a named mode before it is money again.
-    /// Throws: nothing (exact in 128 bits); the rounding may throw overflow_error.
+    /// Exact in 128 bits; the rounding may throw overflow_error.
     friend constexpr unrounded_money<Currency> operator*(money a, ratio r) noexcept {
         return unrounded_money<Currency>(detail::unrounded_tag{},
                                          detail::i128(a.units_) * r.numerator(), r.denominator());
@@ -307,7 +307,7 @@ public:
     // --- comparison
     // -------------------------------------------------------------------------------
 
-    /// Returns: the comparison of the amounts (or of the amount with zero). Throws: nothing.
+    /// Returns: the comparison of the amounts (or of the amount with zero).
     friend constexpr bool operator==(money a, money b) noexcept { return a.units_ == b.units_; }
     friend constexpr bool operator!=(money a, money b) noexcept { return a.units_ != b.units_; }
     friend constexpr bool operator<(money a, money b) noexcept { return a.units_ < b.units_; }
@@ -366,7 +366,6 @@ public:
         return money<Currency>::from_minor_units(static_cast<std::int64_t>(r));
     }
     /// Returns: true when no rounding is needed (the amount is a whole number of minor units).
-    /// Throws: nothing.
     [[nodiscard]] constexpr bool is_exact() const noexcept { return num_ % den_ == 0; }
     /// Returns: the exact amount in minor units as a ratio.
     /// Throws: overflow_error if its lowest terms do not fit int64.

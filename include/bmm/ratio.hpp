@@ -80,7 +80,7 @@ public:
     }
 
     /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
-    /// Throws: nothing but overflow_error as for the constructor.
+    /// Throws: overflow_error as for the constructor.
     [[nodiscard]] static constexpr std::optional<ratio> try_make(std::int64_t numerator,
                                                                  std::int64_t denominator);
 
@@ -99,7 +99,7 @@ public:
     /// Throws: parse_error naming the text for anything but a decimal ("2.5%", "1/2", "");
     /// overflow_error naming the text when the value's lowest terms do not fit int64.
     [[nodiscard]] static ratio from_percent(std::string_view text);
-    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10. Throws: nothing (10^18 fits).
+    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10 (10^18 fits).
     [[nodiscard]] static constexpr ratio from_decimal(decimal d) noexcept;
 
     /// Returns: the numerator in lowest terms (carries the sign).
@@ -158,7 +158,7 @@ public:
     constexpr ratio& operator-=(ratio b) { return *this = *this - b; }
     constexpr ratio& operator*=(ratio b) { return *this = *this * b; }
 
-    /// Returns: the exact comparison of the values. Throws: nothing.
+    /// Returns: the exact comparison of the values.
     friend constexpr bool operator==(ratio a, ratio b) noexcept {
         return a.num_ == b.num_ && a.den_ == b.den_;  // lowest terms are unique
     }

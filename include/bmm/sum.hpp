@@ -116,7 +116,7 @@ public:
     }
 
     /// Returns: the exact total in minor units as decimal text, even when it does not fit money.
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     [[nodiscard]] std::string total_minor_units_text() const {
         return is_wide_ ? text(wide_) : std::to_string(narrow_);
     }

@@ -205,16 +205,16 @@ private:
 /// fractions (ratio_sum: an overflow of 128 bits is thrown only when a total is taken).
 class running_cell {
 public:
-    /// Makes this the sum of nothing. Throws: nothing.
+    /// Makes this the sum of nothing.
     void reset() noexcept {
         integers_ = lo_closed_ = hi_closed_ = true;
         places_ = -1;
         units_ = 0;
         lo_offset_ = hi_offset_ = 0;
     }
-    /// Adds the printed figure d (subtracts it when `minus`). Throws: nothing.
+    /// Adds the printed figure d (subtracts it when `minus`).
     void add(decimal d, bool minus, const interval_shapes& shapes) noexcept;
-    /// Adds the figures summed in o. Throws: nothing.
+    /// Adds the figures summed in o.
     void add(const running_cell& o) noexcept;
     /// Returns: true while the sum is in integers (then places(), units(), lo(), hi() say it).
     [[nodiscard]] bool in_integers() const noexcept { return integers_; }
@@ -257,7 +257,7 @@ struct pending_run {
     /// The first row of the run that neither prints nor lets be derived the column.
     std::array<std::optional<member>, 5> missing{};
 
-    /// Makes this an empty run of `level`. Throws: nothing.
+    /// Makes this an empty run of `level`.
     void reset(int l) noexcept {
         level = l;
         recent_count = 0;

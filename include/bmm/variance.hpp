@@ -349,8 +349,8 @@ constexpr void floor_divide(I x, I unit, I& q, I& rest) noexcept {
 
 /// Scratch space of round_to_sum for a total of many members (grown once, reused).
 struct round_to_sum_scratch {
-    heap_array<i128> q, rest;
-    heap_array<std::size_t> order;  ///< the indices, and the sort's scratch (2n)
+    std::vector<i128> q, rest;
+    std::vector<std::size_t> order;  ///< the indices, and the sort's scratch (2n)
 };
 
 /// Largest remainder: the exact minor-unit values exact(0..n) rounded to `unit` steps so that
@@ -368,9 +368,9 @@ void round_to_sum(std::size_t n, Exact exact, I unit, i128 target, Store store,
     i128 small_q[small], small_rest[small];
     std::size_t small_order[small];
     if (many) {
-        big.q.reserve_discarding(n);
-        big.rest.reserve_discarding(n);
-        big.order.reserve_discarding(2 * n);
+        if (big.q.size() < n) big.q.resize(n);
+        if (big.rest.size() < n) big.rest.resize(n);
+        if (big.order.size() < 2 * n) big.order.resize(2 * n);
     }
     i128* q = many ? big.q.data() : small_q;
     i128* rest = many ? big.rest.data() : small_rest;

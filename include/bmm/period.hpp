@@ -85,16 +85,6 @@ inline constexpr std::int64_t year_limit = 1'000'000;
                : date::year{-32768};
 }
 struct period_access;
-/// T, named as depending on a fiscal year's start month (lazy_t<T, S> is T). A template that
-/// names std::optional<X> as a member or return type instantiates it where the template is
-/// defined, in every includer (GCC and Clang alike), unless the type is dependent; spelled
-/// lazy_t<std::optional<X>, StartMonth> it is instantiated only when the template is used.
-template <class T, unsigned StartMonth>
-struct lazy {
-    using type = T;
-};
-template <class T, unsigned StartMonth>
-using lazy_t = typename lazy<T, StartMonth>::type;
 }  // namespace detail
 
 // =============================================================================================

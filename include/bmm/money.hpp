@@ -87,7 +87,11 @@ template <class Currency>
 class unrounded_money;
 
 namespace detail {
-struct unrounded_tag {};
+/// Makes unrounded amounts (num / den minor units, den > 0): only money's operators do.
+struct unrounded_access {
+    template <class C>
+    static constexpr unrounded_money<C> make(i128 num, i128 den) noexcept;
+};
 }  // namespace detail
 
 template <class Currency>
@@ -251,8 +255,8 @@ public:
     /// Returns: the exact product, to be rounded with a named mode before it is money again.
     /// Exact in 128 bits; the rounding may throw overflow_error.
     friend constexpr unrounded_money<Currency> operator*(money a, ratio r) noexcept {
-        return unrounded_money<Currency>(detail::unrounded_tag{},
-                                         detail::i128(a.units_) * r.numerator(), r.denominator());
+        return detail::unrounded_access::make<Currency>(detail::i128(a.units_) * r.numerator(),
+                                                        r.denominator());
     }
     friend constexpr unrounded_money<Currency> operator*(ratio r, money a) noexcept {
         return a * r;
@@ -264,9 +268,8 @@ public:
         if (r.numerator() == 0) throw undefined_error("division of money by a zero ratio");
         const detail::i128 n = detail::i128(a.units_) * r.denominator();
         return r.numerator() < 0
-                   ? unrounded_money<Currency>(detail::unrounded_tag{}, -n,
-                                               -detail::i128(r.numerator()))
-                   : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
+                   ? detail::unrounded_access::make<Currency>(-n, -detail::i128(r.numerator()))
+                   : detail::unrounded_access::make<Currency>(n, r.numerator());
     }
     /// Returns: the exact quotient a / n, to be rounded. Throws: undefined_error if n == 0.
     template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
@@ -278,9 +281,9 @@ public:
                       "divide money by a signed integer (a uint64_t count may not fit int64)");
         if (n == 0) throw undefined_error("division of money by zero");
         const auto d = static_cast<std::int64_t>(n);
-        return d < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -detail::i128(a.units_),
-                                                 -detail::i128(d))
-                     : unrounded_money<Currency>(detail::unrounded_tag{}, a.units_, d);
+        return d < 0 ? detail::unrounded_access::make<Currency>(-detail::i128(a.units_),
+                                                                -detail::i128(d))
+                     : detail::unrounded_access::make<Currency>(a.units_, d);
     }
     /// Returns: the exact ratio a / b (e.g. a share of a total).
     /// Throws: undefined_error if b is zero (ratio_of returns std::nullopt instead);
@@ -369,16 +372,22 @@ public:
     [[nodiscard]] constexpr bool is_exact() const noexcept { return num_ % den_ == 0; }
     /// Returns: the exact amount in minor units as a ratio.
     /// Throws: overflow_error if its lowest terms do not fit int64.
-    [[nodiscard]] constexpr ratio in_minor_units() const { return ratio::from128(num_, den_); }
-
-    /// Internal: made only by money's operators (num / den minor units, den > 0).
-    constexpr unrounded_money(detail::unrounded_tag, detail::i128 num, detail::i128 den) noexcept
-        : num_(num), den_(den) {}
+    [[nodiscard]] constexpr ratio in_minor_units() const {
+        return detail::ratio_access::from128(num_, den_);
+    }
 
 private:
+    friend struct detail::unrounded_access;
+    constexpr unrounded_money(detail::i128 num, detail::i128 den) noexcept : num_(num), den_(den) {}
+
     detail::i128 num_;  // minor units × den
     detail::i128 den_;  // > 0, at most |INT64_MIN|
 };
+
+template <class C>
+constexpr unrounded_money<C> detail::unrounded_access::make(i128 num, i128 den) noexcept {
+    return unrounded_money<C>(num, den);
+}
 
 using gbp = money<currency::gbp>;
 using eur = money<currency::eur>;

@@ -47,6 +47,7 @@ inline constexpr bool is_ratio_int = std::is_integral_v<I> && !std::is_same_v<I,
 /// reach the static_assert that names the rule.
 template <class I>
 inline constexpr bool is_ratio_int_arg = is_ratio_int<I> || is_wide_integer<I>;
+struct ratio_access;
 }  // namespace detail
 
 class ratio {
@@ -168,12 +169,11 @@ public:
     friend constexpr bool operator>(ratio a, ratio b) noexcept { return cmp(a, b) > 0; }
     friend constexpr bool operator>=(ratio a, ratio b) noexcept { return cmp(a, b) >= 0; }
 
-    // Detail, public so that money.hpp's unrounded amounts can reuse the normalisation.
+private:
+    friend struct detail::ratio_access;
     /// Returns: n/d in lowest terms. Throws: overflow_error if it does not fit; undefined_error
     /// if d is 0.
-    [[nodiscard]] static constexpr ratio from128(detail::i128 n, detail::i128 d);
-
-private:
+    static constexpr ratio from128(detail::i128 n, detail::i128 d);
     static constexpr ratio make(std::int64_t n, std::int64_t d) {
         if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
         return from128(n, d);
@@ -193,6 +193,16 @@ private:
     std::int64_t num_ = 0;
     std::int64_t den_ = 1;
 };
+
+namespace detail {
+/// bmm's own headers' access to ratio's 128-bit normalisation (money's unrounded amounts, exact
+/// sums, resilience ratios).
+struct ratio_access {
+    /// Returns: n/d in lowest terms. Throws: overflow_error if it does not fit; undefined_error
+    /// if d is 0.
+    [[nodiscard]] static constexpr ratio from128(i128 n, i128 d) { return ratio::from128(n, d); }
+};
+}  // namespace detail
 
 /// Returns: "1/12", "-3", "0": the exact value in lowest terms (ratio::parse reads it back).
 [[nodiscard]] std::string to_string(ratio r);

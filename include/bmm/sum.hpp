@@ -72,9 +72,6 @@ using wide_total = boost::multiprecision::checked_int128_t;
 template <class Currency>
 class money_accumulator {
 public:
-    /// The 128-bit type a total escalates to (__int128, or Boost's checked_int128_t).
-    using wide = detail::wide_total;
-
     /// An empty total (zero).
     constexpr money_accumulator() noexcept = default;
 
@@ -122,6 +119,8 @@ public:
     }
 
 private:
+    /// The 128-bit type a total escalates to (__int128, or Boost's checked_int128_t).
+    using wide = detail::wide_total;
     // Decimal text of a wide value, digit by digit from the low end without negating it (so the
     // most negative value prints too). (Boost's own str() trips GCC 12's -Wrestrict false
     // positive in C++20 builds, so bmm writes the digits itself.)

@@ -71,7 +71,7 @@ public:
         if (overflowed_) {
             throw overflow_error("an exact sum does not fit 128 bits, nor its total a ratio");
         }
-        return ratio::from128(num_, den_);
+        return ratio_access::from128(num_, den_);
     }
 
 private:

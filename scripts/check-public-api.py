@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks that no public declaration of bmm names `detail::` (issue 14).
 
-    scripts/check-public-api.py [INCLUDE_DIR]    default: this checkout's include/
-    scripts/check-public-api.py --self-test      the scanner on small texts of its own
+    scripts/check-public-api.py [INCLUDE_DIR]        default: this checkout's include/
+    scripts/check-public-api.py twins [INCLUDE_DIR]  every public reader has a try_ twin
+    scripts/check-public-api.py --self-test          the scanner on small texts of its own
 
 Reads include/bmm/*.hpp and include/bmm/{audit,report,io}/*.hpp. A declaration is public when
 it stands at namespace scope outside every `namespace detail` block, or in the public part of a
@@ -16,8 +17,14 @@ A pragmatic scanner, not a C++ parser: braces decide the scopes (a `{` after `na
 a namespace, after `class`/`struct`/`union NAME ...` a class, after `enum` an enumeration;
 anything else, such as a function body, a lambda or a braced initialiser, is skipped whole).
 
-Exit status 0 when no public declaration names detail::, 1 otherwise (each one printed as
-FILE:LINE: text). Standard library only.
+`twins`: every public reader (`parse`, `parse_*`, `read`, `read_*`, `from_thousands`,
+`from_millions`) has a public `try_` twin in the same header taking the same parameters (it may
+leave out a defaulted one), which returns std::optional and is noexcept by the library's
+convention (tests/parsers_test.cpp checks each on good and bad text). read_printed_figure and
+read_printed_figures never throw (they say why a text is no figure) and need none.
+
+Exit status 0 when the check holds, 1 otherwise (each failure printed as FILE:LINE: text).
+Standard library only.
 """
 import os
 import re
@@ -140,6 +147,15 @@ def scope_of(head):
 
 def violations(text):
     """Yields (line, head) for each public declaration head naming detail::."""
+    for line_of, h, flat in declarations(text):
+        m = re.search(r"\bdetail::", h)
+        if m:
+            yield line_of(m.start()), flat
+
+
+def declarations(text):
+    """Yields (line_of, head, flat) for each public declaration: its head as declaration_part
+    gives it, the head on one line, and line_of(k), the line of the head's k-th character."""
     s = strip(text)
     # Preprocessor lines are not declarations.
     s = re.sub(r"(?m)^[ \t]*#.*(?:\\\n.*)*$", lambda m: re.sub(r"[^\n]", " ", m.group(0)), s)
@@ -159,10 +175,7 @@ def violations(text):
         flat = " ".join(h.split())
         if not flat or re.match(r"^(friend|static_assert|using\s+namespace)\b", flat):
             return
-        for m in re.finditer(r"\bdetail::", h):
-            line = s.count("\n", 0, at + m.start()) + 1
-            yield line, flat
-            break
+        yield (lambda k: s.count("\n", 0, at + k) + 1), h, flat
 
     while i < n:
         c = s[i]
@@ -201,6 +214,61 @@ def violations(text):
                 i += 1
         else:
             i += 1
+
+
+# Readers that never throw (but std::bad_alloc): they return why a text is no figure.
+NO_TWIN_NEEDED = {"read_printed_figure", "read_printed_figures"}
+READER = re.compile(r"^(parse|parse_\w+|read|read_\w+|from_thousands|from_millions)$")
+
+
+def functions(text):
+    """Yields (line, name, required, total) for each public function declaration: its name and
+    how many parameters it requires and takes (defaults counted in total only)."""
+    for line_of, h, flat in declarations(text):
+        m = re.search(r"(~?\w+)\s*\(", h)
+        if not m or re.match(r"^(using|typedef)\b", flat):
+            continue
+        depth, params, k = 0, [], m.end()
+        current = ""
+        while k < len(h):
+            ch = h[k]
+            if ch in "(<[{":
+                depth += 1
+            elif ch in ")>]}":
+                if depth == 0 and ch == ")":
+                    break
+                depth -= 1
+            elif ch == "," and depth == 0:
+                params.append(current)
+                current = ""
+                k += 1
+                continue
+            current += ch
+            k += 1
+        if current.strip():
+            params.append(current)
+        params = [x for x in params if x.strip() and x.strip() != "void"]
+        required = sum(1 for x in params if "=" not in x)
+        yield line_of(m.start()), m.group(1), required, len(params)
+
+
+def missing_twins(text):
+    """Yields (line, name) for each public reader (parse*, read*, from_thousands, from_millions)
+    without a public try_ twin in the same header taking the same parameters (a twin may leave
+    out a defaulted one, such as the file name used in messages)."""
+    found = list(functions(text))
+    # A definition repeats its declaration without the default arguments: the fewest required.
+    fewest = {}
+    for _, name, required, total in found:
+        key = (name, total)
+        fewest[key] = min(required, fewest.get(key, required))
+    found = [(line, name, fewest[(name, total)], total) for line, name, _, total in found]
+    for line, name, required, total in found:
+        if not READER.match(name) or name.endswith("_error") or name in NO_TWIN_NEEDED:
+            continue
+        twin = "try_" + name
+        if not any(n == twin and required <= t <= total for _, n, _, t in found):
+            yield line, name
 
 
 def headers(include):
@@ -246,26 +314,57 @@ def self_test():
         if got != want:
             print(f"self-test: {got} found, {want} expected: {text}")
             bad += 1
+    twin_cases = [
+        ("namespace bmm { int parse_x(std::string_view t); }", 1),
+        ("namespace bmm { int parse_x(std::string_view t); "
+         "std::optional<int> try_parse_x(std::string_view t) noexcept; }", 0),
+        ("namespace bmm { struct c { static c parse(std::string_view t); "
+         "static c parse(std::string_view t, int m); "
+         "static std::optional<c> try_parse(std::string_view t) noexcept; }; }", 1),
+        ("namespace bmm { t read_t(std::string_view s, std::string f = {}); "
+         "std::optional<t> try_read_t(std::string_view s) noexcept; }", 0),
+        ("namespace bmm { namespace detail { int parse_y(std::string_view t); } }", 0),
+        ("namespace bmm { struct parse_error { parse_error(std::string_view w); }; }", 0),
+        ("namespace bmm { template <class C> money<C> parse_money(std::string_view t, "
+         "const money_format& f); }", 1),
+    ]
+    for text, want in twin_cases:
+        got = len(list(missing_twins(text)))
+        if got != want:
+            print(f"self-test (twins): {got} found, {want} expected: {text}")
+            bad += 1
+    cases += twin_cases
     print(f"self-test: {len(cases) - bad} of {len(cases)} cases as expected")
     return 1 if bad else 0
 
 
 def main(argv):
-    if argv[1:] == ["--self-test"]:
+    args = argv[1:]
+    if args == ["--self-test"]:
         return self_test()
-    include = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), "..",
-                                                         "include")
+    twins = bool(args) and args[0] == "twins"
+    if twins:
+        args = args[1:]
+    include = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "include")
     found = 0
     count = 0
     for path in headers(include):
         count += 1
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        for line, head in violations(text):
-            rel = os.path.relpath(path, include)
-            print(f"{rel}:{line}: {head[:160]}")
-            found += 1
-    print(f"{found} public declaration(s) naming detail:: in {count} headers")
+        rel = os.path.relpath(path, include)
+        if twins:
+            for line, name in missing_twins(text):
+                print(f"{rel}:{line}: {name} has no try_{name} twin")
+                found += 1
+        else:
+            for line, head in violations(text):
+                print(f"{rel}:{line}: {head[:160]}")
+                found += 1
+    if twins:
+        print(f"{found} reader(s) without a try_ twin in {count} headers")
+    else:
+        print(f"{found} public declaration(s) naming detail:: in {count} headers")
     return 1 if found else 0
 
 

@@ -45,6 +45,7 @@
 
 #include "detail/decimal_text.hpp"
 #include "detail/text.hpp"
+#include "detail/try_twin.hpp"
 #include "error.hpp"
 
 namespace bmm {
@@ -288,6 +289,11 @@ private:
     }
     t.records.pop_back();
     return t;
+}
+
+/// Returns: read_csv(text), or std::nullopt exactly where it would throw.
+[[nodiscard]] inline std::optional<csv_table> try_read_csv(std::string_view text) noexcept {
+    return detail::try_twin([text] { return read_csv(text); });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,7 @@
 #include "decimal.hpp"
 #include "detail/decimal_text.hpp"
 #include "detail/int128.hpp"
+#include "detail/try_twin.hpp"
 #include "error.hpp"
 #include "money.hpp"
 #include "ratio.hpp"
@@ -137,6 +139,12 @@ template <class C>
 /// invalid_argument unless 0 <= format.scale <= 18.
 template <class C>
 [[nodiscard]] money<C> parse_money(std::string_view text, const money_format& format);
+/// Returns: parse_money<C>(text, format), or std::nullopt exactly where it would throw.
+template <class C>
+[[nodiscard]] std::optional<money<C>> try_parse_money(std::string_view text,
+                                                      const money_format& format) noexcept {
+    return detail::try_twin([text, &format] { return parse_money<C>(text, format); });
+}
 
 /// How to show a percentage. Build one from a preset and adjust it with the with_… setters.
 struct percent_format {
@@ -211,6 +219,11 @@ struct percent_format {
 /// brackets; overflow_error for more than 18 places or a coefficient beyond int64.
 [[nodiscard]] decimal parse_percent(std::string_view text,
                                     const percent_format& format = percent_format::places());
+/// Returns: parse_percent(text, format), or std::nullopt exactly where it would throw.
+[[nodiscard]] inline std::optional<decimal> try_parse_percent(
+    std::string_view text, const percent_format& format = percent_format::places()) noexcept {
+    return detail::try_twin([text, &format] { return parse_percent(text, format); });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Implementation

@@ -172,7 +172,32 @@ public:
         return read(text, 6, &mode);
     }
     /// Returns: parse(text), or std::nullopt exactly where parse(text) would throw.
-    [[nodiscard]] static std::optional<money> try_parse(std::string_view text) noexcept;
+    [[nodiscard]] static std::optional<money> try_parse(std::string_view text) noexcept {
+        return try_read(text, 0, nullptr);
+    }
+    /// Returns: parse(text, mode), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_parse(std::string_view text,
+                                                        rounding_mode mode) noexcept {
+        return try_read(text, 0, &mode);
+    }
+    /// Returns: from_thousands(text), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_thousands(std::string_view text) noexcept {
+        return try_read(text, 3, nullptr);
+    }
+    /// Returns: from_thousands(text, mode), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_thousands(std::string_view text,
+                                                                 rounding_mode mode) noexcept {
+        return try_read(text, 3, &mode);
+    }
+    /// Returns: from_millions(text), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_millions(std::string_view text) noexcept {
+        return try_read(text, 6, nullptr);
+    }
+    /// Returns: from_millions(text, mode), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_millions(std::string_view text,
+                                                                rounding_mode mode) noexcept {
+        return try_read(text, 6, &mode);
+    }
 
     /// Returns: an exact decimal as money, e.g. from_decimal(decimal::parse("5.3"), 6) for £5.3m.
     /// `scale` is the power of ten of the decimal's unit (0 major units, 3 thousands, 6 millions).
@@ -339,6 +364,8 @@ private:
         return detail::fixed_point_text(units, Currency::minor_digits);
     }
     static money read(std::string_view text, int scale, const rounding_mode* mode);
+    static std::optional<money> try_read(std::string_view text, int scale,
+                                         const rounding_mode* mode) noexcept;
 
     std::int64_t units_ = 0;
 };
@@ -486,11 +513,12 @@ money<C> money<C>::read(std::string_view text, int scale, const rounding_mode* m
 }
 
 template <class C>
-std::optional<money<C>> money<C>::try_parse(std::string_view text) noexcept {
+std::optional<money<C>> money<C>::try_read(std::string_view text, int scale,
+                                           const rounding_mode* mode) noexcept {
     const detail::decimal_text t = detail::scan_decimal(text, C::symbol);
     if (!t.ok()) return std::nullopt;
-    const auto r =
-        detail::scale_to_i64(t.digits, t.negative, C::minor_digits - t.fraction_digits, nullptr);
+    const auto r = detail::scale_to_i64(t.digits, t.negative,
+                                        C::minor_digits + scale - t.fraction_digits, mode);
     if (r.failure != 0) return std::nullopt;
     return from_minor_units(r.value);
 }

@@ -136,9 +136,11 @@ enum class risk_travel : std::uint8_t { increased, maintained, decreased };
 /// Returns: the direction the text names.
 /// Throws: parse_error naming the text, at the offset of its first character after leading space
 /// (the end of the text when it is blank).
-[[nodiscard]] inline risk_travel parse_risk_travel(std::string_view text) {
-    std::size_t offset = 0;
-    std::string_view t = detail::trim(text, &offset);
+[[nodiscard]] inline risk_travel parse_risk_travel(std::string_view text);
+/// Returns: parse_risk_travel(text), or std::nullopt exactly where it would throw.
+[[nodiscard]] constexpr std::optional<risk_travel> try_parse_risk_travel(
+    std::string_view text) noexcept {
+    std::string_view t = detail::trim(text);
     constexpr std::string_view vs16 = "\xEF\xB8\x8F";
     if (t.size() >= vs16.size() && t.substr(t.size() - vs16.size()) == vs16) {
         t = t.substr(0, t.size() - vs16.size());
@@ -166,6 +168,12 @@ enum class risk_travel : std::uint8_t { increased, maintained, decreased };
     for (const word& w : words) {
         if (detail::iequals(t, w.text)) return w.value;
     }
+    return std::nullopt;
+}
+inline risk_travel parse_risk_travel(std::string_view text) {
+    if (const auto r = try_parse_risk_travel(text)) return *r;
+    std::size_t offset = 0;
+    (void)detail::trim(text, &offset);
     throw parse_error(text, "a direction of travel",
                       "expected an arrow or increased/maintained/decreased", offset);
 }

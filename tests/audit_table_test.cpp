@@ -615,7 +615,7 @@ audited audit_with(const std::vector<bmm::published_row>& rows, const bmm::table
                    bool general_only) {
     audited out;
     try {
-        auto a = general_only ? bmm::budget_table_audit(o, bmm::detail::general_only_t{})
+        auto a = general_only ? bmm::detail::table_audit_access::general_only(o)
                               : bmm::budget_table_audit(o);
         for (const auto& r : rows) a.add(r);
         out.findings = a.result().stored();

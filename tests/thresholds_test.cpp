@@ -55,7 +55,7 @@ std::vector<std::string> audit(const std::vector<bmm::published_row>& rows, roun
     const bmm::table_audit_options options(mode);
     const bmm::findings report = [&] {
         if (path == audit_path::fast) return bmm::audit_budget_table(rows, options);
-        bmm::budget_table_audit a(options, bmm::detail::general_only_t{});
+        auto a = bmm::detail::table_audit_access::general_only(options);
         for (const auto& row : rows) a.add(row);
         return a.take_result();
     }();

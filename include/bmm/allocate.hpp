@@ -147,7 +147,7 @@ allocation<C> allocate(money<C> amount, const Weights& weights, allocation_polic
             : (policy == allocation_policy::first_parts ? detail::remainder_to::first
                                                         : detail::remainder_to::nobody));
     const i128 left = split.left;
-    const detail::heap_array<i128>& part = split.parts;
+    const std::vector<i128>& part = split.parts;
     allocation<C> out;
     out.parts.reserve(n);
     for (const i128& p : part) {

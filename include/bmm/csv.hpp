@@ -45,6 +45,7 @@
 
 #include "detail/decimal_text.hpp"
 #include "detail/text.hpp"
+#include "detail/try_twin.hpp"
 #include "error.hpp"
 
 namespace bmm {
@@ -132,8 +133,8 @@ struct csv_table {
 /// Returns: `field` as one CSV field: unchanged, or in double quotes (inner quotes doubled) when
 /// it holds a comma, a quote or a line break, or starts with a UTF-8 byte-order mark (which
 /// read_csv skips at the start of a text, so unquoted it would be lost as a table's first field).
-/// read_csv reads it back; a whole record is written by csv_row. Throws: nothing but
-/// std::bad_alloc. Requires: nothing.
+/// read_csv reads it back; a whole record is written by csv_row. Throws:
+/// std::bad_alloc.
 [[nodiscard]] inline std::string csv_quote(std::string_view field) {
     if (field.find_first_of(",\"\n\r") == std::string_view::npos &&
         field.substr(0, 3) != "\xEF\xBB\xBF") {
@@ -153,8 +154,8 @@ struct csv_table {
 /// return, which a spreadsheet would run as a formula ("=HYPERLINK(...)"), is written with a
 /// leading single quote ("'=HYPERLINK(...)"), the OWASP rule against CSV injection — unless the
 /// whole field is a number in bmm's decimal grammar ("-3.3", "+2.4", "-1,234.5"), which a
-/// spreadsheet reads as the number it is; then it is csv_quote'd. Throws: nothing but
-/// std::bad_alloc. Requires: nothing.
+/// spreadsheet reads as the number it is; then it is csv_quote'd. Throws:
+/// std::bad_alloc.
 [[nodiscard]] inline std::string csv_quote_for_spreadsheet(std::string_view field) {
     const bool formula = !field.empty() &&
                          std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
@@ -169,7 +170,7 @@ struct csv_table {
 /// (`Range` is any range of things convertible to std::string_view, e.g. a csv_record's fields).
 /// A record of one empty field is written `""`, not as the blank line read_csv skips.
 /// Throws: invalid_argument for no fields (a CSV record has at least one); nothing else but
-/// std::bad_alloc. Requires: nothing.
+/// std::bad_alloc.
 template <class Range>
 [[nodiscard]] std::string csv_row(const Range& fields) {
     std::string out;
@@ -186,7 +187,7 @@ template <class Range>
 }
 
 /// Returns: csv_row of the fields listed: csv_row({"Adult Services", "0", "226.9"}).
-/// Throws: as csv_row. Requires: nothing.
+/// Throws: as csv_row.
 [[nodiscard]] inline std::string csv_row(std::initializer_list<std::string_view> fields) {
     return csv_row<std::initializer_list<std::string_view>>(fields);
 }
@@ -208,7 +209,7 @@ public:
 
     /// Appends the next chunk of the text (any size, split anywhere: inside a record, a quoted
     /// field or a UTF-8 character). Throws: invalid_argument for a reader of a whole text or
-    /// after finish(); nothing else but std::bad_alloc. Requires: nothing.
+    /// after finish(); nothing else but std::bad_alloc.
     void feed(std::string_view chunk) {
         if (final_) throw invalid_argument("csv_reader: feed() after finish() or on a whole text");
         // Keep only what is not read yet (the records before pos_ are done), then append.
@@ -226,7 +227,7 @@ public:
         buffer_.append(chunk.data(), chunk.size());
         text_ = buffer_;
     }
-    /// Marks the end of a text given in chunks. Throws: nothing. Requires: nothing.
+    /// Marks the end of a text given in chunks.
     void finish() noexcept {
         if (!final_) text_ = buffer_;
         final_ = true;
@@ -238,14 +239,12 @@ public:
     /// chunks, when the next record needs more of it than has been fed.
     /// Throws: csv_error (a parse_error) with the line, column and field for malformed CSV (see
     /// the table at the top of this header); the reader then stays at that record.
-    /// Requires: nothing.
     bool next(csv_record& out);
     /// Returns: true when the whole text has been read (for chunks: after finish()).
-    /// Throws: nothing. Requires: nothing.
     [[nodiscard]] bool done() const noexcept {
         return final_ && bom_checked_ && !has_record_ahead();
     }
-    /// Returns: the number of records read so far. Throws: nothing. Requires: nothing.
+    /// Returns: the number of records read so far.
     [[nodiscard]] std::size_t records() const noexcept { return records_; }
 
 private:
@@ -290,6 +289,11 @@ private:
     }
     t.records.pop_back();
     return t;
+}
+
+/// Returns: read_csv(text), or std::nullopt exactly where it would throw.
+[[nodiscard]] inline std::optional<csv_table> try_read_csv(std::string_view text) noexcept {
+    return detail::try_twin([text] { return read_csv(text); });
 }
 
 // ---------------------------------------------------------------------------------------------

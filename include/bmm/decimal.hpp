@@ -87,7 +87,7 @@ public:
     /// Throws: overflow_error if the coefficient at those places does not fit int64.
     friend constexpr decimal operator-(decimal a, decimal b) { return combine(a, b, -1); }
 
-    /// Returns: the comparison of the exact values, whatever their places. Throws: nothing.
+    /// Returns: the comparison of the exact values, whatever their places.
     friend constexpr bool operator==(decimal a, decimal b) noexcept { return cmp(a, b) == 0; }
     friend constexpr bool operator!=(decimal a, decimal b) noexcept { return cmp(a, b) != 0; }
     friend constexpr bool operator<(decimal a, decimal b) noexcept { return cmp(a, b) < 0; }

@@ -96,7 +96,7 @@ public:
     /// `message` is the reason; `input` the offending text (may be empty); `position` the
     /// offset in `input` where reading failed, or no_position. what() is "bmm: " + message,
     /// then " (at offset N)" when there is a position.
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     error(errc code, const std::string& message, std::string_view input = {},
           std::size_t position = no_position)
         : std::runtime_error(compose(message, position)),
@@ -139,7 +139,7 @@ private:
 /// (as detail::shown_input shows it: at most about 60 bytes, NUL bytes as \0); input() is whole.
 class parse_error : public error {
 public:
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     parse_error(std::string_view input, std::string_view what, std::string_view why,
                 std::size_t position = no_position)
         : error(errc::parse,
@@ -151,7 +151,7 @@ public:
 /// A value finer than the type holds (e.g. "0.005" as pounds and pence).
 class inexact_error : public error {
 public:
-    /// `message` should quote `input` when there is one. Throws: nothing but std::bad_alloc.
+    /// `message` should quote `input` when there is one. Throws: std::bad_alloc.
     explicit inexact_error(const std::string& message, std::string_view input = {},
                            std::size_t position = no_position)
         : error(errc::inexact, message, input, position) {}
@@ -160,7 +160,7 @@ public:
 /// A result outside the representable range. bmm never wraps around.
 class overflow_error : public error {
 public:
-    /// `message` should quote `input` when there is one. Throws: nothing but std::bad_alloc.
+    /// `message` should quote `input` when there is one. Throws: std::bad_alloc.
     explicit overflow_error(const std::string& message, std::string_view input = {})
         : error(errc::overflow, message, input) {}
 };
@@ -168,14 +168,14 @@ public:
 /// A division by zero, in the throwing forms of operations whose result would be undefined.
 class undefined_error : public error {
 public:
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     explicit undefined_error(const std::string& message) : error(errc::undefined, message) {}
 };
 
 /// An argument with no meaning for the operation (e.g. all allocation weights zero).
 class invalid_argument : public error {
 public:
-    /// `input` is the offending value as text, when there is one. Throws: nothing but
+    /// `input` is the offending value as text, when there is one. Throws:
     /// std::bad_alloc.
     explicit invalid_argument(const std::string& message, std::string_view input = {})
         : error(errc::invalid_argument, message, input) {}
@@ -186,7 +186,7 @@ public:
 class io_error : public error {
 public:
     /// `path` is the file's path or the stream's name; `system_error` the errno value, or 0.
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     explicit io_error(const std::string& message, std::string_view path = {}, int system_error = 0)
         : error(errc::io, message, path), system_error_(system_error) {}
     /// Returns: the errno value of the failure, or 0 when it has none.

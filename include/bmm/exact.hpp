@@ -46,6 +46,10 @@
 
 namespace bmm {
 
+namespace detail {
+struct exact_access;
+}  // namespace detail
+
 class exact {
 public:
     /// Zero.
@@ -129,15 +133,9 @@ public:
     friend bool operator>(const exact& a, const exact& b) { return cmp(a, b) > 0; }
     friend bool operator>=(const exact& a, const exact& b) { return cmp(a, b) >= 0; }
 
-    // Detail, for bmm's own headers: n / d from wide integers.
-    /// Returns: n / d in lowest terms. Throws: undefined_error if d is zero.
-    [[nodiscard]] static exact from_wide(const detail::wide_int& n, const detail::wide_int& d) {
-        return make(n, d);
-    }
-    [[nodiscard]] const detail::wide_int& wide_numerator() const noexcept { return num_; }
-    [[nodiscard]] const detail::wide_int& wide_denominator() const noexcept { return den_; }
-
 private:
+    friend struct detail::exact_access;
+
     struct raw_tag {};
     exact(detail::wide_int n, detail::wide_int d, raw_tag)
         : num_(std::move(n)), den_(std::move(d)) {}
@@ -164,6 +162,18 @@ private:
     detail::wide_int num_;
     detail::wide_int den_{std::int64_t{1}};
 };
+
+namespace detail {
+/// bmm's own headers' access to an exact value's wide integers.
+struct exact_access {
+    /// Returns: n / d in lowest terms. Throws: undefined_error if d is zero.
+    [[nodiscard]] static exact from_wide(const wide_int& n, const wide_int& d) {
+        return exact::make(n, d);
+    }
+    [[nodiscard]] static const wide_int& numerator(const exact& x) noexcept { return x.num_; }
+    [[nodiscard]] static const wide_int& denominator(const exact& x) noexcept { return x.den_; }
+};
+}  // namespace detail
 
 /// Returns: a^n exactly. Throws: undefined_error for a zero base with n < 0.
 [[nodiscard]] inline exact pow(exact a, long long n) {
@@ -218,7 +228,8 @@ public:
     /// Throws: overflow_error naming the amount if the rounded figure is out of money's range.
     [[nodiscard]] money<C> round(rounding_mode mode) const {
         const detail::wide_int r =
-            detail::round_div(minor_.wide_numerator(), minor_.wide_denominator(), mode);
+            detail::round_div(detail::exact_access::numerator(minor_),
+                              detail::exact_access::denominator(minor_), mode);
         if (!r.is_small() || !detail::fits_i64(r.small())) {
             throw overflow_error("the exact " + std::string(C::code) + " amount " +
                                      to_string(in_major_units()) +
@@ -291,7 +302,7 @@ template <class C>
 inline std::optional<ratio> exact::to_ratio() const {
     if (!num_.is_small() || !den_.is_small()) return std::nullopt;
     if (!detail::fits_i64(num_.small()) || !detail::fits_i64(den_.small())) return std::nullopt;
-    return ratio::from128(num_.small(), den_.small());
+    return detail::ratio_access::from128(num_.small(), den_.small());
 }
 
 inline decimal exact::round(int places, rounding_mode mode) const {
@@ -368,8 +379,8 @@ inline std::optional<exact> exact::try_parse(std::string_view text) noexcept {
 
 inline std::string to_string(const exact& x) {
     using detail::wide_int;
-    const wide_int& n = x.wide_numerator();
-    const wide_int& d = x.wide_denominator();
+    const wide_int& n = detail::exact_access::numerator(x);
+    const wide_int& d = detail::exact_access::denominator(x);
     if (d == wide_int(1)) return n.to_string();
     // A decimal exists when d = 2^a · 5^b; it then has max(a, b) places.
     wide_int rest = d, q, r;

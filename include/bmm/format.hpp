@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,7 @@
 #include "decimal.hpp"
 #include "detail/decimal_text.hpp"
 #include "detail/int128.hpp"
+#include "detail/try_twin.hpp"
 #include "error.hpp"
 #include "money.hpp"
 #include "ratio.hpp"
@@ -53,16 +55,15 @@ struct money_format {
     bool plus_sign = false;  ///< "+2.4" for positive values (changes since last report)
     rounding_mode rounding = rounding_mode::half_up;
 
-    /// Returns: "£1,234.56": major units with every minor digit. Throws: nothing.
-    /// Requires: nothing.
+    /// Returns: "£1,234.56": major units with every minor digit.
     [[nodiscard]] static constexpr money_format full() noexcept { return {}; }
-    /// Returns: "£4,685,633": whole major units. Throws: nothing. Requires: nothing.
+    /// Returns: "£4,685,633": whole major units.
     [[nodiscard]] static constexpr money_format whole() noexcept {
         money_format f;
         f.decimals = 0;
         return f;
     }
-    /// Returns: "£5.3m" (decimals = 1), "£0.070m" (decimals = 3). Throws: nothing.
+    /// Returns: "£5.3m" (decimals = 1), "£0.070m" (decimals = 3).
     /// Requires: 0 <= decimals <= 18 (an invalid_argument when used).
     [[nodiscard]] static constexpr money_format millions(int decimals = 1) noexcept {
         money_format f;
@@ -72,7 +73,7 @@ struct money_format {
         return f;
     }
     /// Returns: "1,762": thousands with no symbol, as the £000 columns of virement tables print
-    /// them. Throws: nothing. Requires: 0 <= decimals <= 18 (an invalid_argument when used).
+    /// them. Requires: 0 <= decimals <= 18 (an invalid_argument when used).
     [[nodiscard]] static constexpr money_format thousands(int decimals = 0) noexcept {
         money_format f;
         f.scale = 3;
@@ -80,7 +81,7 @@ struct money_format {
         f.symbol = false;
         return f;
     }
-    /// Returns: "-1.2" in a £m table column: millions, no symbol, no suffix. Throws: nothing.
+    /// Returns: "-1.2" in a £m table column: millions, no symbol, no suffix.
     /// Requires: 0 <= decimals <= 18 (an invalid_argument when used).
     [[nodiscard]] static constexpr money_format millions_column(int decimals = 1) noexcept {
         money_format f = millions(decimals);
@@ -89,33 +90,31 @@ struct money_format {
         return f;
     }
 
-    /// Returns: this format, negatives in brackets ("(1.2)"). Throws: nothing.
-    /// Requires: nothing.
+    /// Returns: this format, negatives in brackets ("(1.2)").
     [[nodiscard]] constexpr money_format with_brackets() const noexcept {
         money_format f = *this;
         f.negative = negative_style::brackets;
         return f;
     }
-    /// Returns: this format, positives with a plus ("+2.4"). Throws: nothing.
-    /// Requires: nothing.
+    /// Returns: this format, positives with a plus ("+2.4").
     [[nodiscard]] constexpr money_format with_plus_sign() const noexcept {
         money_format f = *this;
         f.plus_sign = true;
         return f;
     }
-    /// Returns: this format, rounding by m. Throws: nothing. Requires: nothing.
+    /// Returns: this format, rounding by m.
     [[nodiscard]] constexpr money_format with_rounding(rounding_mode m) const noexcept {
         money_format f = *this;
         f.rounding = m;
         return f;
     }
-    /// Returns: this format without the currency symbol. Throws: nothing. Requires: nothing.
+    /// Returns: this format without the currency symbol.
     [[nodiscard]] constexpr money_format without_symbol() const noexcept {
         money_format f = *this;
         f.symbol = false;
         return f;
     }
-    /// Returns: this format without thousands separators. Throws: nothing. Requires: nothing.
+    /// Returns: this format without thousands separators.
     [[nodiscard]] constexpr money_format without_grouping() const noexcept {
         money_format f = *this;
         f.grouping = false;
@@ -140,6 +139,12 @@ template <class C>
 /// invalid_argument unless 0 <= format.scale <= 18.
 template <class C>
 [[nodiscard]] money<C> parse_money(std::string_view text, const money_format& format);
+/// Returns: parse_money<C>(text, format), or std::nullopt exactly where it would throw.
+template <class C>
+[[nodiscard]] std::optional<money<C>> try_parse_money(std::string_view text,
+                                                      const money_format& format) noexcept {
+    return detail::try_twin([text, &format] { return parse_money<C>(text, format); });
+}
 
 /// How to show a percentage. Build one from a preset and adjust it with the with_… setters.
 struct percent_format {
@@ -151,42 +156,39 @@ struct percent_format {
     rounding_mode rounding = rounding_mode::half_up;
 
     /// Returns: "0.9%" at `decimals` places (decimals = 1), "25%" (decimals = 0).
-    /// Throws: nothing. Requires: -1 <= decimals <= 16 (an invalid_argument when used).
+    /// Requires: -1 <= decimals <= 16 (an invalid_argument when used).
     [[nodiscard]] static constexpr percent_format places(int decimals = 1) noexcept {
         percent_format f;
         f.decimals = decimals;
         return f;
     }
     /// Returns: a format that prints a decimal % with its own places ("48.9%", "50.00%").
-    /// Throws: nothing. Requires: nothing.
     [[nodiscard]] static constexpr percent_format as_printed() noexcept { return places(-1); }
-    /// Returns: this format, negatives in brackets ("(1.2)%"). Throws: nothing.
-    /// Requires: nothing.
+    /// Returns: this format, negatives in brackets ("(1.2)%").
     [[nodiscard]] constexpr percent_format with_brackets() const noexcept {
         percent_format f = *this;
         f.negative = negative_style::brackets;
         return f;
     }
-    /// Returns: this format, positives with a plus ("+25%"). Throws: nothing. Requires: nothing.
+    /// Returns: this format, positives with a plus ("+25%").
     [[nodiscard]] constexpr percent_format with_plus_sign() const noexcept {
         percent_format f = *this;
         f.plus_sign = true;
         return f;
     }
-    /// Returns: this format, rounding by m. Throws: nothing. Requires: nothing.
+    /// Returns: this format, rounding by m.
     [[nodiscard]] constexpr percent_format with_rounding(rounding_mode m) const noexcept {
         percent_format f = *this;
         f.rounding = m;
         return f;
     }
-    /// Returns: this format without the "%" (a table column headed "%"). Throws: nothing.
-    /// Requires: nothing.
+    /// Returns: this format without the "%" (a table column headed "%").
     [[nodiscard]] constexpr percent_format without_percent_sign() const noexcept {
         percent_format f = *this;
         f.percent_sign = false;
         return f;
     }
-    /// Returns: this format with thousands separators. Throws: nothing. Requires: nothing.
+    /// Returns: this format with thousands separators.
     [[nodiscard]] constexpr percent_format with_grouping() const noexcept {
         percent_format f = *this;
         f.grouping = true;
@@ -215,9 +217,13 @@ struct percent_format {
 /// Returns: the figure exactly, with as many places as the text has (e.g. -1.2 for "(1.2)%").
 /// Throws: parse_error naming the text for a malformed number, a missing "%", or a sign inside
 /// brackets; overflow_error for more than 18 places or a coefficient beyond int64.
-/// Requires: nothing.
 [[nodiscard]] decimal parse_percent(std::string_view text,
                                     const percent_format& format = percent_format::places());
+/// Returns: parse_percent(text, format), or std::nullopt exactly where it would throw.
+[[nodiscard]] inline std::optional<decimal> try_parse_percent(
+    std::string_view text, const percent_format& format = percent_format::places()) noexcept {
+    return detail::try_twin([text, &format] { return parse_percent(text, format); });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Implementation

@@ -153,8 +153,9 @@ enum class exception_reason : std::uint8_t { red, persistent_amber };
 /// at least rule.amber_run reporting periods, see off_target_run), or std::nullopt when it is
 /// not. Throws: invalid_argument if rule.amber_run is 0.
 template <unsigned S>
-[[nodiscard]] detail::lazy_t<std::optional<exception_reason>, S> exception_in(
-    const status_history<S>& h, fiscal_month<S> m, exception_rule rule = {}) {
+[[nodiscard]] std::optional<exception_reason> exception_in(const status_history<S>& h,
+                                                           fiscal_month<S> m,
+                                                           exception_rule rule = {}) {
     if (rule.amber_run == 0) throw invalid_argument("an exception rule needs amber_run >= 1");
     const auto s = h.at(m);
     if (!s || !s->is_rated()) return std::nullopt;

@@ -45,10 +45,8 @@ template <unsigned StartMonth = 4>
 struct observation {
     fiscal_month<StartMonth> month;
     bmm::reading actual;
-    // std::optional<reading> and std::optional<target>, instantiated only when an observation is
-    // (see detail::lazy_t).
-    detail::lazy_t<std::optional<bmm::reading>, StartMonth> ytd_actual;
-    detail::lazy_t<std::optional<target>, StartMonth> ytd_target;
+    std::optional<bmm::reading> ytd_actual;
+    std::optional<target> ytd_target;
 };
 
 /// A cumulative measure's year: its annual target and how the target accrues month by month.

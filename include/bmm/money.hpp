@@ -87,7 +87,11 @@ template <class Currency>
 class unrounded_money;
 
 namespace detail {
-struct unrounded_tag {};
+/// Makes unrounded amounts (num / den minor units, den > 0): only money's operators do.
+struct unrounded_access {
+    template <class C>
+    static constexpr unrounded_money<C> make(i128 num, i128 den) noexcept;
+};
 }  // namespace detail
 
 template <class Currency>
@@ -168,7 +172,32 @@ public:
         return read(text, 6, &mode);
     }
     /// Returns: parse(text), or std::nullopt exactly where parse(text) would throw.
-    [[nodiscard]] static std::optional<money> try_parse(std::string_view text) noexcept;
+    [[nodiscard]] static std::optional<money> try_parse(std::string_view text) noexcept {
+        return try_read(text, 0, nullptr);
+    }
+    /// Returns: parse(text, mode), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_parse(std::string_view text,
+                                                        rounding_mode mode) noexcept {
+        return try_read(text, 0, &mode);
+    }
+    /// Returns: from_thousands(text), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_thousands(std::string_view text) noexcept {
+        return try_read(text, 3, nullptr);
+    }
+    /// Returns: from_thousands(text, mode), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_thousands(std::string_view text,
+                                                                 rounding_mode mode) noexcept {
+        return try_read(text, 3, &mode);
+    }
+    /// Returns: from_millions(text), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_millions(std::string_view text) noexcept {
+        return try_read(text, 6, nullptr);
+    }
+    /// Returns: from_millions(text, mode), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<money> try_from_millions(std::string_view text,
+                                                                rounding_mode mode) noexcept {
+        return try_read(text, 6, &mode);
+    }
 
     /// Returns: an exact decimal as money, e.g. from_decimal(decimal::parse("5.3"), 6) for £5.3m.
     /// `scale` is the power of ten of the decimal's unit (0 major units, 3 thousands, 6 millions).
@@ -249,10 +278,10 @@ public:
     }
 
     /// Returns: the exact product, to be rounded with a named mode before it is money again.
-    /// Throws: nothing (exact in 128 bits); the rounding may throw overflow_error.
+    /// Exact in 128 bits; the rounding may throw overflow_error.
     friend constexpr unrounded_money<Currency> operator*(money a, ratio r) noexcept {
-        return unrounded_money<Currency>(detail::unrounded_tag{},
-                                         detail::i128(a.units_) * r.numerator(), r.denominator());
+        return detail::unrounded_access::make<Currency>(detail::i128(a.units_) * r.numerator(),
+                                                        r.denominator());
     }
     friend constexpr unrounded_money<Currency> operator*(ratio r, money a) noexcept {
         return a * r;
@@ -264,9 +293,8 @@ public:
         if (r.numerator() == 0) throw undefined_error("division of money by a zero ratio");
         const detail::i128 n = detail::i128(a.units_) * r.denominator();
         return r.numerator() < 0
-                   ? unrounded_money<Currency>(detail::unrounded_tag{}, -n,
-                                               -detail::i128(r.numerator()))
-                   : unrounded_money<Currency>(detail::unrounded_tag{}, n, r.numerator());
+                   ? detail::unrounded_access::make<Currency>(-n, -detail::i128(r.numerator()))
+                   : detail::unrounded_access::make<Currency>(n, r.numerator());
     }
     /// Returns: the exact quotient a / n, to be rounded. Throws: undefined_error if n == 0.
     template <class I, std::enable_if_t<detail::is_whole_number_arg<I>, int> = 0>
@@ -278,9 +306,9 @@ public:
                       "divide money by a signed integer (a uint64_t count may not fit int64)");
         if (n == 0) throw undefined_error("division of money by zero");
         const auto d = static_cast<std::int64_t>(n);
-        return d < 0 ? unrounded_money<Currency>(detail::unrounded_tag{}, -detail::i128(a.units_),
-                                                 -detail::i128(d))
-                     : unrounded_money<Currency>(detail::unrounded_tag{}, a.units_, d);
+        return d < 0 ? detail::unrounded_access::make<Currency>(-detail::i128(a.units_),
+                                                                -detail::i128(d))
+                     : detail::unrounded_access::make<Currency>(a.units_, d);
     }
     /// Returns: the exact ratio a / b (e.g. a share of a total).
     /// Throws: undefined_error if b is zero (ratio_of returns std::nullopt instead);
@@ -307,7 +335,7 @@ public:
     // --- comparison
     // -------------------------------------------------------------------------------
 
-    /// Returns: the comparison of the amounts (or of the amount with zero). Throws: nothing.
+    /// Returns: the comparison of the amounts (or of the amount with zero).
     friend constexpr bool operator==(money a, money b) noexcept { return a.units_ == b.units_; }
     friend constexpr bool operator!=(money a, money b) noexcept { return a.units_ != b.units_; }
     friend constexpr bool operator<(money a, money b) noexcept { return a.units_ < b.units_; }
@@ -336,6 +364,8 @@ private:
         return detail::fixed_point_text(units, Currency::minor_digits);
     }
     static money read(std::string_view text, int scale, const rounding_mode* mode);
+    static std::optional<money> try_read(std::string_view text, int scale,
+                                         const rounding_mode* mode) noexcept;
 
     std::int64_t units_ = 0;
 };
@@ -366,20 +396,25 @@ public:
         return money<Currency>::from_minor_units(static_cast<std::int64_t>(r));
     }
     /// Returns: true when no rounding is needed (the amount is a whole number of minor units).
-    /// Throws: nothing.
     [[nodiscard]] constexpr bool is_exact() const noexcept { return num_ % den_ == 0; }
     /// Returns: the exact amount in minor units as a ratio.
     /// Throws: overflow_error if its lowest terms do not fit int64.
-    [[nodiscard]] constexpr ratio in_minor_units() const { return ratio::from128(num_, den_); }
-
-    /// Internal: made only by money's operators (num / den minor units, den > 0).
-    constexpr unrounded_money(detail::unrounded_tag, detail::i128 num, detail::i128 den) noexcept
-        : num_(num), den_(den) {}
+    [[nodiscard]] constexpr ratio in_minor_units() const {
+        return detail::ratio_access::from128(num_, den_);
+    }
 
 private:
+    friend struct detail::unrounded_access;
+    constexpr unrounded_money(detail::i128 num, detail::i128 den) noexcept : num_(num), den_(den) {}
+
     detail::i128 num_;  // minor units × den
     detail::i128 den_;  // > 0, at most |INT64_MIN|
 };
+
+template <class C>
+constexpr unrounded_money<C> detail::unrounded_access::make(i128 num, i128 den) noexcept {
+    return unrounded_money<C>(num, den);
+}
 
 using gbp = money<currency::gbp>;
 using eur = money<currency::eur>;
@@ -478,11 +513,12 @@ money<C> money<C>::read(std::string_view text, int scale, const rounding_mode* m
 }
 
 template <class C>
-std::optional<money<C>> money<C>::try_parse(std::string_view text) noexcept {
+std::optional<money<C>> money<C>::try_read(std::string_view text, int scale,
+                                           const rounding_mode* mode) noexcept {
     const detail::decimal_text t = detail::scan_decimal(text, C::symbol);
     if (!t.ok()) return std::nullopt;
-    const auto r =
-        detail::scale_to_i64(t.digits, t.negative, C::minor_digits - t.fraction_digits, nullptr);
+    const auto r = detail::scale_to_i64(t.digits, t.negative,
+                                        C::minor_digits + scale - t.fraction_digits, mode);
     if (r.failure != 0) return std::nullopt;
     return from_minor_units(r.value);
 }

@@ -417,6 +417,9 @@ struct mtfs_dsg {
     date::year_month_day override_ends;
 };
 
+template <class C, unsigned S = 4>
+class mtfs_projection;
+
 /// A medium-term financial strategy. Per-year vectors have one entry per plan year, the first
 /// for base_year.next().
 template <class C, unsigned S = 4>
@@ -457,7 +460,10 @@ struct mtfs_plan {
     /// the offending input otherwise.
     void validate() const { (void)checked_lines(); }
 
-    // Detail: validate() returning each item's spending line, which project() reuses.
+private:
+    template <class C2, unsigned S2>
+    friend mtfs_projection<C2, S2> project(const mtfs_plan<C2, S2>&, const savings_policy&);
+    /// validate(), returning each item's spending line, which project() reuses.
     [[nodiscard]] detail::mtfs_lines checked_lines() const;
 };
 
@@ -566,9 +572,6 @@ template <class C, unsigned S>
 }
 
 // --- the projection ----------------------------------------------------------------------------
-
-template <class C, unsigned S = 4>
-class mtfs_projection;
 
 /// Returns: the plan projected exactly, savings counted under `policy`.
 /// Throws: as plan.validate(); std::bad_alloc. Never overflow_error: figures outgrow 128 bits
@@ -702,7 +705,7 @@ private:
         return value(f(y), y.denominator);
     }
     static exact_money<C> value(const detail::wide_int& n, const detail::wide_int& d) {
-        return exact_money<C>::from_minor_units(exact::from_wide(n, d));
+        return exact_money<C>::from_minor_units(detail::exact_access::from_wide(n, d));
     }
     template <class I>
     printed_mtfs<C, S> print(const detail::mtfs_figures<I>& figures, const I& u, print_unit unit,

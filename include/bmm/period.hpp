@@ -85,16 +85,6 @@ inline constexpr std::int64_t year_limit = 1'000'000;
                : date::year{-32768};
 }
 struct period_access;
-/// T, named as depending on a fiscal year's start month (lazy_t<T, S> is T). A template that
-/// names std::optional<X> as a member or return type instantiates it where the template is
-/// defined, in every includer (GCC and Clang alike), unless the type is dependent; spelled
-/// lazy_t<std::optional<X>, StartMonth> it is instantiated only when the template is used.
-template <class T, unsigned StartMonth>
-struct lazy {
-    using type = T;
-};
-template <class T, unsigned StartMonth>
-using lazy_t = typename lazy<T, StartMonth>::type;
 }  // namespace detail
 
 // =============================================================================================
@@ -597,6 +587,8 @@ enum class frequency { monthly, bi_monthly, quarterly, six_monthly, annual };
 /// Returns: the frequency.
 /// Throws: parse_error naming the text, at the offset of its first non-space character.
 [[nodiscard]] frequency parse_frequency(std::string_view text);
+/// Returns: parse_frequency(text), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<frequency> try_parse_frequency(std::string_view text) noexcept;
 
 /// Returns: the months between two reports: 1, 2, 3, 6 or 12.
 [[nodiscard]] constexpr unsigned months_per_period(frequency f) noexcept {
@@ -973,20 +965,20 @@ std::string to_string(fiscal_quarter<S> q) {
     return 'Q' + std::to_string(q.index()) + ' ' + to_string(q.year());
 }
 
-inline frequency parse_frequency(std::string_view text) {
+inline std::optional<frequency> try_parse_frequency(std::string_view text) noexcept {
     // Surrounding space is ignored and letter case too; between words, a run of spaces, tabs or
     // hyphens reads as one hyphen ("Bi monthly", "six - monthly"). A space inside a word is not
-    // ignored: "mon thly" is not a frequency.
-    std::size_t lead = 0;
-    const std::string_view body = detail::trim(text, &lead);
-    std::string t;
+    // ignored: "mon thly" is not a frequency. No frequency is longer than the buffer.
+    const std::string_view body = detail::trim(text);
+    char buffer[16] = {};
+    std::size_t n = 0;
     for (char c : body) {
-        if (c == ' ' || c == '\t' || c == '-') {
-            if (t.empty() || t.back() != '-') t += '-';
-            continue;
-        }
-        t += detail::to_lower(c);
+        const bool gap = c == ' ' || c == '\t' || c == '-';
+        if (gap && n > 0 && buffer[n - 1] == '-') continue;
+        if (n == sizeof buffer) return std::nullopt;
+        buffer[n++] = gap ? '-' : detail::to_lower(c);
     }
+    const std::string_view t(buffer, n);
     if (t == "monthly") return frequency::monthly;
     if (t == "bi-monthly" || t == "bimonthly") return frequency::bi_monthly;
     if (t == "quarterly") return frequency::quarterly;
@@ -994,6 +986,13 @@ inline frequency parse_frequency(std::string_view text) {
         return frequency::six_monthly;
     }
     if (t == "annual" || t == "annually" || t == "yearly") return frequency::annual;
+    return std::nullopt;
+}
+
+inline frequency parse_frequency(std::string_view text) {
+    if (const auto f = try_parse_frequency(text)) return *f;
+    std::size_t lead = 0;
+    (void)detail::trim(text, &lead);
     throw parse_error(text, "a reporting frequency",
                       "expected monthly, bi-monthly, quarterly, six-monthly or annual", lead);
 }

@@ -47,6 +47,7 @@ inline constexpr bool is_ratio_int = std::is_integral_v<I> && !std::is_same_v<I,
 /// reach the static_assert that names the rule.
 template <class I>
 inline constexpr bool is_ratio_int_arg = is_ratio_int<I> || is_wide_integer<I>;
+struct ratio_access;
 }  // namespace detail
 
 class ratio {
@@ -80,7 +81,7 @@ public:
     }
 
     /// Returns: numerator/denominator, or std::nullopt (undefined) when denominator == 0.
-    /// Throws: nothing but overflow_error as for the constructor.
+    /// Throws: overflow_error as for the constructor.
     [[nodiscard]] static constexpr std::optional<ratio> try_make(std::int64_t numerator,
                                                                  std::int64_t denominator);
 
@@ -99,7 +100,7 @@ public:
     /// Throws: parse_error naming the text for anything but a decimal ("2.5%", "1/2", "");
     /// overflow_error naming the text when the value's lowest terms do not fit int64.
     [[nodiscard]] static ratio from_percent(std::string_view text);
-    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10. Throws: nothing (10^18 fits).
+    /// Returns: the exact value of a decimal, e.g. 0.90 -> 9/10 (10^18 fits).
     [[nodiscard]] static constexpr ratio from_decimal(decimal d) noexcept;
 
     /// Returns: the numerator in lowest terms (carries the sign).
@@ -158,7 +159,7 @@ public:
     constexpr ratio& operator-=(ratio b) { return *this = *this - b; }
     constexpr ratio& operator*=(ratio b) { return *this = *this * b; }
 
-    /// Returns: the exact comparison of the values. Throws: nothing.
+    /// Returns: the exact comparison of the values.
     friend constexpr bool operator==(ratio a, ratio b) noexcept {
         return a.num_ == b.num_ && a.den_ == b.den_;  // lowest terms are unique
     }
@@ -168,12 +169,11 @@ public:
     friend constexpr bool operator>(ratio a, ratio b) noexcept { return cmp(a, b) > 0; }
     friend constexpr bool operator>=(ratio a, ratio b) noexcept { return cmp(a, b) >= 0; }
 
-    // Detail, public so that money.hpp's unrounded amounts can reuse the normalisation.
+private:
+    friend struct detail::ratio_access;
     /// Returns: n/d in lowest terms. Throws: overflow_error if it does not fit; undefined_error
     /// if d is 0.
-    [[nodiscard]] static constexpr ratio from128(detail::i128 n, detail::i128 d);
-
-private:
+    static constexpr ratio from128(detail::i128 n, detail::i128 d);
     static constexpr ratio make(std::int64_t n, std::int64_t d) {
         if (d == 0) throw undefined_error("a ratio with a zero denominator is undefined");
         return from128(n, d);
@@ -193,6 +193,16 @@ private:
     std::int64_t num_ = 0;
     std::int64_t den_ = 1;
 };
+
+namespace detail {
+/// bmm's own headers' access to ratio's 128-bit normalisation (money's unrounded amounts, exact
+/// sums, resilience ratios).
+struct ratio_access {
+    /// Returns: n/d in lowest terms. Throws: overflow_error if it does not fit; undefined_error
+    /// if d is 0.
+    [[nodiscard]] static constexpr ratio from128(i128 n, i128 d) { return ratio::from128(n, d); }
+};
+}  // namespace detail
 
 /// Returns: "1/12", "-3", "0": the exact value in lowest terms (ratio::parse reads it back).
 [[nodiscard]] std::string to_string(ratio r);

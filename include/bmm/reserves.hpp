@@ -44,17 +44,15 @@ struct general_balances {
     money<C> risk_assessed_level;
 
     /// Returns: opening + contributions − forecast_variance. Throws: overflow_error.
-    /// Requires: nothing.
     [[nodiscard]] money<C> closing() const {
         money<C> c = opening;
         for (const money<C>& x : contributions) c = c + x;
         return c - forecast_variance;
     }
     /// Returns: closing − risk-assessed level (negative: below the level). Throws: overflow_error.
-    /// Requires: nothing.
     [[nodiscard]] money<C> headroom() const { return closing() - risk_assessed_level; }
     /// Returns: true when the closing balance is at or above the risk-assessed level.
-    /// Throws: overflow_error. Requires: nothing.
+    /// Throws: overflow_error.
     [[nodiscard]] bool at_or_above_level() const { return headroom() >= zero; }
 };
 
@@ -66,7 +64,7 @@ struct projection_year {
     money<C> movement;  ///< contributions less uses and overspends for the year
     money<C> closing;
     money<C> floor;  ///< the minimum (e.g. the risk-assessed level) for the year
-    /// Returns: closing < floor. Throws: nothing. Requires: nothing.
+    /// Returns: closing < floor.
     [[nodiscard]] bool below_floor() const noexcept { return closing < floor; }
 };
 
@@ -74,7 +72,7 @@ struct projection_year {
 /// `floors` gives each year's minimum (a single value applies to every year).
 /// Returns: one row per movement.
 /// Throws: invalid_argument if floors has neither 1 nor movements.size() entries;
-/// overflow_error. Requires: nothing.
+/// overflow_error.
 template <class C, unsigned S>
 [[nodiscard]] std::vector<projection_year<C, S>> project_balances(
     money<C> opening, fiscal_year<S> first, const std::vector<money<C>>& movements,
@@ -96,7 +94,7 @@ template <class C, unsigned S>
 }
 
 /// Returns: the first projected year whose closing balance is below its floor, if any.
-/// Throws: nothing but std::bad_alloc. Requires: nothing.
+/// Throws: std::bad_alloc.
 template <class C, unsigned S>
 [[nodiscard]] std::optional<fiscal_year<S>> first_year_below_floor(
     const std::vector<projection_year<C, S>>& p) {
@@ -110,7 +108,7 @@ template <class C, unsigned S>
 /// (not rounded to whole years: 5.9 / 1.7 = 59/17, about 3.47); std::nullopt when nothing is
 /// drawn (it is never exhausted). Money paid into a reserve is not a rate of use.
 /// Throws: invalid_argument for a negative reserve or a negative use; overflow_error if the
-/// exact ratio does not fit. Requires: nothing.
+/// exact ratio does not fit.
 template <class C>
 [[nodiscard]] std::optional<ratio> years_of_cover(money<C> reserve, money<C> annual_use) {
     if (reserve < zero || annual_use < zero) {
@@ -121,7 +119,7 @@ template <class C>
 }
 
 /// Returns: reserves as an exact share of the net revenue budget (std::nullopt for a zero
-/// budget). Throws: overflow_error if the exact ratio does not fit. Requires: nothing.
+/// budget). Throws: overflow_error if the exact ratio does not fit.
 template <class C>
 [[nodiscard]] std::optional<ratio> share_of_budget(money<C> reserves, money<C> net_budget) {
     return ratio_of(reserves, net_budget);
@@ -154,7 +152,6 @@ struct earmarked_reserve {
     std::vector<spread_use<C, S>> spread_uses = {};  ///< planned over years, split not printed
 
     /// Returns: opening − Σ planned uses (spread ones included). Throws: overflow_error.
-    /// Requires: nothing.
     [[nodiscard]] money<C> after_planned_uses() const {
         money<C> b = opening;
         for (const auto& u : planned_uses) b = b - u.second;
@@ -162,7 +159,7 @@ struct earmarked_reserve {
         return b;
     }
     /// Returns: opening − Σ planned uses − Σ commitments (negative: over-committed).
-    /// Throws: overflow_error. Requires: nothing.
+    /// Throws: overflow_error.
     [[nodiscard]] money<C> uncommitted() const {
         money<C> b = after_planned_uses();
         for (const auto& c : commitments) b = b - c.second;
@@ -172,7 +169,6 @@ struct earmarked_reserve {
     /// (a use spread over several years counts once its last year is reached).
     /// Throws: invalid_argument naming the year when a spread use is part-way through at y (its
     /// split is not known: see bounds_after); overflow_error.
-    /// Requires: nothing.
     [[nodiscard]] money<C> balance_after(fiscal_year<S> y) const {
         const balance_bounds<C> b = bounds_after(y);
         if (b.lowest != b.highest) {
@@ -189,7 +185,7 @@ struct earmarked_reserve {
     /// including y, plus each spread use part-way through at y in full or not at all, whichever
     /// gives the lower (the higher) balance — in full for a use, not at all for a negative use
     /// (a top-up spread over years). The two are equal when no spread use is part-way through.
-    /// Throws: overflow_error. Requires: nothing.
+    /// Throws: overflow_error.
     [[nodiscard]] balance_bounds<C> bounds_after(fiscal_year<S> y) const {
         money<C> b = opening;
         for (const auto& u : planned_uses) {
@@ -218,10 +214,10 @@ struct dsg_deficit_reserve {
     money<C> in_year_deficit;            ///< negative: an in-year surplus reduces it
     date::year_month_day override_ends;  ///< the statutory override's end (seed 003: 31 March 2026)
 
-    /// Returns: opening + in-year deficit. Throws: overflow_error. Requires: nothing.
+    /// Returns: opening + in-year deficit. Throws: overflow_error.
     [[nodiscard]] money<C> closing_deficit() const { return opening_deficit + in_year_deficit; }
     /// Returns: true when the override still applies on `d` (up to and including its end).
-    /// Throws: nothing. Requires: d.ok() and override_ends.ok().
+    /// Requires: d.ok() and override_ends.ok().
     [[nodiscard]] bool override_applies(date::year_month_day d) const noexcept {
         return date::sys_days(d) <= date::sys_days(override_ends);
     }

@@ -38,7 +38,7 @@ template <class C>
     const detail::i128 fall =
         detail::i128(three_years_ago.in_minor_units()) - detail::i128(now.in_minor_units());
     if (fall <= 0) return std::nullopt;
-    return ratio::from128(3 * detail::i128(now.in_minor_units()), fall);
+    return detail::ratio_access::from128(3 * detail::i128(now.in_minor_units()), fall);
 }
 
 /// Returns: the change in reserves over three years as a share of the earlier level,
@@ -48,7 +48,7 @@ template <class C>
 [[nodiscard]] std::optional<ratio> reserves_change(money<C> now, money<C> three_years_ago) {
     if (three_years_ago.is_zero()) return std::nullopt;
     const detail::i128 then = three_years_ago.in_minor_units();
-    return ratio::from128(detail::i128(now.in_minor_units()) - then, then);
+    return detail::ratio_access::from128(detail::i128(now.in_minor_units()) - then, then);
 }
 
 /// Returns: reserves as a share of net revenue expenditure; std::nullopt for zero expenditure.

@@ -37,7 +37,7 @@ namespace bmm {
 
 enum class savings_status : std::uint8_t { delivered, expected, amber, red };
 
-/// Returns: "delivered", "expected", "amber", "red". Throws: nothing. Requires: s is an
+/// Returns: "delivered", "expected", "amber", "red". Requires: s is an
 /// enumerator.
 [[nodiscard]] constexpr std::string_view to_string(savings_status s) noexcept {
     constexpr std::array<std::string_view, 4> names{"delivered", "expected", "amber", "red"};
@@ -73,19 +73,19 @@ template <class C>
 struct savings_summary {
     std::array<money<C>, 4> by_status{};  ///< indexed by savings_status
 
-    /// Returns: the amount of status s. Throws: nothing. Requires: s is an enumerator.
+    /// Returns: the amount of status s. Requires: s is an enumerator.
     [[nodiscard]] money<C> operator[](savings_status s) const noexcept {
         return by_status[static_cast<std::size_t>(s)];
     }
     /// Returns: the sum of all statuses, exactly (a running sum beyond the range on the way to a
     /// total that fits is no error). Throws: overflow_error if the total is out of the range of
-    /// money. Requires: nothing.
+    /// money.
     [[nodiscard]] money<C> total() const {
         detail::int_sum t;
         for (const money<C>& m : by_status) t.add(m.in_minor_units());
         return detail::savings_total<C>(t);
     }
-    /// Returns: delivered + expected. Throws: overflow_error. Requires: nothing.
+    /// Returns: delivered + expected. Throws: overflow_error.
     [[nodiscard]] money<C> on_track() const {
         return (*this)[savings_status::delivered] + (*this)[savings_status::expected];
     }
@@ -93,7 +93,6 @@ struct savings_summary {
     /// remainder over the amounts in minor units).
     /// Throws: undefined_error for a zero total; invalid_argument for a negative amount or
     /// places outside 0..6; overflow_error if the amounts sum beyond int64.
-    /// Requires: nothing.
     [[nodiscard]] std::array<decimal, 4> shares(int places = 0) const {
         std::vector<std::int64_t> v;
         for (const money<C>& m : by_status) v.push_back(m.in_minor_units());
@@ -110,13 +109,13 @@ savings_summary<C> summarize_savings(const std::vector<saving<C, S>>& items,
 
 /// Returns: the amounts per status of `items`.
 /// Throws: invalid_argument naming the item for a negative amount (savings are positive);
-/// overflow_error. Requires: nothing.
+/// overflow_error.
 template <class C, unsigned S>
 [[nodiscard]] savings_summary<C> summarize(const std::vector<saving<C, S>>& items) {
     return detail::summarize_savings(items, std::optional<fiscal_year<S>>());
 }
 /// Returns: the amounts per status of the items planned for year `only` (every item's amount is
-/// still checked). Throws: as above. Requires: nothing.
+/// still checked). Throws: as above.
 template <class C, unsigned S>
 [[nodiscard]] savings_summary<C> summarize(const std::vector<saving<C, S>>& items,
                                            fiscal_year<S> only) {
@@ -141,7 +140,7 @@ savings_summary<C> detail::summarize_savings(const std::vector<saving<C, S>>& it
     return out;
 }
 
-/// Returns: summaries per directorate, in name order. Throws: as summarize(). Requires: nothing.
+/// Returns: summaries per directorate, in name order. Throws: as summarize().
 template <class C, unsigned S>
 [[nodiscard]] std::map<std::string, savings_summary<C>> by_directorate(
     const std::vector<saving<C, S>>& items) {
@@ -153,7 +152,7 @@ template <class C, unsigned S>
 }
 
 /// Returns: (delivered + expected) ÷ total, exactly; std::nullopt for no planned savings.
-/// Throws: overflow_error if the amounts sum beyond int64. Requires: nothing.
+/// Throws: overflow_error if the amounts sum beyond int64.
 template <class C>
 [[nodiscard]] std::optional<ratio> achievement(const savings_summary<C>& s) {
     return ratio_of(s.on_track(), s.total());

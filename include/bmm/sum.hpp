@@ -72,9 +72,6 @@ using wide_total = boost::multiprecision::checked_int128_t;
 template <class Currency>
 class money_accumulator {
 public:
-    /// The 128-bit type a total escalates to (__int128, or Boost's checked_int128_t).
-    using wide = detail::wide_total;
-
     /// An empty total (zero).
     constexpr money_accumulator() noexcept = default;
 
@@ -116,12 +113,14 @@ public:
     }
 
     /// Returns: the exact total in minor units as decimal text, even when it does not fit money.
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     [[nodiscard]] std::string total_minor_units_text() const {
         return is_wide_ ? text(wide_) : std::to_string(narrow_);
     }
 
 private:
+    /// The 128-bit type a total escalates to (__int128, or Boost's checked_int128_t).
+    using wide = detail::wide_total;
     // Decimal text of a wide value, digit by digit from the low end without negating it (so the
     // most negative value prints too). (Boost's own str() trips GCC 12's -Wrestrict false
     // positive in C++20 builds, so bmm writes the digits itself.)

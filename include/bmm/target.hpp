@@ -40,6 +40,7 @@
 #include "detail/decimal_text.hpp"
 #include "detail/int128.hpp"
 #include "detail/text.hpp"
+#include "detail/try_twin.hpp"
 #include "error.hpp"
 #include "ratio.hpp"
 #include "zero.hpp"
@@ -167,6 +168,8 @@ struct figure {
 /// figure ("", "n/a", "15%%", "1,2", "12 apples"); overflow_error naming the text when its
 /// number does not fit a decimal (int64 coefficient, at most 18 places).
 [[nodiscard]] figure parse_figure(std::string_view text);
+/// Returns: parse_figure(text), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<figure> try_parse_figure(std::string_view text) noexcept;
 /// Returns: the figure as a report prints it and parse_figure reads it back: "56.74%",
 /// "£439,343", "-1,339", "46.50", "48 days", "12.5 km" (thousands grouped but in a percentage).
 [[nodiscard]] std::string to_string(const figure& f);
@@ -269,6 +272,11 @@ public:
     /// Returns: as parse(text), also reading the labels of `scale` as position targets.
     /// Throws: as parse(text).
     [[nodiscard]] static target parse(std::string_view text, const milestone_scale& scale);
+    /// Returns: parse(text), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<target> try_parse(std::string_view text) noexcept;
+    /// Returns: parse(text, scale), or std::nullopt exactly where it would throw.
+    [[nodiscard]] static std::optional<target> try_parse(std::string_view text,
+                                                         const milestone_scale& scale) noexcept;
 
 private:
     target(kind k, bmm::unit u) : kind_(k), unit_(u) {}
@@ -565,6 +573,14 @@ inline figure parse_figure(std::string_view text) {
     return figure{n.value, n.unit};
 }
 
+inline std::optional<figure> try_parse_figure(std::string_view text) noexcept {
+    detail::target_failure f;
+    detail::target_number n;
+    if (!detail::scan_target_number(text, &f, &n)) return std::nullopt;
+    if (!n.rest.empty() && n.unit != unit::days && n.unit != unit::length_km) return std::nullopt;
+    return figure{n.value, n.unit};
+}
+
 inline target target::parse(std::string_view text) {
     auto r = detail::parse_target(text, nullptr);
     if (r.ok) return std::move(r.value);
@@ -575,6 +591,15 @@ inline target target::parse(std::string_view text, const milestone_scale& scale)
     auto r = detail::parse_target(text, &scale);
     if (r.ok) return std::move(r.value);
     r.failure.raise(text, "a target");
+}
+
+inline std::optional<target> target::try_parse(std::string_view text) noexcept {
+    return detail::try_twin([text] { return parse(text); });
+}
+
+inline std::optional<target> target::try_parse(std::string_view text,
+                                               const milestone_scale& scale) noexcept {
+    return detail::try_twin([text, &scale] { return parse(text, scale); });
 }
 
 inline std::string to_string(const figure& f) {

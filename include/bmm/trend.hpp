@@ -108,14 +108,12 @@ private:
     detail::sorted_map<month_type, decimal> values_;  ///< by month
 };
 
-// The trends return std::optional<direction>, spelled detail::lazy_t<..., S> so that it is
-// instantiated only where a trend is used (see bmm/period.hpp).
-
 /// Returns: m against the latest earlier figure, or std::nullopt without both.
 template <unsigned S>
-[[nodiscard]] detail::lazy_t<std::optional<direction>, S> short_trend(
-    const value_history<S>& h, fiscal_month<S> m, polarity pol,
-    std::optional<decimal> target = std::nullopt, amber_band stable = {}) {
+[[nodiscard]] std::optional<direction> short_trend(const value_history<S>& h, fiscal_month<S> m,
+                                                   polarity pol,
+                                                   std::optional<decimal> target = std::nullopt,
+                                                   amber_band stable = {}) {
     const auto now = h.at(m);
     const auto prev = h.before(m, 1);
     if (!now || prev.empty()) return std::nullopt;
@@ -124,9 +122,10 @@ template <unsigned S>
 
 /// Returns: m against the same fiscal month a year earlier, or std::nullopt without both.
 template <unsigned S>
-[[nodiscard]] detail::lazy_t<std::optional<direction>, S> year_on_year(
-    const value_history<S>& h, fiscal_month<S> m, polarity pol,
-    std::optional<decimal> target = std::nullopt, amber_band stable = {}) {
+[[nodiscard]] std::optional<direction> year_on_year(const value_history<S>& h, fiscal_month<S> m,
+                                                    polarity pol,
+                                                    std::optional<decimal> target = std::nullopt,
+                                                    amber_band stable = {}) {
     const auto now = h.at(m);
     const auto then = h.at(m - date::months{12});
     if (!now || !then) return std::nullopt;
@@ -136,9 +135,10 @@ template <unsigned S>
 /// Returns: m against the exact average of the n figures before it, or std::nullopt when fewer
 /// than n exist. Throws: invalid_argument if n is 0.
 template <unsigned S>
-[[nodiscard]] detail::lazy_t<std::optional<direction>, S> long_trend(
-    const value_history<S>& h, fiscal_month<S> m, std::size_t n, polarity pol,
-    std::optional<decimal> target = std::nullopt, amber_band stable = {}) {
+[[nodiscard]] std::optional<direction> long_trend(const value_history<S>& h, fiscal_month<S> m,
+                                                  std::size_t n, polarity pol,
+                                                  std::optional<decimal> target = std::nullopt,
+                                                  amber_band stable = {}) {
     if (n == 0) throw invalid_argument("a long-term trend needs at least one earlier period");
     const auto now = h.at(m);
     const auto earlier = h.before(m, n);

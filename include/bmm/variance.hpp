@@ -141,7 +141,7 @@ struct budget_line {
     money<C> forecast;
     std::optional<money<C>> previous_variance;  ///< the variance in the previous report
 
-    /// Returns: forecast − budget. Throws: overflow_error. Requires: nothing.
+    /// Returns: forecast − budget. Throws: overflow_error.
     [[nodiscard]] money<C> variance() const { return forecast - budget; }
     /// Returns: the variance %, as a ratio (see variance_ratio()); std::nullopt for a zero
     /// budget. Throws: overflow_error. Requires: basis is an enumerator.
@@ -150,7 +150,7 @@ struct budget_line {
         return bmm::variance_ratio(budget, variance(), basis);
     }
     /// Returns: variance − previous variance, or std::nullopt without a previous one.
-    /// Throws: overflow_error. Requires: nothing.
+    /// Throws: overflow_error.
     [[nodiscard]] std::optional<money<C>> change() const {
         if (!previous_variance) return std::nullopt;
         return variance() - *previous_variance;
@@ -164,7 +164,7 @@ enum class table_rounding : std::uint8_t { per_cell, largest_remainder, controll
 /// row() is the first total, in row order, whose rows admit none.
 class no_controlled_rounding : public invalid_argument {
 public:
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     no_controlled_rounding(std::size_t row, const std::string& name)
         : invalid_argument("the table has no controlled rounding: the rows summed by \"" + name +
                                "\" (row " + std::to_string(row + 1) +
@@ -191,8 +191,7 @@ public:
         std::vector<std::size_t> members;  ///< for totals: the rows it sums, in order
     };
 
-    /// Adds a line. Returns: its row index. Throws: nothing but std::bad_alloc.
-    /// Requires: nothing.
+    /// Adds a line. Returns: its row index. Throws: std::bad_alloc.
     std::size_t add_line(std::string name, money<C> budget, money<C> forecast,
                          std::optional<money<C>> previous_variance = std::nullopt) {
         row r;
@@ -202,7 +201,7 @@ public:
         return rows_.size() - 1;
     }
     /// Adds a heading (a row with no figures). Returns: its row index.
-    /// Throws: nothing but std::bad_alloc. Requires: nothing.
+    /// Throws: std::bad_alloc.
     std::size_t add_heading(std::string name) {
         row r;
         r.kind = row_kind::heading;
@@ -216,7 +215,6 @@ public:
     /// overflow_error naming the row if a total (budget, forecast or previous variance) does not
     /// fit money — summed exactly, so a running sum beyond the range on the way to a total that
     /// fits is no error (the table is unchanged when it throws).
-    /// Requires: nothing.
     std::size_t add_total(std::string name, int level) {
         if (level < 1) {
             throw invalid_argument("a total has level 1 or more (row " +
@@ -257,12 +255,12 @@ public:
         return rows_.size() - 1;
     }
 
-    /// Returns: the number of rows. Throws: nothing. Requires: nothing.
+    /// Returns: the number of rows.
     [[nodiscard]] std::size_t size() const noexcept { return rows_.size(); }
     /// Returns: row i. Throws: std::out_of_range for i >= size() (a programmer's error, not a
     /// data error). Requires: i < size().
     [[nodiscard]] const row& operator[](std::size_t i) const { return rows_.at(i); }
-    /// Returns: every row, in print order. Throws: nothing. Requires: nothing.
+    /// Returns: every row, in print order.
     [[nodiscard]] const std::vector<row>& rows() const noexcept { return rows_; }
 
     /// Returns: row i's variance % as a ratio; std::nullopt for a heading or a zero budget.
@@ -351,8 +349,8 @@ constexpr void floor_divide(I x, I unit, I& q, I& rest) noexcept {
 
 /// Scratch space of round_to_sum for a total of many members (grown once, reused).
 struct round_to_sum_scratch {
-    heap_array<i128> q, rest;
-    heap_array<std::size_t> order;  ///< the indices, and the sort's scratch (2n)
+    std::vector<i128> q, rest;
+    std::vector<std::size_t> order;  ///< the indices, and the sort's scratch (2n)
 };
 
 /// Largest remainder: the exact minor-unit values exact(0..n) rounded to `unit` steps so that
@@ -370,9 +368,9 @@ void round_to_sum(std::size_t n, Exact exact, I unit, i128 target, Store store,
     i128 small_q[small], small_rest[small];
     std::size_t small_order[small];
     if (many) {
-        big.q.reserve_discarding(n);
-        big.rest.reserve_discarding(n);
-        big.order.reserve_discarding(2 * n);
+        if (big.q.size() < n) big.q.resize(n);
+        if (big.rest.size() < n) big.rest.resize(n);
+        if (big.order.size() < 2 * n) big.order.resize(2 * n);
     }
     i128* q = many ? big.q.data() : small_q;
     i128* rest = many ? big.rest.data() : small_rest;

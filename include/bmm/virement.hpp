@@ -45,26 +45,25 @@ struct virement_request {
     std::vector<virement_line<C>> lines;
 
     /// Returns: Σ expenditure changes ("Grand Total" of the expenditure column).
-    /// Throws: overflow_error. Requires: nothing.
+    /// Throws: overflow_error.
     [[nodiscard]] money<C> expenditure_total() const {
         money<C> t;
         for (const auto& l : lines) t = t + l.expenditure;
         return t;
     }
-    /// Returns: Σ income changes. Throws: overflow_error. Requires: nothing.
+    /// Returns: Σ income changes. Throws: overflow_error.
     [[nodiscard]] money<C> income_total() const {
         money<C> t;
         for (const auto& l : lines) t = t + l.income;
         return t;
     }
     /// Returns: expenditure total + income total: zero when the request balances.
-    /// Throws: overflow_error. Requires: nothing.
+    /// Throws: overflow_error.
     [[nodiscard]] money<C> imbalance() const { return expenditure_total() + income_total(); }
-    /// Returns: imbalance() is zero. Throws: overflow_error. Requires: nothing.
+    /// Returns: imbalance() is zero. Throws: overflow_error.
     [[nodiscard]] bool balances() const { return imbalance().is_zero(); }
     /// Returns: the budget moved: the sum of the expenditure increases and the income
     /// reductions (the positive side of the transfer). Throws: overflow_error.
-    /// Requires: nothing.
     [[nodiscard]] money<C> size() const {
         money<C> t;
         for (const auto& l : lines) {
@@ -75,7 +74,7 @@ struct virement_request {
     }
     /// Returns: nothing (a request that balances passes).
     /// Throws: invalid_argument naming the difference ("£9,000.00") when the request does not
-    /// balance; overflow_error. Requires: nothing.
+    /// balance; overflow_error.
     void check() const {
         const money<C> d = imbalance();
         if (!d.is_zero()) {
@@ -90,7 +89,7 @@ struct virement_request {
     /// Returns: one request per narration, in the order each first appears, its lines in table
     /// order — so that each can be checked on its own (a table can balance in total while two
     /// of its virements are out by opposite amounts).
-    /// Throws: nothing but std::bad_alloc. Requires: nothing.
+    /// Throws: std::bad_alloc.
     [[nodiscard]] std::vector<virement_request> by_narration() const {
         std::vector<virement_request> groups;
         std::vector<std::string> names;
@@ -113,7 +112,7 @@ class virement_rules {
 public:
     /// `levels`: (up to and including this size, approver), ascending; `above`: beyond them.
     /// Returns: the rules. Throws: invalid_argument if the thresholds are not strictly
-    /// ascending or negative. Requires: nothing.
+    /// ascending or negative.
     virement_rules(std::vector<std::pair<money<C>, std::string>> levels, std::string above)
         : levels_(std::move(levels)), above_(std::move(above)) {
         for (std::size_t i = 0; i < levels_.size(); ++i) {
@@ -122,7 +121,7 @@ public:
             }
         }
     }
-    /// Returns: the approver for a virement of `size`. Throws: nothing. Requires: nothing.
+    /// Returns: the approver for a virement of `size`.
     [[nodiscard]] const std::string& approver_for(money<C> size) const noexcept {
         for (const auto& l : levels_) {
             if (size <= l.first) return l.second;

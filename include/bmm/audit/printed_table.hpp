@@ -33,6 +33,7 @@
 
 #include "../decimal.hpp"
 #include "../detail/text.hpp"
+#include "../detail/try_twin.hpp"
 #include "../error.hpp"
 #include "finding.hpp"
 #include "table_declaration.hpp"
@@ -103,6 +104,14 @@ public:
                                             const std::vector<text_field>& headings,
                                             const std::vector<std::vector<text_field>>& rows,
                                             const std::vector<std::size_t>& lines);
+    /// Returns: read(declaration, headings, rows, lines), or std::nullopt exactly where it would
+    /// throw.
+    [[nodiscard]] static std::optional<printed_table> try_read(
+        const table_declaration& declaration, const std::vector<text_field>& headings,
+        const std::vector<std::vector<text_field>>& rows,
+        const std::vector<std::size_t>& lines) noexcept {
+        return detail::try_twin([&] { return read(declaration, headings, rows, lines); });
+    }
 
     [[nodiscard]] const table_declaration& declaration() const noexcept { return decl_; }
     /// Returns: the printed headings, in print order.
@@ -153,6 +162,12 @@ private:
 [[nodiscard]] table_cell read_table_cell(std::string_view text, const table_column& column,
                                          const table_declaration& declaration,
                                          const source_position& where);
+/// Returns: read_table_cell(text, column, declaration, where), or std::nullopt exactly where it
+/// would throw.
+[[nodiscard]] std::optional<table_cell> try_read_table_cell(std::string_view text,
+                                                            const table_column& column,
+                                                            const table_declaration& declaration,
+                                                            const source_position& where) noexcept;
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -562,6 +577,13 @@ inline printed_table printed_table::read(table_declaration declaration,
         }
     }
     return t;
+}
+
+inline std::optional<table_cell> try_read_table_cell(std::string_view text,
+                                                     const table_column& column,
+                                                     const table_declaration& declaration,
+                                                     const source_position& where) noexcept {
+    return detail::try_twin([&] { return read_table_cell(text, column, declaration, where); });
 }
 
 }  // namespace bmm

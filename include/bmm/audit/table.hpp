@@ -167,6 +167,7 @@ struct table_audit_options {
 
 namespace detail {
 struct general_only_t {};
+struct table_audit_access;
 /// The printed figures of a row that a total may sum (budget, forecast, variance, previous
 /// variance, change), compactly.
 struct row_figures {
@@ -205,16 +206,16 @@ private:
 /// fractions (ratio_sum: an overflow of 128 bits is thrown only when a total is taken).
 class running_cell {
 public:
-    /// Makes this the sum of nothing. Throws: nothing.
+    /// Makes this the sum of nothing.
     void reset() noexcept {
         integers_ = lo_closed_ = hi_closed_ = true;
         places_ = -1;
         units_ = 0;
         lo_offset_ = hi_offset_ = 0;
     }
-    /// Adds the printed figure d (subtracts it when `minus`). Throws: nothing.
+    /// Adds the printed figure d (subtracts it when `minus`).
     void add(decimal d, bool minus, const interval_shapes& shapes) noexcept;
-    /// Adds the figures summed in o. Throws: nothing.
+    /// Adds the figures summed in o.
     void add(const running_cell& o) noexcept;
     /// Returns: true while the sum is in integers (then places(), units(), lo(), hi() say it).
     [[nodiscard]] bool in_integers() const noexcept { return integers_; }
@@ -257,7 +258,7 @@ struct pending_run {
     /// The first row of the run that neither prints nor lets be derived the column.
     std::array<std::optional<member>, 5> missing{};
 
-    /// Makes this an empty run of `level`. Throws: nothing.
+    /// Makes this an empty run of `level`.
     void reset(int l) noexcept {
         level = l;
         recent_count = 0;
@@ -275,8 +276,6 @@ class budget_table_audit {
 public:
     /// An audit of a table printed as `options` say.
     explicit budget_table_audit(table_audit_options options);
-    /// For bmm's own tests: every cell by exact ratios alone (no integer fast path).
-    budget_table_audit(table_audit_options options, detail::general_only_t);
 
     /// Audits the next row (rows are numbered from 0 in the order added, headings included).
     /// Returns: the number of the row's cells that do not agree (stored, or counted only).
@@ -297,6 +296,9 @@ public:
     }
 
 private:
+    friend struct detail::table_audit_access;
+    /// Every cell by exact ratios alone (no integer fast path): for bmm's own tests.
+    budget_table_audit(table_audit_options options, detail::general_only_t);
     using figures = detail::row_figures;
     [[nodiscard]] std::string where(std::size_t index, std::size_t source_line,
                                     std::string_view name) const;
@@ -333,6 +335,15 @@ private:
     std::size_t rows_ = 0;
     const published_row* current_ = nullptr;  ///< the row being added
 };
+
+namespace detail {
+/// For bmm's own tests: an audit that checks every cell by exact ratios alone.
+struct table_audit_access {
+    [[nodiscard]] static budget_table_audit general_only(table_audit_options options) {
+        return budget_table_audit(std::move(options), general_only_t{});
+    }
+};
+}  // namespace detail
 
 /// Audits a published budget table (see the header comment).
 /// Returns: every finding, in row order and, within a row, in the CSV contract's column order

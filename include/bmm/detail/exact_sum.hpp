@@ -21,9 +21,9 @@ namespace bmm::detail {
 class int_sum {
 public:
     constexpr void add(std::int64_t v) noexcept { sum_ += v; }
-    /// Returns: the exact sum. Throws: nothing.
+    /// Returns: the exact sum.
     [[nodiscard]] constexpr i128 value() const noexcept { return sum_; }
-    /// Returns: true when the sum fits int64. Throws: nothing.
+    /// Returns: true when the sum fits int64.
     [[nodiscard]] constexpr bool fits() const noexcept { return fits_i64(sum_); }
 
 private:
@@ -50,15 +50,15 @@ private:
 /// the denominators), so that only a total that does not fit a ratio is an overflow_error.
 class ratio_sum {
 public:
-    /// Adds r. Throws: nothing (an overflow of 128 bits is remembered and thrown by total()).
+    /// Adds r (an overflow of 128 bits is remembered and thrown by total()).
     void add(ratio r) noexcept { add128(r.numerator(), r.denominator()); }
-    /// Subtracts r (exactly: -r need not be a ratio). Throws: nothing.
+    /// Subtracts r (exactly: -r need not be a ratio).
     void sub(ratio r) noexcept { add128(-i128(r.numerator()), r.denominator()); }
-    /// Adds the exact value of a decimal. Throws: nothing.
+    /// Adds the exact value of a decimal.
     void add(decimal d) noexcept { add(ratio::from_decimal(d)); }
-    /// Adds the fraction n / d (d > 0, need not be in lowest terms). Throws: nothing.
+    /// Adds the fraction n / d (d > 0, need not be in lowest terms).
     void add_fraction(i128 n, i128 d) noexcept { add128(n, d); }
-    /// Adds the sum s. Throws: nothing.
+    /// Adds the sum s.
     void add(const ratio_sum& s) noexcept {
         if (s.overflowed_) {
             overflowed_ = true;
@@ -71,7 +71,7 @@ public:
         if (overflowed_) {
             throw overflow_error("an exact sum does not fit 128 bits, nor its total a ratio");
         }
-        return ratio::from128(num_, den_);
+        return ratio_access::from128(num_, den_);
     }
 
 private:

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "heap_array.hpp"
 #include "int128.hpp"
 
 namespace bmm::detail {
@@ -54,7 +53,7 @@ inline std::size_t* sort_by_remainder(std::size_t* order, std::size_t* scratch, 
 }
 
 struct split_result {
-    heap_array<i128> parts;
+    std::vector<i128> parts;
     i128 left = 0;  ///< units not given out (only with remainder_to::nobody)
 };
 
@@ -65,8 +64,8 @@ struct split_result {
                                                    i128 total, remainder_to policy) {
     const std::size_t n = w.size();
     split_result out;
-    out.parts = heap_array<i128>(n);
-    heap_array<i128> rest(n);  // fractional remainder numerators, over `total`
+    out.parts.assign(n, i128(0));
+    std::vector<i128> rest(n);  // fractional remainder numerators, over `total`
     i128 given = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const i128 p = whole * w[i];
@@ -76,7 +75,7 @@ struct split_result {
     }
     i128 left = whole - given;  // < n units
     if (policy == remainder_to::largest) {
-        heap_array<std::size_t> buffers(2 * n);  // the indices, and the sort's scratch
+        std::vector<std::size_t> buffers(2 * n);  // the indices, and the sort's scratch
         for (std::size_t i = 0; i < n; ++i) buffers[i] = i;
         const std::size_t* order =
             sort_by_remainder(buffers.data(), buffers.data() + n, rest.data(), n);

@@ -10,10 +10,7 @@
 #pragma once
 
 #include <cstddef>
-#include <utility>
 #include <vector>
-
-#include "heap_array.hpp"
 
 namespace bmm::detail {
 
@@ -39,36 +36,26 @@ public:
 
     /// Row `item` (a line) may be summed by a later total. Throws: std::bad_alloc (the rows are
     /// then unchanged).
-    void push(const Item& item) {
-        if (n_ == items_.size()) grow();
-        items_[n_++] = item;
-    }
+    void push(const Item& item) { items_.push_back(item); }
     /// Returns: the position in items() of the first row a total of `level` sums: it sums
     /// items()[first_member(level)] to the last (nothing when it is items().size()). Does not
     /// change the stack, so that a caller may reject the total and leave the table as it was.
     [[nodiscard]] std::size_t first_member(int level) const noexcept {
-        std::size_t k = n_;
+        std::size_t k = items_.size();
         while (k > 0 && items_[k - 1].level < level) --k;
         return k;
     }
     /// Replaces the members of a total (items()[first] to the last) by the total itself.
     /// Throws: std::bad_alloc only when there are no members (first == items().size()).
     void fold(std::size_t first, const Item& total) {
-        n_ = first;
+        items_.resize(first);  // never grows: the capacity stays for the push
         push(total);
     }
     /// Returns: the pending rows, oldest first.
-    [[nodiscard]] view items() const noexcept { return view(items_.data(), n_); }
+    [[nodiscard]] view items() const noexcept { return view(items_.data(), items_.size()); }
 
 private:
-    void grow() {
-        heap_array<Item> more(n_ < 8 ? 16 : 2 * n_);
-        for (std::size_t k = 0; k < n_; ++k) more[k] = items_[k];
-        items_ = std::move(more);
-    }
-
-    heap_array<Item> items_;  ///< items_[0..n_) are pending
-    std::size_t n_ = 0;
+    std::vector<Item> items_;  ///< the pending rows, oldest first
 };
 
 /// budget_table's use: the pending rows by index.

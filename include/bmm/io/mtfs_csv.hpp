@@ -40,6 +40,7 @@
 
 #include "../csv.hpp"
 #include "../detail/text.hpp"
+#include "../detail/try_twin.hpp"
 #include "../error.hpp"
 #include "../money.hpp"
 #include "../mtfs.hpp"
@@ -98,6 +99,12 @@ struct mtfs_file {
 /// its limit is a mtfs_csv_error at the increase's cell).
 template <class C = currency::gbp, unsigned S = 4>
 [[nodiscard]] mtfs_file<C, S> read_mtfs_csv(std::string_view text, std::string_view file);
+/// Returns: read_mtfs_csv<C, S>(text, file), or std::nullopt exactly where it would throw.
+template <class C = currency::gbp, unsigned S = 4>
+[[nodiscard]] std::optional<mtfs_file<C, S>> try_read_mtfs_csv(std::string_view text,
+                                                               std::string_view file) noexcept {
+    return detail::try_twin([text, file] { return read_mtfs_csv<C, S>(text, file); });
+}
 
 /// Returns: the plan in the file at `path`.
 /// Throws: mtfs_csv_error naming the path when it cannot be read; as read_mtfs_csv.

@@ -61,7 +61,7 @@ struct mtfs_dashboard {
 }
 
 /// Returns: the dashboard as one HTML page (UTF-8).
-/// Throws: nothing but std::bad_alloc.
+/// Throws: std::bad_alloc.
 template <class C, unsigned S>
 [[nodiscard]] std::string to_html(const mtfs_dashboard<C, S>& d);
 

@@ -25,6 +25,7 @@
 #include "../csv.hpp"
 #include "../decimal.hpp"
 #include "../detail/text.hpp"
+#include "../detail/try_twin.hpp"
 #include "../error.hpp"
 #include "../zero.hpp"
 
@@ -47,6 +48,12 @@ namespace bmm {
 /// Returns: the rows in file order, each with its source_line.
 /// Throws: csv_error as read_csv (malformed CSV, no header); parse_error as above.
 [[nodiscard]] std::vector<published_row> read_published_table(std::string_view csv_text);
+/// Returns: read_published_table(csv), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<std::vector<published_row>> try_read_published_table(
+    const csv_table& csv) noexcept;
+/// Returns: read_published_table(csv_text), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<std::vector<published_row>> try_read_published_table(
+    std::string_view csv_text) noexcept;
 
 /// Reads the rows of a published table (the bmm-audit CSV contract, as read_published_table) one
 /// at a time from CSV text: a whole text (a view, not copied) or a text in chunks (feed() each,
@@ -251,6 +258,16 @@ inline std::vector<published_row> read_published_table(std::string_view csv_text
     published_row r;
     while (reader.next(r)) rows.push_back(std::move(r));  // next() assigns every member
     return rows;
+}
+
+inline std::optional<std::vector<published_row>> try_read_published_table(
+    const csv_table& csv) noexcept {
+    return detail::try_twin([&csv] { return read_published_table(csv); });
+}
+
+inline std::optional<std::vector<published_row>> try_read_published_table(
+    std::string_view csv_text) noexcept {
+    return detail::try_twin([csv_text] { return read_published_table(csv_text); });
 }
 
 }  // namespace bmm

@@ -42,6 +42,7 @@
 
 #include "../csv.hpp"
 #include "../detail/text.hpp"
+#include "../detail/try_twin.hpp"
 #include "../error.hpp"
 #include "../report/report.hpp"
 
@@ -62,6 +63,10 @@ struct layout_file {
 /// Reads the files of `folder` (not its subfolders' contents) and then read_report.
 /// Throws: report_error naming the folder when it cannot be read; as read_report.
 [[nodiscard]] report read_report_folder(const std::string& folder);
+/// Returns: read_report(files), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<report> try_read_report(const std::vector<layout_file>& files) noexcept;
+/// Returns: read_report_folder(folder), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<report> try_read_report_folder(const std::string& folder) noexcept;
 
 /// Returns: the files of r in the layout, byte-identical to those read_report read (the layout's
 /// own files only where r read them, or holds what they would say).
@@ -832,6 +837,14 @@ inline std::vector<layout_file> write_report(const report& r) {
             rows);
     }
     return out;
+}
+
+inline std::optional<report> try_read_report(const std::vector<layout_file>& files) noexcept {
+    return detail::try_twin([&files] { return read_report(files); });
+}
+
+inline std::optional<report> try_read_report_folder(const std::string& folder) noexcept {
+    return detail::try_twin([&folder] { return read_report_folder(folder); });
 }
 
 }  // namespace bmm

@@ -38,6 +38,7 @@
 #include "../csv.hpp"
 #include "../decimal.hpp"
 #include "../detail/text.hpp"
+#include "../detail/try_twin.hpp"
 #include "../error.hpp"
 #include "../ratio.hpp"
 #include "../rounding.hpp"
@@ -60,6 +61,10 @@ namespace bmm {
 [[nodiscard]] printed_table read_printed_table(std::string_view csv_text,
                                                table_declaration declaration,
                                                std::string file = {});
+/// Returns: read_printed_table(csv_text, declaration), or std::nullopt exactly where it would
+/// throw.
+[[nodiscard]] std::optional<printed_table> try_read_printed_table(
+    std::string_view csv_text, const table_declaration& declaration) noexcept;
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -914,6 +919,12 @@ inline printed_table read_printed_table(std::string_view csv_text, table_declara
     }
     if (declaration.file.empty()) declaration.file = file;
     return printed_table::read(std::move(declaration), headings, rows, lines);
+}
+
+inline std::optional<printed_table> try_read_printed_table(
+    std::string_view csv_text, const table_declaration& declaration) noexcept {
+    return detail::try_twin(
+        [csv_text, &declaration] { return read_printed_table(csv_text, declaration); });
 }
 
 }  // namespace bmm

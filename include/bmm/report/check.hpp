@@ -41,6 +41,7 @@
 
 #include "../audit/finding.hpp"
 #include "../detail/text.hpp"
+#include "../detail/try_twin.hpp"
 #include "../error.hpp"
 
 namespace bmm {
@@ -122,6 +123,9 @@ struct report_check {
 /// Reads a check's expression (see the header comment).
 /// Throws: parse_error naming the text and the offset where it went wrong.
 [[nodiscard]] check_expression parse_check_expression(std::string_view text);
+/// Returns: parse_check_expression(text), or std::nullopt exactly where it would throw.
+[[nodiscard]] std::optional<check_expression> try_parse_check_expression(
+    std::string_view text) noexcept;
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
@@ -414,6 +418,10 @@ private:
 
 inline check_expression parse_check_expression(std::string_view text) {
     return detail::check_parser(text).run();
+}
+
+inline std::optional<check_expression> try_parse_check_expression(std::string_view text) noexcept {
+    return detail::try_twin([text] { return parse_check_expression(text); });
 }
 
 }  // namespace bmm

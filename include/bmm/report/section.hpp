@@ -55,7 +55,7 @@ namespace bmm {
 /// out when not known), so a tool can print it as it is.
 class report_error : public error {
 public:
-    /// Throws: nothing but std::bad_alloc.
+    /// Throws: std::bad_alloc.
     report_error(source_position where, const std::string& message, std::string_view input = {})
         : error(errc::parse, message, input),
           where_(std::move(where)),

@@ -54,7 +54,7 @@ TEST_CASE("the small enumerations read back what to_string spells") {
     CHECK(bmm::parse_percent_basis("signed") == bmm::percent_basis::signed_budget);
     CHECK(bmm::to_string(bmm::percent_basis::magnitude) == "magnitude");
     CHECK_THROWS_AS((void)bmm::parse_percent_basis("absolute"), bmm::parse_error);
-    for (std::uint8_t i = 0; i < 5; ++i) {
+    for (std::uint8_t i = 0; i < 7; ++i) {
         const auto c = static_cast<bmm::comparison>(i);
         CHECK(bmm::parse_comparison(bmm::to_string(c)) == c);
     }

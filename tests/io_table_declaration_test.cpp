@@ -118,7 +118,7 @@ TEST_CASE("a declaration reads every statement into the declaration's value") {
     CHECK(c.terms[1].row->occurrence == 2);
     CHECK(c.constant == bmm::ratio(-1));
     CHECK(c.rows.size() == 2);
-    CHECK(d.checks[1].op == bmm::comparison::le);
+    CHECK(d.checks[1].op == bmm::comparison::less_equal);
 }
 
 TEST_CASE("a declaration that breaks the format is a table_error at its file line and column") {

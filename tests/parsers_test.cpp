@@ -6,9 +6,6 @@
 // makes the parser throw its documented error makes the twin say nothing.
 // scripts/check-public-api.py twins (CTest api.every_reader_has_a_try_twin) finds any public
 // parse*, read*, from_thousands or from_millions without a twin; this spec checks what they do.
-// The report/ pairs are in tests/parsers_report.cpp, a second translation unit of this spec:
-// bmm/report/ and bmm/audit/printed_table.hpp cannot be included together (both define
-// bmm::comparison and bmm::detail::minus_sign).
 //
 //   header                          parser                              twin
 //   decimal.hpp                     decimal::parse                      decimal::try_parse
@@ -66,6 +63,7 @@
 #include <bmm/format.hpp>
 #include <bmm/io/mtfs_csv.hpp>
 #include <bmm/io/published_table.hpp>
+#include <bmm/io/report_csv.hpp>
 #include <bmm/io/table_declaration.hpp>
 #include <bmm/measure_id.hpp>
 #include <bmm/money.hpp>
@@ -73,6 +71,10 @@
 #include <bmm/mtfs_scenario.hpp>
 #include <bmm/period.hpp>
 #include <bmm/ratio.hpp>
+#include <bmm/report/calendar.hpp>
+#include <bmm/report/check.hpp>
+#include <bmm/report/info.hpp>
+#include <bmm/report/section.hpp>
 #include <bmm/risk.hpp>
 #include <bmm/status.hpp>
 #include <bmm/target.hpp>
@@ -320,7 +322,7 @@ TEST_CASE("the audit vocabulary parsers and their twins read every name they pri
                bmm::percent_basis::signed_budget, "unsigned");
     enum_twins([](const std::string& t) { return bmm::parse_comparison(t); },
                [](const std::string& t) { return bmm::try_parse_comparison(t); },
-               bmm::comparison::le, "=<");
+               bmm::comparison::less_equal, "=<");
 }
 
 TEST_CASE("the printed-table readers and their twins read the same tables and cells") {
@@ -419,4 +421,67 @@ TEST_CASE("every twin added for issue 14 is noexcept and returns std::optional")
     constexpr auto up = bmm::try_parse_risk_travel("up");  // the enumeration twins are constexpr
     static_assert(up == bmm::risk_travel::increased);
     CHECK(up.has_value());
+}
+
+// The report/ parsers and their twins.
+
+TEST_CASE("read_report and its twins read the same report and refuse the same layout") {
+    using file = bmm::layout_file;
+    auto as_files = [](const std::string& report_csv) {
+        return std::vector<file>{file{"report.csv", file::type::regular, report_csv}};
+    };
+    auto same_report = [](const bmm::report& a, const bmm::report& b) {
+        return bmm::write_report(a).size() == bmm::write_report(b).size();
+    };
+    twins<bmm::report_error>(
+        [&](const std::string& t) { return bmm::read_report(as_files(t)); },
+        [&](const std::string& t) { return bmm::try_read_report(as_files(t)); },
+        "key,value\ncouncil,Test Council\n", "key,value\ncouncil\n", same_report);
+    twins<bmm::report_error>([](const std::string& t) { return bmm::read_report_folder(t); },
+                             [](const std::string& t) { return bmm::try_read_report_folder(t); },
+                             BMM_SOURCE_DIR "/tests/data/seed003",
+                             BMM_SOURCE_DIR "/tests/data/no such folder", same_report);
+}
+
+TEST_CASE("the report calendar and vocabulary parsers and their twins read the same values") {
+    twins<bmm::parse_error>([](const std::string& t) { return bmm::calendar_month::parse(t); },
+                            [](const std::string& t) { return bmm::calendar_month::try_parse(t); },
+                            "Sept 2023", "Septober 2023");
+    twins<bmm::parse_error>([](const std::string& t) { return bmm::fiscal_calendar::parse(t); },
+                            [](const std::string& t) { return bmm::fiscal_calendar::try_parse(t); },
+                            "Apr", "13");
+    const bmm::fiscal_calendar april = bmm::fiscal_calendar::parse("April");
+    twins<bmm::parse_error>(
+        [&](const std::string& t) { return bmm::report_period::parse(t, april); },
+        [&](const std::string& t) { return bmm::report_period::try_parse(t, april); }, "Q1 2017/18",
+        "Q5 2017/18",
+        [](const bmm::report_period& a, const bmm::report_period& b) {
+            return a.first == b.first && a.last == b.last;
+        });
+    enum_twins([](const std::string& t) { return bmm::parse_reporting_frequency(t); },
+               [](const std::string& t) { return bmm::try_parse_reporting_frequency(t); },
+               bmm::reporting_frequency::quarterly, "fortnightly");
+    enum_twins([](const std::string& t) { return bmm::parse_rounding_mode(t); },
+               [](const std::string& t) { return bmm::try_parse_rounding_mode(t); },
+               rounding_mode::half_even, "half_odd");
+    enum_twins([](const std::string& t) { return bmm::parse_section_kind(t); },
+               [](const std::string& t) { return bmm::try_parse_section_kind(t); },
+               bmm::section_kind::summary, "summaries?");
+    enum_twins([](const std::string& t) { return bmm::parse_column_role(t); },
+               [](const std::string& t) { return bmm::try_parse_column_role(t); },
+               bmm::column_role::note, "footnote?");
+    twins<bmm::parse_error>([](const std::string& t) { return bmm::parse_check_expression(t); },
+                            [](const std::string& t) { return bmm::try_parse_check_expression(t); },
+                            "= sum([A]..[B]) - {Budget}", "= sum([A]..",
+                            [](const bmm::check_expression& a, const bmm::check_expression& b) {
+                                return a.leading == b.leading && a.terms.size() == b.terms.size();
+                            });
+}
+
+TEST_CASE("every report twin added for issue 14 is noexcept") {
+    static_assert(noexcept(bmm::try_read_report({})));
+    const std::string folder;
+    static_assert(noexcept(bmm::try_read_report_folder(folder)));
+    static_assert(noexcept(bmm::try_parse_check_expression("")));
+    CHECK_FALSE(bmm::try_parse_check_expression("").has_value());
 }

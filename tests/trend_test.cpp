@@ -383,11 +383,11 @@ TEST_CASE(
     // A history's trends are compare of its own figures.
     for (int trial = 0; trial < 500; ++trial) {
         bmm::value_history<> h;
-        const bmm::fiscal_year<> fy{2022};
+        const bmm::fiscal_year<> first{2022};
         std::vector<bmm::decimal> figures;
         for (unsigned k = 1; k <= 24; ++k) {
             figures.push_back(figure());
-            h.record((fy + date::years{static_cast<int>((k - 1) / 12)}).month((k - 1) % 12 + 1),
+            h.record((first + date::years{static_cast<int>((k - 1) / 12)}).month((k - 1) % 12 + 1),
                      figures.back());
         }
         const auto m = bmm::fiscal_year<>{2023}.month(1 + static_cast<unsigned>(trial) % 12);

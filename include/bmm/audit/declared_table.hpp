@@ -101,7 +101,7 @@ namespace detail {
 struct special_relation {
     relation rel;
     bool inequality = false;
-    comparison op = comparison::eq;
+    comparison op = comparison::equal;
 };
 
 /// The verdict of a relation judged by its face value and its range.
@@ -933,7 +933,12 @@ private:
             terms.push_back(term{ct.coefficient * scale(c, first_col), *id});
         }
         const cell_id derived = terms.front().cell;
-        if (ch.op != comparison::eq) {
+        if (ch.op == comparison::about) {
+            throw table_error(t_->declared_at(ch.source), std::string(to_string(ch.op)), "a check",
+                              "a table's check compares by ==, !=, <, <=, > or >= (~ is for a "
+                              "report's round figures in words)");
+        }
+        if (ch.op != comparison::equal) {
             inequalities_.push_back({k, terms});
             return;
         }
@@ -1157,35 +1162,44 @@ inline void declared_builder::judge_words_and_inequalities(findings& out,
         const printed_interval iv = range.total() - printed_interval::exactly(constant);
         auto holds = [&](const ratio& x) {
             switch (ch.op) {
-                case comparison::le:
+                case comparison::less_equal:
                     return x <= zero;
-                case comparison::lt:
+                case comparison::less:
                     return x < zero;
-                case comparison::ge:
+                case comparison::greater_equal:
                     return x >= zero;
-                case comparison::gt:
+                case comparison::greater:
                     return x > zero;
-                case comparison::eq:
+                case comparison::equal:
                     return x == zero;
+                case comparison::not_equal:
+                    return x != zero;
+                case comparison::about:  // refused in check_row
+                    break;
             }
             return false;
         };
         bool feasible = false;
         switch (ch.op) {
-            case comparison::le:
+            case comparison::less_equal:
                 feasible = iv.lo < zero || (iv.lo == zero && iv.lo_closed);
                 break;
-            case comparison::lt:
+            case comparison::less:
                 feasible = iv.lo < zero;
                 break;
-            case comparison::ge:
+            case comparison::greater_equal:
                 feasible = iv.hi > zero || (iv.hi == zero && iv.hi_closed);
                 break;
-            case comparison::gt:
+            case comparison::greater:
                 feasible = iv.hi > zero;
                 break;
-            case comparison::eq:
+            case comparison::equal:
                 feasible = iv.contains(ratio());
+                break;
+            case comparison::not_equal:  // fails only when the sides are exactly equal
+                feasible = !(iv.lo == zero && iv.hi == zero);
+                break;
+            case comparison::about:  // refused in check_row
                 break;
         }
         const printed_cell& d = s_.cell(q.second.front().cell);

@@ -175,7 +175,7 @@ private:
 namespace detail {
 
 /// The byte length of a leading minus sign: '-', U+2212 or U+2013 (0 for none).
-[[nodiscard]] inline std::size_t minus_sign(std::string_view t) noexcept {
+[[nodiscard]] inline std::size_t minus_sign_length(std::string_view t) noexcept {
     if (!t.empty() && t[0] == '-') return 1;
     if (t.size() >= 3 && t.substr(0, 3) == "\xE2\x88\x92") return 3;
     if (t.size() >= 3 && t.substr(0, 3) == "\xE2\x80\x93") return 3;
@@ -239,7 +239,7 @@ struct figure_text {
         f.negative = true;
         t = trim(t.substr(1, t.size() - 2));
     }
-    if (const std::size_t m = minus_sign(t)) {
+    if (const std::size_t m = minus_sign_length(t)) {
         if (f.negative) {
             why = "a figure is negative by brackets or by a sign, not both";
             return std::nullopt;

@@ -45,6 +45,7 @@
 #include "../error.hpp"
 #include "../ratio.hpp"
 #include "../rounding.hpp"
+#include "comparison.hpp"
 #include "finding.hpp"
 
 namespace bmm {
@@ -451,29 +452,6 @@ struct table_summary {
     std::optional<source_position> source;
 };
 
-/// A comparison of a check.
-enum class comparison : std::uint8_t { eq, le, lt, ge, gt };
-
-/// Returns: "==", "<=", "<", ">=", ">".
-[[nodiscard]] constexpr std::string_view to_string(comparison c) noexcept {
-    constexpr std::string_view names[] = {"==", "<=", "<", ">=", ">"};
-    return names[static_cast<std::size_t>(c)];
-}
-/// Returns: the comparison `text` spells ("==", "<=", "<", ">=", ">"), or std::nullopt.
-[[nodiscard]] constexpr std::optional<comparison> try_parse_comparison(
-    std::string_view text) noexcept {
-    text = detail::trim(text);
-    for (std::uint8_t i = 0; i < 5; ++i) {
-        if (text == to_string(static_cast<comparison>(i))) return static_cast<comparison>(i);
-    }
-    return std::nullopt;
-}
-/// Returns: the comparison `text` spells. Throws: parse_error naming the text otherwise.
-[[nodiscard]] inline comparison parse_comparison(std::string_view text) {
-    if (auto c = try_parse_comparison(text)) return *c;
-    throw parse_error(text, "a comparison", "expected ==, <=, <, >= or >");
-}
-
 /// A term of a check: coefficient × a column (by heading, or by role in a block), on the row
 /// being checked or on a named row.
 struct check_term {
@@ -492,7 +470,7 @@ struct table_check {
     std::string text;               ///< as written: "remaining == budget - actual"
     std::vector<check_term> terms;  ///< lhs − rhs: every term moved to the left
     ratio constant;                 ///< Σ terms op constant
-    comparison op = comparison::eq;
+    comparison op = comparison::equal;
     std::vector<row_ref> rows;  ///< empty: every row
     std::optional<source_position> source;
 };

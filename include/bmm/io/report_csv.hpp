@@ -160,7 +160,7 @@ struct layout_csv {
     std::vector<std::vector<std::string>> texts;
     for (const printed_row& r : out.rows) {
         std::vector<std::string> t;
-        for (const printed_cell& c : r.cells) t.push_back(c.text);
+        for (const section_cell& c : r.cells) t.push_back(c.text);
         texts.push_back(std::move(t));
     }
     const std::string back = write_csv_text(texts, out.layout);
@@ -238,14 +238,14 @@ inline void check_widths(const layout_csv& f) {
 }
 
 /// A cell of an own file's row, by matched column (empty when the column is absent).
-[[nodiscard]] inline const printed_cell* field(const printed_row& row,
+[[nodiscard]] inline const section_cell* field(const printed_row& row,
                                                const std::optional<std::size_t>& c) {
     if (!c || *c >= row.cells.size()) return nullptr;
     return &row.cells[*c];
 }
 /// Throws: report_error at the cell when its text starts or ends with a space (the layout's own
 /// files hold none: what is read is what is written back).
-inline void no_surrounding_space(const printed_cell& c) {
+inline void no_surrounding_space(const section_cell& c) {
     if (!c.text.empty() && (is_space(c.text.front()) || is_space(c.text.back()))) {
         throw report_error(c.source.value_or(source_position{}),
                            "a space before or after \"" + std::string(trim(c.text)) +
@@ -255,14 +255,14 @@ inline void no_surrounding_space(const printed_cell& c) {
 }
 [[nodiscard]] inline std::string text_of(const printed_row& row,
                                          const std::optional<std::size_t>& c) {
-    const printed_cell* p = field(row, c);
+    const section_cell* p = field(row, c);
     if (p) no_surrounding_space(*p);
     return p ? p->text : std::string();
 }
 /// Throws: report_error at the cell when it is blank.
-inline const printed_cell& required(const printed_row& row, const std::optional<std::size_t>& c,
+inline const section_cell& required(const printed_row& row, const std::optional<std::size_t>& c,
                                     std::string_view column, const layout_csv& f) {
-    const printed_cell* p = field(row, c);
+    const section_cell* p = field(row, c);
     if (!p) throw report_error(at_of(f.name, row.line, std::nullopt), "no " + std::string(column));
     if (p->blank()) {
         throw report_error(*p->source, "the " + std::string(column) + " is blank (it is required)");
@@ -273,14 +273,14 @@ inline const printed_cell& required(const printed_row& row, const std::optional<
 
 [[nodiscard]] inline own_file_shape shape_of(const layout_csv& f) {
     own_file_shape s;
-    for (const printed_cell& c : f.rows.front().cells) s.header.push_back(c.text);
+    for (const section_cell& c : f.rows.front().cells) s.header.push_back(c.text);
     s.layout = f.layout;
     return s;
 }
 
 /// Rethrows a bmm::error from reading a cell as a report_error at the cell.
 template <class F>
-auto at_cell(const printed_cell& cell, F&& f) -> decltype(f()) {
+auto at_cell(const section_cell& cell, F&& f) -> decltype(f()) {
     try {
         return f();
     } catch (const report_error&) {
@@ -297,8 +297,8 @@ inline void read_info(report& r, const layout_csv& f) {
     check_widths(f);
     for (std::size_t i = 1; i < f.rows.size(); ++i) {
         const printed_row& row = f.rows[i];
-        const printed_cell& k = required(row, idx[0], "key", f);
-        const printed_cell& v = required(row, idx[1], "value", f);
+        const section_cell& k = required(row, idx[0], "key", f);
+        const section_cell& v = required(row, idx[1], "value", f);
         at_cell(k, [&] {
             try {
                 r.info.set(std::string(trim(k.text)), v.text, v.source);
@@ -320,8 +320,8 @@ inline void read_declarations(report& r, const layout_csv& f) {
     check_widths(f);
     for (std::size_t i = 1; i < f.rows.size(); ++i) {
         const printed_row& row = f.rows[i];
-        const printed_cell& name = required(row, idx[0], "declaration", f);
-        const printed_cell& role = required(row, idx[2], "role", f);
+        const section_cell& name = required(row, idx[0], "declaration", f);
+        const section_cell& role = required(row, idx[2], "role", f);
         const std::string n(trim(name.text));
         if (try_parse_section_kind(n)) {
             throw report_error(*name.source, "a declaration may not be named after a kind (\"" + n +
@@ -369,8 +369,8 @@ inline void read_tables(report& r, const layout_csv& f) {
     check_widths(f);
     for (std::size_t i = 1; i < f.rows.size(); ++i) {
         const printed_row& row = f.rows[i];
-        const printed_cell& file = required(row, idx[0], "file", f);
-        const printed_cell& kind = required(row, idx[1], "kind", f);
+        const section_cell& file = required(row, idx[0], "file", f);
+        const section_cell& kind = required(row, idx[1], "kind", f);
         printed_section s;
         s.file = std::string(trim(file.text));
         if (!plain_file_name(s.file) || is_own_file(s.file)) {
@@ -422,7 +422,7 @@ inline void read_checks(report& r, const layout_csv& f) {
     for (std::size_t i = 1; i < f.rows.size(); ++i) {
         const printed_row& row = f.rows[i];
         report_check c;
-        const printed_cell& id = required(row, idx[0], "id", f);
+        const section_cell& id = required(row, idx[0], "id", f);
         c.id = std::string(trim(id.text));
         for (const report_check& o : r.checks) {
             if (o.id == c.id)
@@ -433,11 +433,11 @@ inline void read_checks(report& r, const layout_csv& f) {
         c.column = std::string(trim(required(row, idx[3], "column", f).text));
         c.printed = text_of(row, idx[4]);
         c.rule = required(row, idx[5], "rule", f).text;
-        const printed_cell& ex = required(row, idx[6], "expression", f);
+        const section_cell& ex = required(row, idx[6], "expression", f);
         c.expression_text = ex.text;
         c.note = text_of(row, idx[8]);
         for (const auto& k : idx) {
-            const printed_cell* p = field(row, k);
+            const section_cell* p = field(row, k);
             c.sources.push_back(p ? p->source : std::nullopt);
         }
         try {
@@ -505,7 +505,7 @@ inline void read_section(report& r, printed_section& s, const layout_csv& f) {
         // A text table: every column a note, whatever its heading. Its own declaration.
         r.declarations.push_back(section_declaration{"text:" + s.file, {}, true});
         own = &r.declarations.back();
-        for (const printed_cell& c : h.cells) {
+        for (const section_cell& c : h.cells) {
             own->columns.push_back(column_declaration{c.text, column_role::note, {}, {}, {}, {}});
         }
         s.declaration = own->name;
@@ -513,7 +513,7 @@ inline void read_section(report& r, printed_section& s, const layout_csv& f) {
         // Matched by heading, in any order, each optional: the section gets a declaration of
         // its own, in its columns' order.
         section_declaration mine{"builtin:" + s.file, {}, true};
-        for (const printed_cell& c : h.cells) {
+        for (const section_cell& c : h.cells) {
             const std::string_view name = trim(c.text);
             const column_declaration* found = nullptr;
             for (const column_declaration& b : d.columns) {
@@ -573,7 +573,7 @@ inline void read_section(report& r, printed_section& s, const layout_csv& f) {
         if (key) {
             std::vector<std::string> seen;
             for (std::size_t i = 0; i < s.rows.size(); ++i) {
-                const printed_cell& c = s.rows[i].cells[*key];
+                const section_cell& c = s.rows[i].cells[*key];
                 if (c.blank()) {
                     throw report_error(
                         *c.source, "the " + dd.columns[*key].heading + " is blank (each row of a " +
@@ -590,7 +590,7 @@ inline void read_section(report& r, printed_section& s, const layout_csv& f) {
     if (s.kind == section_kind::balances) {
         for (std::size_t i = 0; i < s.rows.size(); ++i) {
             for (column_role role : {column_role::kind, column_role::amount}) {
-                if (const printed_cell* c = s.cell(i, role, dd); c && c->blank()) {
+                if (const section_cell* c = s.cell(i, role, dd); c && c->blank()) {
                     throw report_error(*c->source, "the " + std::string(to_string(role)) +
                                                        " is blank (a balances row prints it)");
                 }
@@ -808,11 +808,11 @@ inline std::vector<layout_file> write_report(const report& r) {
     for (const printed_section& s : r.sections) {
         std::vector<std::vector<std::string>> t;
         std::vector<std::string> h;
-        for (const printed_cell& c : s.headings) h.push_back(c.text);
+        for (const section_cell& c : s.headings) h.push_back(c.text);
         t.push_back(std::move(h));
         for (const printed_row& row : s.rows) {
             std::vector<std::string> cells;
-            for (const printed_cell& c : row.cells) cells.push_back(c.text);
+            for (const section_cell& c : row.cells) cells.push_back(c.text);
             t.push_back(std::move(cells));
         }
         out.push_back({s.file, layout_file::type::regular, write_csv_text(t, s.layout)});

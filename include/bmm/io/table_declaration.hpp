@@ -792,11 +792,13 @@ private:
         c.source = here();
         const std::size_t first = k_;
         side(1, c);
-        const std::string_view ops[] = {"==", "<=", "<", ">=", ">"};
+        // A declaration's check compares by ==, <=, <, >= or > (not != or ~).
+        constexpr comparison ops[] = {comparison::equal, comparison::less_equal, comparison::less,
+                                      comparison::greater_equal, comparison::greater};
         bool found = false;
-        for (std::size_t i = 0; i < 5; ++i) {
-            if (is_symbol(ops[i])) {
-                c.op = static_cast<comparison>(i);
+        for (const comparison op : ops) {
+            if (is_symbol(to_string(op))) {
+                c.op = op;
                 found = true;
             }
         }

@@ -107,7 +107,7 @@ private:
         const section_declaration& d = cx_.data().declaration_of(s);
         bool r = false, col = false;
         for (std::size_t i = 0; i < s.rows.size(); ++i) r = r || s.label_of(i, d) == row;
-        for (const printed_cell& h : s.headings) col = col || h.text == column;
+        for (const section_cell& h : s.headings) col = col || h.text == column;
         return r && col;
     }
 

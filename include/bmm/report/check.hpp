@@ -39,31 +39,13 @@
 #include <utility>
 #include <vector>
 
+#include "../audit/comparison.hpp"
 #include "../audit/finding.hpp"
 #include "../detail/text.hpp"
 #include "../detail/try_twin.hpp"
 #include "../error.hpp"
 
 namespace bmm {
-
-/// How two sides of a check compare.
-/// `about` ("~"): a round figure in words ("the remaining 1400") stands for the values that round
-/// to it at its last non-zero digit.
-enum class comparison : std::uint8_t {
-    equal,
-    not_equal,
-    less,
-    less_equal,
-    greater,
-    greater_equal,
-    about
-};
-
-/// Returns: "=", "!=", "<", "<=", ">", ">=", "~".
-[[nodiscard]] constexpr std::string_view to_string(comparison c) noexcept {
-    constexpr std::string_view s[] = {"=", "!=", "<", "<=", ">", ">=", "~"};
-    return s[static_cast<std::size_t>(c)];
-}
 
 /// One node of a check's expression.
 struct check_node {

@@ -42,17 +42,18 @@
 
 namespace bmm {
 
-/// One cell of a printed table, as printed: its text and where it was read.
-struct printed_cell {
+/// One cell of a printed section, as printed: its text and where it was read (the audit's
+/// printed_cell, bmm/audit/relations.hpp, is a cell with its figure and rounding).
+struct section_cell {
     std::string text;
     std::optional<source_position> source;
 
     /// Returns: true when nothing is printed (only spaces, or nothing).
     [[nodiscard]] bool blank() const noexcept { return detail::trim(text).empty(); }
-    friend bool operator==(const printed_cell& a, const printed_cell& b) noexcept {
+    friend bool operator==(const section_cell& a, const section_cell& b) noexcept {
         return a.text == b.text && a.source == b.source;
     }
-    friend bool operator!=(const printed_cell& a, const printed_cell& b) noexcept {
+    friend bool operator!=(const section_cell& a, const section_cell& b) noexcept {
         return !(a == b);
     }
 };

@@ -345,7 +345,7 @@ struct section_declaration {
 
 /// One printed row: its cells in column order, and the line it was read from.
 struct printed_row {
-    std::vector<printed_cell> cells;
+    std::vector<section_cell> cells;
     std::size_t line = 0;
 };
 
@@ -368,7 +368,7 @@ struct printed_section {
     std::string same_as;      ///< the file of the table it reprints; may be empty
     std::string rule;         ///< a list's rule ("Red", "exceptions"); may be empty
     std::string declaration;  ///< the name of its declaration
-    std::vector<printed_cell> headings;
+    std::vector<section_cell> headings;
     std::vector<printed_row> rows;
     csv_layout layout;
     std::optional<source_position> source;  ///< where tables.csv lists it
@@ -427,7 +427,7 @@ struct printed_section {
     }
     /// Returns: the text of row r's cell of role `role` (the first such column), or nullptr
     /// when the section declares no such column.
-    [[nodiscard]] const printed_cell* cell(std::size_t r, column_role role,
+    [[nodiscard]] const section_cell* cell(std::size_t r, column_role role,
                                            const section_declaration& d) const noexcept {
         auto c = d.find(role);
         if (!c || r >= rows.size() || *c >= rows[r].cells.size()) return nullptr;

@@ -13,6 +13,10 @@
 //                                             undecided, never read as a figure
 //   YTD of a stock = the latest figure        rule latest: the YTD actual (and target) is the
 //                                             period's
+//   period and YTD in one unit                period_figure change (the period prints the
+//                                             change, the YTD the level): undecided, at the
+//                                             period's figure; the YTD is not checked against it
+//   n/r = not reported this period            a status n/r: the period prints no figure
 //   YTD of a flow = the months                rule sum: the YTD is at least the month; equal to
 //                                             it after the first month: undecided
 //   the same measure in another table         status, owner (its first named) and title as the
@@ -238,7 +242,13 @@ private:
             return;
         }
         if (s && s->is(data_status::not_reported)) {
-            // Not reported this period: every cell says so.
+            // Not reported this period: the period's figure is not printed (n/r or blank).
+            if (!ytd) {
+                const bool none = !ac.printed() || data_word(ac.text);
+                cx_.fact(none, sc.where, shown, "n/r = not reported this period",
+                         none ? std::string() : std::string("no figure"),
+                         none ? std::string() : "the period prints the figure " + ac.text);
+            }
             keep();
             return;
         }
@@ -355,6 +365,16 @@ private:
         auto q = [&](const cell_figure& f, const cell_view& c) {
             return cx_.of(*f.figure, f.exact, c.where);
         };
+        if (rule == ytd_rule::latest && m.annotation->period_change) {
+            if (o.actual.printed() && o.ytd_actual.printed()) {
+                cx_.undecided(o.actual.where, o.actual.text, "period and YTD in one unit",
+                              "the period figure " + o.actual.text +
+                                  " is the change over the period (period_figure change), the "
+                                  "YTD " +
+                                  o.ytd_actual.text + " the level: not compared");
+            }
+            return;
+        }
         if (rule == ytd_rule::latest) {
             if (ya.figure && pa.figure) {
                 cx_.derived(o.ytd_actual.where, o.ytd_actual.text, *ya.figure, ya.exact,

@@ -321,3 +321,28 @@ TEST_CASE("a period_figure that is neither level nor change is an error at its c
               std::string::npos);
     }
 }
+
+TEST_CASE(
+    "a target printed as a bound, a range or a composite is a target, and a malformed one is "
+    "not a figure") {
+    for (const char* t : {">28%", "<20%", "93-95%", "60/20", ">2315"}) {
+        CAPTURE(t);
+        const std::string row = std::string("M1,30%,") + t + ",,,";
+        CHECK(at(one_measure(row, "M1,higher,,"), "target").empty());
+    }
+    const auto malformed = at(one_measure("M1,30%,2.8.%,,,", "M1,higher,,"), "target");
+    REQUIRE(malformed.size() == 1);
+    CHECK(malformed[0].verdict == bmm::verdict::undecided);
+    CHECK(malformed[0].rule == "a printed figure parses");
+}
+
+TEST_CASE(
+    "a blank status with a target and no figure is undecided, as a blank status with no "
+    "target is") {
+    const auto none = at(one_measure("M1,,Top quartile,,,", "M1,higher,,"), "status");
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].verdict == bmm::verdict::undecided);
+    CHECK(none[0].rule == "a status is printed");
+    // With a figure that is not one (a milestone), the row is not rated and not flagged.
+    CHECK(at(one_measure("M1,On track,Completion,,,", "M1,higher,,"), "status").empty());
+}

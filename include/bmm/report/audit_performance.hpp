@@ -7,12 +7,21 @@
 //                                             within the band and Red beyond
 //   n/a = monitoring only (no target)         printed only without a target (else undecided)
 //   a status is printed                       blank with a target: undecided (what the figures
-//                                             imply is said); a column whose symbols the source
-//                                             lost (status "lost") is not checked
+//                                             imply is said, if any: a dashboard may print a
+//                                             target and no figure); a column whose symbols
+//                                             the source lost (status "lost") is not checked
 //   a printed figure parses                   a figure cell that is none ("£292,000,00"):
-//                                             undecided, never read as a figure
+//                                             undecided, never read as a figure; a target
+//                                             that prints a bound (">28%", "<20%"), a range
+//                                             ("93-95%") or a composite ("60/20") of figures
+//                                             is a target, not a malformed figure (its rating
+//                                             is not checked)
 //   YTD of a stock = the latest figure        rule latest: the YTD actual (and target) is the
 //                                             period's
+//   period and YTD in one unit                period_figure change (the period prints the
+//                                             change, the YTD the level): undecided, at the
+//                                             period's figure; the YTD is not checked against it
+//   n/r = not reported this period            a status n/r: the period prints no figure
 //   YTD of a flow = the months                rule sum: the YTD is at least the month; equal to
 //                                             it after the first month: undecided
 //   the same measure in another table         status, owner (its first named) and title as the
@@ -29,12 +38,14 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "../status.hpp"
 #include "audit_context.hpp"
 #include "performance.hpp"
+#include "printed.hpp"
 
 namespace bmm::detail {
 
@@ -108,6 +119,26 @@ using status_knowledge = std::map<std::string, std::map<std::string, status_fact
 [[nodiscard]] inline bool data_word(std::string_view t) {
     auto s = status::try_parse(t);
     return s && !s->is_rated();
+}
+
+/// Returns: true when a target cell prints a target that is not one figure: a bound (">28%",
+/// "<20%", "≥ 5"), a range ("93-95%") or a composite ("60/20") of printed figures.
+[[nodiscard]] inline bool target_form(std::string_view t) {
+    t = trim(t);
+    for (std::string_view op :
+         {std::string_view(">="), std::string_view("<="), std::string_view("\xE2\x89\xA5"),
+          std::string_view("\xE2\x89\xA4"), std::string_view(">"), std::string_view("<")}) {
+        if (t.substr(0, op.size()) == op) {
+            return read_printed_figure(trim(t.substr(op.size()))).figure.has_value();
+        }
+    }
+    for (char sep : {'-', '/'}) {
+        const std::size_t k = t.find(sep, 1);
+        if (k == std::string_view::npos) continue;
+        return read_printed_figure(trim(t.substr(0, k))).figure.has_value() &&
+               read_printed_figure(trim(t.substr(k + 1))).figure.has_value();
+    }
+    return false;
 }
 
 /// A sum-rule measure's figure and target for the month before its measures table's month, when
@@ -206,6 +237,7 @@ private:
             m.annotation && (m.annotation->unit == "milestone" || m.annotation->unit == "quartile");
         for (const cell_view* c : {&o.actual, &o.target, &o.ytd_actual, &o.ytd_target}) {
             if (!c->printed() || words || data_word(c->text)) continue;
+            if ((c == &o.target || c == &o.ytd_target) && target_form(c->text)) continue;
             const cell_figure f = cx_.figure(*c);
             if (!f.figure) {
                 cx_.undecided(c->where, c->text, "a printed figure parses",
@@ -238,7 +270,13 @@ private:
             return;
         }
         if (s && s->is(data_status::not_reported)) {
-            // Not reported this period: every cell says so.
+            // Not reported this period: the period's figure is not printed (n/r or blank).
+            if (!ytd) {
+                const bool none = !ac.printed() || data_word(ac.text);
+                cx_.fact(none, sc.where, shown, "n/r = not reported this period",
+                         none ? std::string() : std::string("no figure"),
+                         none ? std::string() : "the period prints the figure " + ac.text);
+            }
             keep();
             return;
         }
@@ -266,7 +304,14 @@ private:
         }
         if (!af.figure || !tf.figure) {
             // Milestones, positions or figures that do not parse: the rating is not checked.
-            if (!sc.printed()) fact.possible = status_set::all();
+            if (!sc.printed()) {
+                fact.possible = status_set::all();
+                if (!lost && !ac.printed()) {
+                    cx_.undecided(
+                        sc.where, shown, "a status is printed",
+                        "no status printed, and no figure to rate against the target " + tc.text);
+                }
+            }
             keep();
             return;
         }
@@ -355,6 +400,16 @@ private:
         auto q = [&](const cell_figure& f, const cell_view& c) {
             return cx_.of(*f.figure, f.exact, c.where);
         };
+        if (rule == ytd_rule::latest && m.annotation->period_change) {
+            if (o.actual.printed() && o.ytd_actual.printed()) {
+                cx_.undecided(o.actual.where, o.actual.text, "period and YTD in one unit",
+                              "the period figure " + o.actual.text +
+                                  " is the change over the period (period_figure change), the "
+                                  "YTD " +
+                                  o.ytd_actual.text + " the level: not compared");
+            }
+            return;
+        }
         if (rule == ytd_rule::latest) {
             if (ya.figure && pa.figure) {
                 cx_.derived(o.ytd_actual.where, o.ytd_actual.text, *ya.figure, ya.exact,

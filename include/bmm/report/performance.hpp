@@ -17,6 +17,9 @@
 //   arrears      "1 month", "4 months", blank the months its figures lag the report (blank: none)
 //   band         "10%" (of the target), "2.5" the amber band; blank: no band printed (a miss is
 //                (in its unit), "none"        Amber or Red, undecided which); none: a miss is Red
+//   period_figure  level (or blank), change   what the period's figure is: the measure's value
+//                                             for the period, or its change over the period (the
+//                                             YTD of a stock is then its level, in another unit)
 //
 //   bmm::performance p = bmm::performance_of(report);
 //   const bmm::measure_record* m = p.find("OCC11.02");
@@ -111,6 +114,8 @@ struct measure_annotation {
     std::optional<reporting_frequency> frequency;
     int arrears = 0;
     std::string band;  ///< as written: "", "none", "10%", "2.5"
+    /// period_figure "change": the period's figure is the change over the period, not the value.
+    bool period_change = false;
     std::string group;
     cell_view row;  ///< the annotation's id cell
 };
@@ -246,6 +251,10 @@ inline performance performance_of(const report& r) {
             read(column_role::band, [&](std::string_view t) {
                 a.band = std::string(t);
                 return true;
+            });
+            read(column_role::period_figure, [&](std::string_view t) {
+                a.period_change = t == "change";
+                return t == "change" || t == "level";
             });
             if (auto c = view_of(*s, d, i, column_role::unit); c.printed()) {
                 a.unit = std::string(c.trimmed());

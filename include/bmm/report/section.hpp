@@ -11,7 +11,7 @@
 //                                                   status, ytd_actual, ytd_target, ytd_status,
 //                                                   cumulative, outlook, outcome
 //   measure_info     a measure's annotation         id, unit, polarity, ytd_rule, frequency,
-//                    (not printed)                  arrears, band, title
+//                    (not printed)                  arrears, band, period_figure, title
 //   summary          a period's or group's counts   count, share (each of a status), period
 //   measure_list     a listed measure               measure (its rule: the section's status)
 //   status_changes   a change ("Red to Green")      measures
@@ -181,8 +181,9 @@ enum class column_role : std::uint8_t {
     quote,
     figures,
     claim_kind,
+    period_figure,
 };
-inline constexpr std::size_t column_role_count = 50;
+inline constexpr std::size_t column_role_count = 51;
 
 /// Returns: the role's name as the layout spells it ("ytd_actual", "variance_pct", ...).
 [[nodiscard]] constexpr std::string_view to_string(column_role r) noexcept {
@@ -235,7 +236,8 @@ inline constexpr std::size_t column_role_count = 50;
                                                            "source",
                                                            "quote",
                                                            "figures",
-                                                           "claim_kind"};
+                                                           "claim_kind",
+                                                           "period_figure"};
     return names[static_cast<std::size_t>(r)];
 }
 /// Returns: the role `text` names (ASCII case ignored, space trimmed), or std::nullopt.
@@ -267,7 +269,8 @@ inline constexpr std::size_t column_role_count = 50;
                    r == R::outlook || r == R::outcome;
         case section_kind::measure_info:
             return r == R::id || r == R::unit || r == R::polarity || r == R::ytd_rule ||
-                   r == R::frequency || r == R::arrears || r == R::band || r == R::title;
+                   r == R::frequency || r == R::arrears || r == R::band || r == R::period_figure ||
+                   r == R::title;
         case section_kind::summary:
             return r == R::count || r == R::share || r == R::period;
         case section_kind::measure_list:
@@ -461,7 +464,7 @@ struct printed_section {
             break;
         case section_kind::measure_info:
             for (R r : {R::id, R::title, R::group, R::unit, R::polarity, R::ytd_rule, R::frequency,
-                        R::arrears, R::band, R::note}) {
+                        R::arrears, R::band, R::period_figure, R::note}) {
                 add(r);
             }
             break;

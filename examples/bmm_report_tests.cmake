@@ -82,3 +82,17 @@ foreach(_case json csv html html_device dev_full)
                      -P ${CMAKE_CURRENT_SOURCE_DIR}/bmm_report_check.cmake)
     set_tests_properties(example.bmm_report.check.${_case} PROPERTIES LABELS example)
 endforeach()
+
+# cmake --install puts both tools in bin/ (the package tests' prefix, installed by
+# package.install): each runs from there.
+if(BMM_INSTALL)
+    foreach(_tool bmm-report bmm-audit)
+        add_test(NAME example.bmm_report.installed.${_tool}
+                 COMMAND ${CMAKE_COMMAND}
+                         -DEXE=${PROJECT_BINARY_DIR}/tests/package-prefix/${CMAKE_INSTALL_BINDIR}/${_tool}
+                         -DEXPECT_RC=0 -DARG1=--help "-DSTDOUT_REGEX=^usage: ${_tool} "
+                         -P ${CMAKE_CURRENT_SOURCE_DIR}/bmm_audit_run.cmake)
+        set_tests_properties(example.bmm_report.installed.${_tool} PROPERTIES LABELS "example;package"
+                             FIXTURES_REQUIRED bmm_installed)
+    endforeach()
+endif()

@@ -154,7 +154,9 @@ inline std::string render_text(const report& r, const findings& f) {
                 for (std::size_t i : places.at(s, row, c)) {
                     out += " [";
                     out += to_string(f[i].verdict);
-                    out += " " + std::to_string(i + 1) + "]";
+                    out += ' ';
+                    out += std::to_string(i + 1);
+                    out += ']';
                     of_row.push_back(i);
                 }
             }
@@ -176,7 +178,11 @@ inline std::string render_text(const report& r, const findings& f) {
             detail::append_finding_line(out, f, i);
         }
     }
-    out += "\n" + std::to_string(r.sections.size()) + " tables, " + findings_summary(f) + '\n';
+    out += '\n';
+    out += std::to_string(r.sections.size());
+    out += " tables, ";
+    out += findings_summary(f);
+    out += '\n';
     return out;
 }
 

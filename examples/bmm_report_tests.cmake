@@ -51,6 +51,22 @@ bmm_report_test(finance_only RC 0 ARGS --data ${_bmm_report_work}/finance_ok
 bmm_report_test(finance_only_wrong RC 1 ARGS --data ${_bmm_report_work}/finance_wrong
     STDOUT_REGEX "  Contingency \\| 12\\.4 \\| 9\\.1 \\| -3\\.3 \\| -29\\.6% \\[error 1\\]\n    \\[1\\] error at Contingency, variance_pct \\(finance\\.csv:3:27\\): printed -29\\.6%, expected -26\\.6%"
     STDOUT_REGEX2 "1 tables, 4 cells checked: 1 errors, ")
+# A report holding only status-only measures and a printed summary of them: the summary is
+# recounted from the statuses (exit 0), and a count that does not match is an error at its cell
+# (exit 1).
+foreach(_case status_only:2,0,1,3 status_only_wrong:3,0,1,4)
+    string(REGEX MATCH "^([a-z_]+):(.*)$" _m "${_case}")
+    set(_dir ${_bmm_report_work}/${CMAKE_MATCH_1})
+    file(WRITE ${_dir}/report.csv "key,value\nmonth,May 2023\nrounding,half_up\n")
+    file(WRITE ${_dir}/measures.csv
+         "id,title,status\nM1,Homes built,Green\nM2,Calls answered,Red\nM3,Complaints,Green\n")
+    file(WRITE ${_dir}/summary.csv "label,green,amber,red,total\nMay 2023,${CMAKE_MATCH_2}\n")
+endforeach()
+bmm_report_test(status_only RC 0 ARGS --data ${_bmm_report_work}/status_only
+    STDOUT_REGEX "\nsummary\.csv \(summary\)\n  label \| green \| amber \| red \| total\n  May 2023 \| 2 \| 0 \| 1 \| 3\n\n2 tables, 5 cells checked: 0 errors, ")
+bmm_report_test(status_only_wrong RC 1 ARGS --data ${_bmm_report_work}/status_only_wrong
+    STDOUT_REGEX "  May 2023 \| 3 \[error 1\] \| 0 \| 1 \| 4 \[error 2\]\n    \[1\] error at May 2023, green \(summary\.csv:2:10\): printed 3, expected 2, [^\n]*\n    \[2\] error at May 2023, total \(summary\.csv:2:16\): printed 4, expected 3, "
+    STDOUT_REGEX2 "2 tables, 5 cells checked: 2 errors, ")
 # Bad input: exit status 2, nothing on stdout, the report_error as FILE:LINE:COLUMN: message.
 file(WRITE ${_bmm_report_work}/misspelt/report.csv "key,value\nrounding,half_up\n")
 file(WRITE ${_bmm_report_work}/misspelt/finance.csv "label,budget,forcast\nA,1.0,1.0\n")

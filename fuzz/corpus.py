@@ -5,7 +5,10 @@
 
 --seeds defaults to ../shared/seeds next to the repository; --report-csv names a directory of
 the CSV files `monthly_report --export-csv DIR` writes (seed 003's embedded report data), which
-become the report_csv target's seeds.
+become the report_csv target's seeds. The report target's seeds are folders in its input format
+("=== NAME" lines start the files, fuzz/fuzz_report.cpp): parts of seed 003's report data
+(tests/data/seed003: a few of its tables with their lines of tables.csv and declarations.csv)
+and small reports read by their kinds' built-in declarations.
 
 Each target gets the figures of its kind found in seeds 002, 003 and 004 (money, £m and £000
 figures, percentages, fiscal periods, measure ids, target texts, status words), the spreadsheet
@@ -128,6 +131,52 @@ def main():
             with open(os.path.join(REPORT_CSV, name), encoding="utf-8") as f:
                 reports.append(f.read())
     write("report_csv", reports + tables[:2])
+    write("report", report_folders())
+
+
+def report_folders():
+    """Folders for fuzz_report: "=== NAME" starts each file, the text before the first is
+    report.csv."""
+    seed = os.path.join(HERE, "..", "tests", "data", "seed003")
+
+    def text(name):
+        with open(os.path.join(seed, name), encoding="utf-8", newline="") as f:
+            return f.read()
+
+    def folder(files):
+        return "".join("=== %s\n%s" % (n, t) for n, t in files)
+
+    info = text("report.csv")
+    tables = text("tables.csv").splitlines(True)
+    decls = text("declarations.csv").splitlines(True)
+    out = []
+    for part in (["table11_financial_position.csv"],
+                 ["table11_financial_position.csv", "annexB_overall_position.csv"],
+                 ["annexA_occ01_measures.csv", "measures_meta.csv"],
+                 ["annexA_key.csv", "annexA_occ08_measures.csv", "table01_summary_may2023.csv"],
+                 ["table03_red_measures.csv", "annexA_occ11_measures.csv"],
+                 ["table10_strategic_risks.csv"], ["balances_general.csv"],
+                 ["annexB_dsg.csv", "balances_dsg.csv"], ["reserve_covid19.csv"],
+                 ["annexB_savings.csv"], ["table04_status_changes.csv"]):
+        rows = [r for r in tables[1:] if r.split(",", 1)[0] in part]
+        used = {r.split(",")[2] for r in rows}
+        drows = [r for r in decls[1:] if r.split(",", 1)[0] in used]
+        out.append(folder([("report.csv", info), ("tables.csv", tables[0] + "".join(rows)),
+                           ("declarations.csv", decls[0] + "".join(drows))] +
+                          [(n, text(n)) for n in part]))
+    rounding = "key,value\nrounding,half_up\n"
+    out += [
+        rounding + "=== finance.csv\nlabel,budget,forecast,variance,variance_pct\n"
+        "Adult Services,226.9,226.9,0.0,0.0%\nContingency,12.4,9.1,-3.3,-29.6%\n",
+        rounding + "=== measures.csv\nid,title,actual,target,status,ytd_actual\n"
+        "OCC01.02,\"Homes, built\",12,10,Green,24\nOCC01.03,Data,,,Data unavailable,\n"
+        "=== summary.csv\nlabel,green,amber,red,total\nMay 2023,1,0,0,1\n",
+        rounding + "=== risks.csv\nlabel,likelihood,impact,rating\nR1,4,4,16\nR2,2,3,High\n"
+        "=== notes/\n",
+        "key,value\r\nrounding,floor\r\n=== finance.csv\n\ufefflabel,budget,variance\n"
+        "\"=HYPERLINK(\"\"x\"\")\",1.0,0.0\n<b>&</b>,2.0,\"(0.1)\"\n",
+    ]
+    return out
 
 
 if __name__ == "__main__":

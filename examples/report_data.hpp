@@ -23,6 +23,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -109,6 +110,13 @@ namespace detail {
 inline table make(std::string name, std::vector<std::string> columns,
                   std::vector<std::vector<std::string>> rows) {
     return table{std::move(name), std::move(columns), std::move(rows), {}, {}};
+}
+/// A heading without the blanks around it.
+inline std::string trimmed(std::string_view s) {
+    constexpr std::string_view blanks = " \t\n\r\f\v";
+    const auto first = s.find_first_not_of(blanks);
+    if (first == std::string_view::npos) return {};
+    return std::string(s.substr(first, s.find_last_not_of(blanks) - first + 1));
 }
 }  // namespace detail
 
@@ -568,7 +576,7 @@ inline data read_dir(const std::string& dir) {
         constexpr std::size_t absent = static_cast<std::size_t>(-1);
         std::vector<std::size_t> from(model.columns.size(), absent);
         for (std::size_t i = 0; i < csv.header.size(); ++i) {
-            const std::string name(bmm::detail::trim(csv.header[i]));
+            const std::string name = detail::trimmed(csv.header[i]);
             std::size_t k = 0;
             while (k < model.columns.size() && model.columns[k] != name) ++k;
             if (k == model.columns.size()) {

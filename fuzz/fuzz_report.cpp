@@ -6,7 +6,8 @@
 // running to the next such line; at most 16 files. Whatever the input:
 //   - read_report returns a report or throws a report_error (FILE:LINE[:COLUMN]: message, its
 //     place naming a file of the folder, line >= 1);
-//   - write_report's files read back to a report that writes the same files again;
+//   - write_report gives back every file it writes that was read, byte for byte, and its files
+//     read back to a report that writes the same files again;
 //   - bmm::audit (half_up unless report.csv names the rounding) returns findings or throws a
 //     report_error; every finding's verdict is counted (cells_checked is the sum of the counts);
 //   - finding_places puts every stored finding in exactly one place;
@@ -296,10 +297,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 "a report error's what() is FILE:LINE[:COLUMN]: message");
         return 0;
     }
-    // Written back, the report reads again and writes the same files (a fixed point). The
-    // layout promises byte-identical files; a spelling the reader accepts but does not keep
-    // (a kind "balanceS" written back "balances") breaks that, so it is not required here.
+    // Written back, every file read comes back byte for byte (read_report refuses a spelling it
+    // would not keep), and the report reads again and writes the same files (a fixed point).
     const std::vector<bmm::layout_file> written = bmm::write_report(r);
+    for (const bmm::layout_file& w : written) {
+        for (const bmm::layout_file& in : files) {
+            if (in.name == w.name && in.what == bmm::layout_file::type::regular) {
+                require(in.text == w.text, "a file read is written back byte for byte");
+            }
+        }
+    }
     std::vector<bmm::layout_file> again = written;
     for (const bmm::layout_file& in : files) {
         if (in.what != bmm::layout_file::type::regular) again.push_back(in);  // the folders

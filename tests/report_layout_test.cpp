@@ -261,3 +261,17 @@ TEST_CASE(
     }
     CHECK(cells == std::vector<std::string>{"green 2", "total 3"});
 }
+
+TEST_CASE("a spelling the layout would not write back is an error where it first differs") {
+    // "Finance" names the kind finance, but written back it is "finance": not byte for byte.
+    const std::string t = "file,kind,declaration\nt.csv,Finance,\n";
+    CHECK(error_of(
+              {csv("report.csv", report_csv), csv("tables.csv", t), csv("t.csv", finance_csv)}) ==
+          "tables.csv:2:7: the layout would write this line back as \"t.csv,finance,\": it "
+          "refuses what it cannot give back byte for byte (names of kinds and roles as "
+          "docs/report-layout.md spells them, no blanks around a name)");
+    // As the layout spells it, the same folder reads.
+    CHECK(bmm::read_report({csv("report.csv", report_csv), csv("tables.csv", tables_csv),
+                            csv("t.csv", finance_csv)})
+              .sections.size() == 1);
+}

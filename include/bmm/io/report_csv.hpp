@@ -630,6 +630,34 @@ inline std::string write_csv_text(const std::vector<std::vector<std::string>>& r
     return out;
 }
 
+namespace detail {
+
+/// Throws: report_error at the first byte where `read` and `written` (the same file, as
+/// write_report gives it back) differ, quoting the line as it would be written.
+[[noreturn]] inline void refuse_unwritable(const layout_file& read, const layout_file& written) {
+    const std::string& a = read.text;
+    const std::string& b = written.text;
+    std::size_t i = 0, line = 1, line_start = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) {
+        if (a[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+        ++i;
+    }
+    const std::size_t end = b.find('\n', line_start);
+    std::string as_written =
+        b.substr(line_start, end == std::string::npos ? end : end - line_start);
+    if (!as_written.empty() && as_written.back() == '\r') as_written.pop_back();
+    throw report_error(source_position{read.name, line, i - line_start + 1},
+                       "the layout would write this line back as \"" + as_written +
+                           "\": it refuses what it cannot give back byte for byte (names of "
+                           "kinds and roles as docs/report-layout.md spells them, no blanks "
+                           "around a name)");
+}
+
+}  // namespace detail
+
 inline report read_report(const std::vector<layout_file>& files) {
     report r;
     auto find = [&](std::string_view name) -> const layout_file* {
@@ -698,6 +726,12 @@ inline report read_report(const std::vector<layout_file>& files) {
     }
     if (const layout_file* f = regular("checks.csv", std::nullopt)) {
         detail::read_checks(r, detail::read_layout_csv(f->name, f->text));
+    }
+    // Every file must come back as it was read: a spelling the layout does not write (a kind or
+    // role in capitals, blanks around a name) is refused where it first differs.
+    for (const layout_file& out : write_report(r)) {
+        const layout_file* in = find(out.name);
+        if (in && in->text != out.text) detail::refuse_unwritable(*in, out);
     }
     return r;
 }

@@ -92,7 +92,7 @@ bool stream_once(const std::string& csv, run& r) {
     const auto start = std::chrono::steady_clock::now();
     try {
         bmm::published_table_reader reader;
-        bmm::budget_table_audit audit(bmm::table_audit_options(bmm::rounding_mode::half_up));
+        bmm::budget_table_audit audit{bmm::table_audit_options(bmm::rounding_mode::half_up)};
         bmm::published_row row;
         constexpr std::size_t chunk = std::size_t{1} << 16;
         for (std::size_t at = 0; !reader.done();) {
@@ -191,9 +191,11 @@ std::string table(const std::string& shape, std::size_t rows) {
         while (written + 1 < rows) line();
         total(1);
     } else if (shape == "deep") {
-        for (int level = 1; written + 2 <= rows; level = level % 99 + 1) {
+        int level = 1;
+        while (written + 2 <= rows) {  // line() and total() count what they write
             line();
             total(level);
+            level = level % 99 + 1;
         }
     } else {  // small: a total of level k after every 10 rows of level k - 1
         std::vector<int> count(100, 0);

@@ -7,7 +7,9 @@
 //   report.csv         key, value                                    council, month, calendar,
 //                                                                    rounding, title, source
 //   tables.csv         file, kind [, declaration, title, period,     each printed table's file
-//                      group, same_as, rule]                          and what it is
+//                      group, same_as, rule]                          and what it is (a finance
+//                                                                    table's declaration may be
+//                                                                    a .decl file: docs/tables.md)
 //   declarations.csv   declaration, heading, role [, period, status,  what each printed column
 //                      unit]                                          is, in order
 //   checks.csv         id, section, row, column, rule, expression     what the text states
@@ -44,7 +46,9 @@
 #include "../detail/text.hpp"
 #include "../detail/try_twin.hpp"
 #include "../error.hpp"
+#include "../report/declared_section.hpp"
 #include "../report/report.hpp"
+#include "table_declaration.hpp"
 
 namespace bmm {
 
@@ -386,6 +390,26 @@ inline void read_tables(report& r, const layout_csv& f) {
         }
         s.kind = at_cell(kind, [&] { return parse_section_kind(kind.text); });
         s.declaration = std::string(trim(text_of(row, idx[2])));
+        if (s.declaration.size() > 5 &&
+            s.declaration.compare(s.declaration.size() - 5, 5, ".decl") == 0) {
+            // A finance table declared by a table declaration file (docs/tables.md).
+            if (s.declaration.find_first_of("/\\") != std::string::npos) {
+                throw report_error(*field(row, idx[2])->source,
+                                   "\"" + s.declaration +
+                                       "\": a table declaration file is a name in the report's "
+                                       "folder");
+            }
+            if (s.kind != section_kind::finance) {
+                throw report_error(*field(row, idx[2])->source,
+                                   "\"" + s.declaration +
+                                       "\": a table declaration file (.decl, in the report's "
+                                       "folder) declares a finance table; a " +
+                                       std::string(to_string(s.kind)) +
+                                       " table is declared in declarations.csv");
+            }
+            s.table_declaration = std::move(s.declaration);
+            s.declaration.clear();
+        }
         s.title = text_of(row, idx[3]);
         s.period = text_of(row, idx[4]);
         s.group = text_of(row, idx[5]);
@@ -490,6 +514,24 @@ inline void read_checks(report& r, const layout_csv& f) {
 }
 
 inline void read_section(report& r, printed_section& s, const layout_csv& f) {
+    const table_declaration_file* td =
+        s.table_declaration.empty() ? nullptr : r.find_table_declaration(s.table_declaration);
+    if (td) {
+        // Its own declaration, in its columns' order: the name column is the label, an ignored
+        // column ignored, every other a note (the table declaration says what they are).
+        section_declaration mine{"decl:" + s.file, {}, true};
+        for (const section_cell& c : f.rows.front().cells) {
+            column_role role = column_role::note;
+            for (const table_column& col : td->declaration.columns) {
+                if (col.heading != c.text) continue;
+                if (col.role == table_role::name) role = column_role::label;
+                if (col.role == table_role::ignore) role = column_role::ignore;
+            }
+            mine.columns.push_back(column_declaration{c.text, role, {}, {}, {}, {}});
+        }
+        r.declarations.push_back(std::move(mine));
+        s.declaration = r.declarations.back().name;
+    }
     if (s.declaration.empty()) {
         s.declaration = std::string(to_string(s.kind));
         if (!r.find_declaration(s.declaration))
@@ -501,7 +543,9 @@ inline void read_section(report& r, printed_section& s, const layout_csv& f) {
     s.layout = f.layout;
     check_widths(f);
     section_declaration* own = nullptr;
-    if (d.builtin && s.kind == section_kind::text) {
+    if (td) {
+        // Declared above, column by column.
+    } else if (d.builtin && s.kind == section_kind::text) {
         // A text table: every column a note, whatever its heading. Its own declaration.
         r.declarations.push_back(section_declaration{"text:" + s.file, {}, true});
         own = &r.declarations.back();
@@ -563,6 +607,13 @@ inline void read_section(report& r, printed_section& s, const layout_csv& f) {
         }
     }
     for (std::size_t i = 1; i < f.rows.size(); ++i) s.rows.push_back(f.rows[i]);
+    if (td) {
+        try {
+            (void)read_declared_section(s, td->declaration);  // every cell as its column says
+        } catch (const table_error& e) {
+            throw report_error(e.where(), e.reason(), e.input());
+        }
+    }
     // Keys: a keyed table's rows each print their label, once.
     const section_declaration& dd = *r.find_declaration(s.declaration);
     if (keyed(s.kind)) {
@@ -705,6 +756,20 @@ inline report read_report(const std::vector<layout_file>& files) {
         }
     }
     for (printed_section& s : r.sections) {
+        if (!s.table_declaration.empty() && !r.find_table_declaration(s.table_declaration)) {
+            const layout_file* d = regular(s.table_declaration, s.source);
+            if (!d) {
+                throw report_error(s.source.value_or(source_position{s.file, 1, std::nullopt}),
+                                   "the table declaration \"" + s.table_declaration +
+                                       "\" is listed but not in the folder");
+            }
+            try {
+                r.table_declarations.push_back(
+                    {d->name, d->text, parse_table_declaration(d->text, d->name)});
+            } catch (const table_error& e) {
+                throw report_error(e.where(), e.reason(), e.input());
+            }
+        }
         const layout_file* f = regular(s.file, s.source);
         if (!f) {
             throw report_error(s.source.value_or(source_position{s.file, 1, std::nullopt}),
@@ -829,7 +894,9 @@ inline std::vector<layout_file> write_report(const report& r) {
             const section_declaration* d = r.find_declaration(s.declaration);
             rows.push_back({{"file", s.file},
                             {"kind", std::string(to_string(s.kind))},
-                            {"declaration", d && d->builtin ? std::string() : s.declaration},
+                            {"declaration", !s.table_declaration.empty() ? s.table_declaration
+                                            : d && d->builtin            ? std::string()
+                                                                         : s.declaration},
                             {"title", s.title},
                             {"period", s.period},
                             {"group", s.group},
@@ -838,6 +905,9 @@ inline std::vector<layout_file> write_report(const report& r) {
         }
         own("tables.csv", r.tables_file,
             {"file", "kind", "declaration", "title", "period", "group", "same_as", "rule"}, rows);
+    }
+    for (const table_declaration_file& d : r.table_declarations) {
+        out.push_back({d.name, layout_file::type::regular, d.text});
     }
     for (const printed_section& s : r.sections) {
         std::vector<std::vector<std::string>> t;

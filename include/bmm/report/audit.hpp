@@ -84,6 +84,7 @@ inline findings audit(const report& r, const report_audit_options& options) {
     checks.run();
     detail::copied_follow(cx.all());
     findings out;
+    out.tally(verdict::agrees, cx.agreeing_tallied());
     for (finding& f : cx.all()) {
         if (f.verdict == verdict::agrees && !options.keep_agreeing) {
             out.tally(verdict::agrees);

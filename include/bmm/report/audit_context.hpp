@@ -221,6 +221,9 @@ public:
     /// Records a finding (agreeing ones too: they are counted, and kept when asked).
     void add(finding f) { all_.push_back(std::move(f)); }
     [[nodiscard]] std::vector<finding>& all() noexcept { return all_; }
+    /// Counts n agreeing cells that have no finding of their own (a declared table's).
+    void tally_agreeing(std::size_t n) noexcept { agreeing_tallied_ += n; }
+    [[nodiscard]] std::size_t agreeing_tallied() const noexcept { return agreeing_tallied_; }
 
     /// Returns: the verdicts given so far to the cell named (section, row, column).
     [[nodiscard]] std::vector<verdict> verdicts_at(const cell_ref& c) const {
@@ -398,6 +401,7 @@ private:
     rounding_mode mode_ = rounding_mode::half_up;
     performance perf_;
     std::vector<finding> all_;
+    std::size_t agreeing_tallied_ = 0;
 };
 
 }  // namespace detail

@@ -9,6 +9,9 @@
 //                                                 interval reaches 0 has no % (undecided)
 //                change = variance - previous variance
 //                the same table printed twice     each cell as the table it reprints (same_as)
+//   finance, declared by a .decl                  every relation of its table declaration, as
+//                                                 bmm-audit --declare audits it (agreeing cells
+//                                                 counted, not stored)
 //   balances     closing = opening + in - out     (kind opening, in, out, closing; level: the
 //                                                 closing balance at least the level)
 //   risks        a score is likelihood × impact   on a 5 × 5 scale (and their product where
@@ -25,9 +28,11 @@
 #include <utility>
 #include <vector>
 
+#include "../audit/declared_table.hpp"
 #include "../risk.hpp"
 #include "audit_context.hpp"
 #include "audit_performance.hpp"
+#include "declared_section.hpp"
 
 namespace bmm::detail {
 
@@ -47,7 +52,13 @@ public:
     explicit finance_audit(audit_context& cx) : cx_(cx) {}
 
     void run() {
-        for (const printed_section* s : cx_.data().sections_of(section_kind::finance)) table(*s);
+        for (const printed_section* s : cx_.data().sections_of(section_kind::finance)) {
+            if (s->table_declaration.empty()) {
+                table(*s);
+            } else {
+                declared(*s);
+            }
+        }
         for (const printed_section& s : cx_.data().sections) {
             if (!s.same_as.empty()) reprint(s);
         }
@@ -57,6 +68,29 @@ public:
     }
 
 private:
+    /// A finance table declared by a table declaration file: audited as bmm-audit --declare
+    /// audits it (audit/declared_table.hpp); its agreeing cells are counted.
+    void declared(const printed_section& s) {
+        const table_declaration_file* d = cx_.data().find_table_declaration(s.table_declaration);
+        if (!d) {
+            throw report_error(s.source.value_or(source_position{s.file, 1, std::nullopt}),
+                               "the table declaration \"" + s.table_declaration + "\" of " +
+                                   s.file + " is not in the report");
+        }
+        declared_audit a;
+        try {
+            a = audit_declared(read_declared_section(s, d->declaration), audit_options{});
+        } catch (const table_error& e) {
+            throw report_error(e.where(), e.reason(), e.input());
+        }
+        std::size_t stored_agreeing = 0;
+        for (const finding& f : a.found) {
+            if (f.verdict == verdict::agrees) ++stored_agreeing;
+            cx_.add(f);
+        }
+        cx_.tally_agreeing(a.found.count(verdict::agrees) - stored_agreeing);
+    }
+
     struct fig {
         cell_view cell;
         cell_figure f;

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../audit/table_declaration.hpp"
 #include "check.hpp"
 #include "info.hpp"
 #include "section.hpp"
@@ -34,12 +35,22 @@ struct own_file_shape {
     csv_layout layout;
 };
 
+/// A table declaration file of the report's folder (bmm-audit's `.decl` format, docs/tables.md)
+/// that a finance table names in tables.csv: its name, its text as read (written back as it is)
+/// and the declaration it says.
+struct table_declaration_file {
+    std::string name;
+    std::string text;
+    table_declaration declaration;
+};
+
 /// A report as printed (see the header comment).
 struct report {
     report_info info;
     std::vector<section_declaration> declarations;
     std::vector<printed_section> sections;
     std::vector<report_check> checks;
+    std::vector<table_declaration_file> table_declarations;
     /// The shapes of the layout's own files as read (absent: the file was not there).
     std::optional<own_file_shape> info_file, tables_file, declarations_file, checks_file;
 
@@ -47,6 +58,14 @@ struct report {
     [[nodiscard]] const printed_section* find_section(std::string_view file) const noexcept {
         for (const printed_section& s : sections) {
             if (s.file == file) return &s;
+        }
+        return nullptr;
+    }
+    /// Returns: the table declaration file named `name`, or nullptr.
+    [[nodiscard]] const table_declaration_file* find_table_declaration(
+        std::string_view name) const noexcept {
+        for (const table_declaration_file& d : table_declarations) {
+            if (d.name == name) return &d;
         }
         return nullptr;
     }

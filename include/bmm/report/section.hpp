@@ -371,6 +371,9 @@ struct printed_section {
     std::string same_as;      ///< the file of the table it reprints; may be empty
     std::string rule;         ///< a list's rule ("Red", "exceptions"); may be empty
     std::string declaration;  ///< the name of its declaration
+    /// A finance table declared by a table declaration file instead (report/declared_section.hpp):
+    /// its name in the folder ("adult_services.decl"); empty otherwise.
+    std::string table_declaration;
     std::vector<section_cell> headings;
     std::vector<printed_row> rows;
     csv_layout layout;

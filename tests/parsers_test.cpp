@@ -50,6 +50,7 @@
 //   report/section.hpp              parse_section_kind,                 try_parse_section_kind,
 //                                   parse_column_role                   try_parse_column_role
 //   report/check.hpp                parse_check_expression              try_parse_check_expression
+//   report/declared_section.hpp     read_declared_section               try_read_declared_section
 #include <doctest/doctest.h>
 
 #include <bmm/audit/finding.hpp>
@@ -73,6 +74,7 @@
 #include <bmm/ratio.hpp>
 #include <bmm/report/calendar.hpp>
 #include <bmm/report/check.hpp>
+#include <bmm/report/declared_section.hpp>
 #include <bmm/report/info.hpp>
 #include <bmm/report/section.hpp>
 #include <bmm/risk.hpp>
@@ -484,4 +486,30 @@ TEST_CASE("every report twin added for issue 14 is noexcept") {
     static_assert(noexcept(bmm::try_read_report_folder(folder)));
     static_assert(noexcept(bmm::try_parse_check_expression("")));
     CHECK_FALSE(bmm::try_parse_check_expression("").has_value());
+}
+
+TEST_CASE("read_declared_section and its twin read a report's declared table alike") {
+    const bmm::table_declaration d = bmm::parse_table_declaration(
+        "rounding half_up\ncolumn \"Line\" name\ncolumn \"Budget\" budget £m\n", "t.decl");
+    auto section = [](const std::string& budget) {
+        bmm::printed_section s;
+        s.file = "t.csv";
+        s.kind = bmm::section_kind::finance;
+        s.headings = {bmm::section_cell{"Line", bmm::source_position{"t.csv", 1, 1}},
+                      bmm::section_cell{"Budget", bmm::source_position{"t.csv", 1, 6}}};
+        s.rows.push_back(
+            bmm::printed_row{{bmm::section_cell{"Adults", bmm::source_position{"t.csv", 2, 1}},
+                              bmm::section_cell{budget, bmm::source_position{"t.csv", 2, 8}}},
+                             2});
+        return s;
+    };
+    twins<bmm::table_error>(
+        [&](const std::string& t) { return bmm::read_declared_section(section(t), d); },
+        [&](const std::string& t) { return bmm::try_read_declared_section(section(t), d); }, "1.5",
+        "lots",
+        [](const bmm::printed_table& a, const bmm::printed_table& b) {
+            return a.cell(0, 1).value == b.cell(0, 1).value;
+        });
+    CHECK(bmm::try_read_declared_section(section("1.5"), d)->cell(0, 1).value ==
+          bmm::decimal::parse("1.5"));
 }

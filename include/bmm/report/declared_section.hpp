@@ -14,12 +14,14 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "../audit/printed_table.hpp"
 #include "../audit/table_declaration.hpp"
+#include "../detail/try_twin.hpp"
 #include "section.hpp"
 
 namespace bmm {
@@ -45,6 +47,12 @@ namespace bmm {
     declaration.title = s.file;  // findings name the section's file, as the report's do
     if (declaration.file.empty()) declaration.file = s.file;
     return printed_table::read(std::move(declaration), headings, rows, lines);
+}
+
+/// Returns: read_declared_section(s, declaration), or std::nullopt exactly where it would throw.
+[[nodiscard]] inline std::optional<printed_table> try_read_declared_section(
+    const printed_section& s, const table_declaration& declaration) noexcept {
+    return detail::try_twin([&] { return read_declared_section(s, declaration); });
 }
 
 }  // namespace bmm

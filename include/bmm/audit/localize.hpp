@@ -475,8 +475,11 @@ struct explanation_search {
     bool found = false;
 };
 
-inline explanation_search search_explanations(const relation_set& s, component_model& m,
-                                              const localize_options& options) {
+/// `failing`: for each relation the plain audit finds an error, the printed cells it judged by
+/// (one of them must change: the relation alone cannot hold with them inside their intervals).
+inline explanation_search search_explanations(
+    const relation_set& s, component_model& m,
+    const std::vector<std::vector<std::uint32_t>>& failing, const localize_options& options) {
     explanation_search out;
     std::set<std::vector<std::uint32_t>> seen;
     auto weight_of = [&s](const std::vector<std::uint32_t>& t) {
@@ -491,7 +494,16 @@ inline explanation_search search_explanations(const relation_set& s, component_m
         const std::uint64_t w = weight_of(t);
         if (out.found && w > out.weight) continue;
         std::vector<std::uint32_t> conflict;
-        if (m.feasible(t, &conflict)) {
+        // A relation that fails alone with none of its cells changed: no simplex needed.
+        const std::vector<std::uint32_t>* unhit = nullptr;
+        for (const std::vector<std::uint32_t>& f : failing) {
+            bool hit = false;
+            for (std::uint32_t c : f) hit = hit || std::binary_search(t.begin(), t.end(), c);
+            if (!hit && (!unhit || f.size() < unhit->size())) unhit = &f;
+        }
+        if (unhit) {
+            conflict = *unhit;
+        } else if (m.feasible(t, &conflict)) {
             if (!out.found || w < out.weight) {
                 out.best.clear();
                 out.weight = w;
@@ -576,7 +588,7 @@ inline explanation_search search_explanations(const relation_set& s, component_m
 }
 
 /// Returns: r as a decimal figure when it is one (156.55), else as a ratio ("1/3").
-[[nodiscard]] inline std::string figure_text(ratio r) {
+[[nodiscard]] inline std::string figure_of_ratio(ratio r) {
     std::int64_t p = 1;
     for (int places = 0; places <= 18; ++places) {
         if (p % r.denominator() == 0) return to_string(r.round(places, rounding_mode::half_up));
@@ -585,7 +597,7 @@ inline explanation_search search_explanations(const relation_set& s, component_m
     return to_string(r);
 }
 [[nodiscard]] inline std::string interval_text(const printed_interval& i) {
-    return figure_text(i.lo) + " to " + figure_text(i.hi);
+    return figure_of_ratio(i.lo) + " to " + figure_of_ratio(i.hi);
 }
 
 }  // namespace detail
@@ -610,13 +622,29 @@ inline findings localize(const relation_set& s, const localize_options& options)
     // The plain audit, relation by relation.
     const detail::relation_reader reader(s);
     std::vector<std::optional<detail::plain_judgement>> plain(rels.size());
-    std::map<std::uint32_t, std::vector<std::size_t>> failing;  // component root → relations
+    // Component root → the printed cells of each relation that fails alone.
+    std::map<std::uint32_t, std::vector<std::vector<std::uint32_t>>> failing;
     for (std::size_t r = 0; r < rels.size(); ++r) {
         plain[r] = detail::judge(s, reader, r);
-        if (plain[r] &&
-            (plain[r]->what == verdict::error || plain[r]->what == verdict::sign_convention)) {
-            failing[find(rels[r].derived.index)].push_back(r);
+        if (!plain[r] ||
+            (plain[r]->what != verdict::error && plain[r]->what != verdict::sign_convention)) {
+            continue;
         }
+        const relation& rel = rels[r];
+        std::optional<detail::linear_form> form;
+        if (rel.kind == relation_kind::linear) {
+            form = reader.solve(r);
+        } else {
+            form = reader.read(rel.numerator);
+            if (form) form->add(rel.denominator, ratio(1));
+        }
+        std::vector<std::uint32_t> judged{rel.derived.index};
+        if (form) {
+            for (const term& t : form->terms) judged.push_back(t.cell.index);
+        }
+        std::sort(judged.begin(), judged.end());
+        judged.erase(std::unique(judged.begin(), judged.end()), judged.end());
+        failing[find(rel.derived.index)].push_back(std::move(judged));
     }
     // Every component's relations and cells, for those that may fail jointly.
     std::map<std::uint32_t, std::pair<std::vector<std::size_t>, std::vector<std::uint32_t>>> parts;
@@ -633,7 +661,8 @@ inline findings localize(const relation_set& s, const localize_options& options)
     for (auto& part : parts) {
         detail::component_model m(s, part.second.first, part.second.second);
         if (!failing.count(part.first) && m.feasible({}, nullptr)) continue;
-        const detail::explanation_search found = detail::search_explanations(s, m, options);
+        const detail::explanation_search found =
+            detail::search_explanations(s, m, failing[part.first], options);
         if (!found.found) {
             unexplained[part.first] = 1;
             continue;

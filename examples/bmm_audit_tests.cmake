@@ -171,3 +171,10 @@ bmm_audit_test(declared_bad_declaration RC 2
 bmm_audit_test(declared_with_rounding RC 2
     ARGS --declare ${_bmm_hv}/table.decl ${_bmm_hv}/table.csv --rounding floor
     STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
+
+# --localize: three misprinted forecasts are the cells named, with the values that fit each; the
+# plain audit's errors at the variances and the total follow from them; exit status 1.
+bmm_audit_test(localize RC 1 ARGS --localize ${_bmm_audit_data}/localize_forecasts.csv
+    STDOUT_LINES 8
+    STDOUT_REGEX "^row 1 \\(line 2\\) Children's Services: forecast printed 157\\.0, expected 156\\.6: error; fits 156\\.5 to 156\\.7\nrow 2 \\(line 3\\) Adults: forecast printed 205\\.4, expected 205\\.0: error; fits 204\\.9 to 205\\.1\n"
+    STDOUT_REGEX2 "row 4 \\(line 5\\) Total: forecast printed 509\\.6, expected 510\\.8: follows; follows from row 1 forecast; row 2 forecast; row 3 forecast\nbmm-audit: 4 rows, 13 cells checked: 3 errors, 4 follow, 0 undecided, 0 sign-convention, 0 rounding\n$")

@@ -89,14 +89,17 @@ namespace detail {
 struct delta_rational {
     exact r, k;
 
+    // (The δ parts are mostly zero: they are skipped then.)
     friend delta_rational operator+(const delta_rational& a, const delta_rational& b) {
-        return {a.r + b.r, a.k + b.k};
+        if (b.k.sign() == 0) return {b.r.sign() == 0 ? a.r : a.r + b.r, a.k};
+        return {a.r + b.r, a.k.sign() == 0 ? b.k : a.k + b.k};
     }
     friend delta_rational operator-(const delta_rational& a, const delta_rational& b) {
+        if (b.k.sign() == 0) return {b.r.sign() == 0 ? a.r : a.r - b.r, a.k};
         return {a.r - b.r, a.k - b.k};
     }
     friend delta_rational operator*(const exact& c, const delta_rational& a) {
-        return {c * a.r, c * a.k};
+        return {a.r.sign() == 0 ? a.r : c * a.r, a.k.sign() == 0 ? a.k : c * a.k};
     }
     friend bool operator<(const delta_rational& a, const delta_rational& b) {
         return a.r < b.r || (a.r == b.r && a.k < b.k);
@@ -143,8 +146,8 @@ public:
             const bool below = lo_[b] && value_[b] < *lo_[b];
             std::size_t enter = vars_;
             for (std::size_t j = 0; j < vars_ && enter == vars_; ++j) {
-                if (is_basic_[j] || tab_[row][j] == zero) continue;
-                const bool up = (tab_[row][j] > zero) == below;
+                if (is_basic_[j] || tab_[row][j].sign() == 0) continue;
+                const bool up = (tab_[row][j].sign() > 0) == below;
                 if (up ? (!hi_[j] || value_[j] < *hi_[j]) : (!lo_[j] || *lo_[j] < value_[j])) {
                     enter = j;
                 }
@@ -153,7 +156,7 @@ public:
                 conflict_.clear();
                 conflict_.push_back(b);
                 for (std::size_t j = 0; j < vars_; ++j) {
-                    if (!is_basic_[j] && tab_[row][j] != zero) conflict_.push_back(j);
+                    if (!is_basic_[j] && tab_[row][j].sign() != 0) conflict_.push_back(j);
                 }
                 return false;
             }
@@ -178,14 +181,14 @@ public:
             }
             std::size_t enter = vars_;
             for (std::size_t j = 0; j < vars_ && enter == vars_; ++j) {
-                if (is_basic_[j] || c[j] == zero) continue;
-                const bool up = c[j] > zero;
+                if (is_basic_[j] || c[j].sign() == 0) continue;
+                const bool up = c[j].sign() > 0;
                 if (up ? (!hi_[j] || value_[j] < *hi_[j]) : (!lo_[j] || *lo_[j] < value_[j])) {
                     enter = j;
                 }
             }
             if (enter == vars_) return value_[v];
-            const bool up = c[enter] > zero;
+            const bool up = c[enter].sign() > 0;
             // The ratio test: the smallest step, its own bound first, then the smallest basic.
             std::optional<delta_rational> step;
             std::size_t leave = n_rows_;
@@ -194,12 +197,12 @@ public:
             if (!up && lo_[enter]) step = value_[enter] - *lo_[enter];
             for (std::size_t r = 0; r < n_rows_; ++r) {
                 const exact& a = tab_[r][enter];
-                if (a == zero) continue;
+                if (a.sign() == 0) continue;
                 const std::size_t b = basic_[r];
-                const bool rises = (a > zero) == up;
+                const bool rises = (a.sign() > 0) == up;
                 const std::optional<delta_rational>& bound = rises ? hi_[b] : lo_[b];
                 if (!bound) continue;
-                const exact per = a > zero ? a : -a;
+                const exact per = a.sign() > 0 ? a : -a;
                 const delta_rational room = rises ? *bound - value_[b] : value_[b] - *bound;
                 const delta_rational t = exact(1) / per * room;
                 if (!step || t < *step || (t == *step && leave != n_rows_ && b < basic_[leave])) {
@@ -246,7 +249,7 @@ private:
             for (const auto& t : rows_[r]) tab_[r][t.first] += t.second;
             delta_rational v;
             for (std::size_t j = 0; j < originals; ++j) {
-                if (tab_[r][j] != zero) v = v + tab_[r][j] * value_[j];
+                if (tab_[r][j].sign() != 0) v = v + tab_[r][j] * value_[j];
             }
             value_[b] = v;
         }
@@ -255,7 +258,7 @@ private:
     void update(std::size_t j, const delta_rational& d) {
         value_[j] = value_[j] + d;
         for (std::size_t r = 0; r < n_rows_; ++r) {
-            if (tab_[r][j] != zero) value_[basic_[r]] = value_[basic_[r]] + tab_[r][j] * d;
+            if (tab_[r][j].sign() != 0) value_[basic_[r]] = value_[basic_[r]] + tab_[r][j] * d;
         }
     }
     /// Sets the basic variable of `row` to v by moving nonbasic j, then swaps them.
@@ -268,17 +271,21 @@ private:
         // b = a·j + Σ others  →  j = (b − Σ others) / a.
         std::vector<exact>& pr = tab_[row];
         const exact inv = exact(1) / a;
+        nonzero_.clear();
         for (std::size_t l = 0; l < vars_; ++l) {
-            if (pr[l] != zero) pr[l] = -(pr[l] * inv);
+            if (pr[l].sign() == 0) continue;
+            pr[l] = -(pr[l] * inv);
+            nonzero_.push_back(l);
         }
         pr[j] = exact();
         pr[b] = inv;
+        nonzero_.push_back(b);
         for (std::size_t r = 0; r < n_rows_; ++r) {
-            if (r == row || tab_[r][j] == zero) continue;
+            if (r == row || tab_[r][j].sign() == 0) continue;
             const exact k = tab_[r][j];
             tab_[r][j] = exact();
-            for (std::size_t l = 0; l < vars_; ++l) {
-                if (pr[l] != zero) tab_[r][l] += k * pr[l];
+            for (std::size_t l : nonzero_) {
+                if (l != j) tab_[r][l] += k * pr[l];
             }
         }
         basic_[row] = j;
@@ -295,6 +302,7 @@ private:
     std::vector<bool> is_basic_;
     std::vector<delta_rational> value_;
     std::vector<std::size_t> conflict_;
+    std::vector<std::size_t> nonzero_;  // the pivot row's nonzero columns
 };
 
 [[nodiscard]] inline delta_rational low_end(const printed_interval& i) {
@@ -346,17 +354,27 @@ public:
     /// % cell), or std::nullopt when unbounded (or an end does not fit a ratio).
     std::optional<printed_interval> range(const std::vector<std::uint32_t>& changed,
                                           std::uint32_t c) {
-        std::vector<std::size_t> ambiguous;
-        for (std::size_t r : relations_) {
-            const relation& rel = s_->relations()[r];
-            if (percent_bounded(rel, changed) && !sign_of(rel, changed)) ambiguous.push_back(r);
+        // The feasible branches' simplexes, kept for the next cell with the same changed set.
+        if (!cached_ || cached_changed_ != changed) {
+            std::vector<std::size_t> ambiguous;
+            for (std::size_t r : relations_) {
+                const relation& rel = s_->relations()[r];
+                if (percent_bounded(rel, changed) && !sign_of(rel, changed)) {
+                    ambiguous.push_back(r);
+                }
+            }
+            feasible_lps_.clear();
+            const std::size_t branches = std::size_t(1) << ambiguous.size();
+            for (std::size_t mask = 0; mask < branches; ++mask) {
+                exact_simplex lp = model(changed, ambiguous, mask);
+                if (lp.check()) feasible_lps_.push_back(std::move(lp));
+            }
+            cached_changed_ = changed;
+            cached_ = true;
         }
         std::optional<delta_rational> lo, hi;
         bool any = false;
-        const std::size_t branches = std::size_t(1) << ambiguous.size();
-        for (std::size_t mask = 0; mask < branches; ++mask) {
-            exact_simplex lp = model(changed, ambiguous, mask);
-            if (!lp.check()) continue;
+        for (exact_simplex& lp : feasible_lps_) {
             const std::size_t v = local_.at(c);
             std::optional<delta_rational> top = lp.optimum(v, 1);
             if (!top) return std::nullopt;
@@ -466,6 +484,9 @@ private:
     std::vector<std::uint32_t> cells_;
     std::map<std::uint32_t, std::size_t> local_;
     std::vector<std::uint32_t> row_cell_;
+    bool cached_ = false;
+    std::vector<std::uint32_t> cached_changed_;
+    std::vector<exact_simplex> feasible_lps_;
 };
 
 /// The least-weight sets of at most max_cells printed cells that explain a component.

@@ -213,6 +213,42 @@ TEST_CASE("a total whose sum fails only because a member is wrong follows from t
     CHECK(clean.ok());
 }
 
+TEST_CASE(
+    "with weights the least-weight cell is the one named, and with equal weights each cell "
+    "is an alternative") {
+    auto set_of = [](std::uint32_t budget_w, std::uint32_t forecast_w, std::uint32_t variance_w) {
+        bmm::relation_set s;
+        auto cell = [&s](const char* column, const char* figure, std::uint32_t weight) {
+            bmm::printed_cell c = bmm::printed_cell::figure(
+                bmm::cell_ref{"Table 1", "Contingency", column, 0, std::nullopt},
+                decimal::parse(figure), bmm::rounding_mode::half_up);
+            c.weight = weight;
+            return s.add_cell(std::move(c));
+        };
+        const bmm::cell_id b = cell("budget", "12.4", budget_w);
+        const bmm::cell_id f = cell("forecast", "9.1", forecast_w);
+        const bmm::cell_id v = cell("variance", "-2.3", variance_w);
+        s.add_difference("variance = forecast - budget", v, f, b);
+        return s;
+    };
+    const bmm::findings weighted = bmm::localize(set_of(5, 1, 2), bmm::localize_options{});
+    const auto errors = with(weighted, bmm::verdict::error);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0]->where.column == "forecast");
+    CHECK(errors[0]->expected == "10.1");
+    // The plain audit's error at the variance follows from the forecast.
+    const auto follows = with(weighted, bmm::verdict::follows);
+    REQUIRE(follows.size() == 1);
+    CHECK(follows[0]->where.column == "variance");
+    REQUIRE(follows[0]->follows_from.size() == 1);
+    CHECK(follows[0]->follows_from[0] == errors[0]->where);
+    const bmm::findings equal = bmm::localize(set_of(1, 1, 1), bmm::localize_options{});
+    const auto undecided = with(equal, bmm::verdict::undecided);
+    REQUIRE(undecided.size() == 3);
+    CHECK(undecided[0]->alternatives.size() == 3);
+    CHECK(equal.errors() == 0);
+}
+
 TEST_CASE("max_cells of zero is refused") {
     CHECK_THROWS_AS((void)bmm::localize(bmm::relation_set{}, bmm::localize_options{0, 8, true}),
                     bmm::invalid_argument);

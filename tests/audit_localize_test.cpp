@@ -10,10 +10,13 @@
 //
 #include <algorithm>
 #include <bmm/audit/table_relations.hpp>
+#include <bmm/io/published_table.hpp>
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -247,6 +250,50 @@ TEST_CASE(
     REQUIRE(undecided.size() == 3);
     CHECK(undecided[0]->alternatives.size() == 3);
     CHECK(equal.errors() == 0);
+}
+
+TEST_CASE(
+    "seed 003's overall table: its four wrong percentages are the cells named, two of them "
+    "printed under the other variance-% basis") {
+    std::ifstream in(std::string(BMM_SOURCE_DIR) + "/examples/data/seed003_overall.csv",
+                     std::ios::binary);
+    REQUIRE(in.good());
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::vector<published_row> rows = bmm::read_published_table(text.str());
+    bmm::localize_options options;
+    options.max_cells = 4;  // the four are joined by the table's totals: one component
+    const bmm::findings found = bmm::localize(
+        bmm::budget_table_relations(rows, bmm::table_audit_options(bmm::rounding_mode::half_up)),
+        options);
+    // The plain audit's four findings are at the same cells (two sign_convention, two errors);
+    // localization names each as the one cell to change, with a figure that fits and a cause.
+    const auto errors = with(found, bmm::verdict::error);
+    REQUIRE(errors.size() == 4);
+    const char* expected[4][4] = {
+        {"Interest on Balances", "3.0", "-3.0", "the other variance-% basis"},
+        {"Contingency", "-29.6", "-26.9", "digits transposed (-26.9 printed as -29.6)"},
+        {"Contribution from COVID-19 reserve", "20.3", "-20.3", "the other variance-% basis"},
+        {"Total Budgets Held Centrally", "-49.6", "-46.9",
+         "digits transposed (-46.9 printed as -49.6)"}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CAPTURE(i);
+        CHECK(errors[i]->where.column == "variance_pct");
+        CHECK(errors[i]->where.row == expected[i][0]);
+        CHECK(errors[i]->printed == expected[i][1]);
+        CHECK(errors[i]->expected == expected[i][2]);
+        CHECK(errors[i]->likely_cause == expected[i][3]);
+        REQUIRE(errors[i]->fits);
+        CHECK(errors[i]->fits->contains(bmm::ratio::parse(expected[i][2])));
+    }
+    CHECK(found.count(bmm::verdict::undecided) == 0);
+    CHECK(found.count(bmm::verdict::sign_convention) == 0);
+    // With the default three cells, no explanation is found and the plain findings stay.
+    const bmm::findings capped = bmm::localize(
+        bmm::budget_table_relations(rows, bmm::table_audit_options(bmm::rounding_mode::half_up)),
+        bmm::localize_options{});
+    CHECK(capped.errors() == 2);
+    CHECK(capped.count(bmm::verdict::sign_convention) == 2);
 }
 
 TEST_CASE("max_cells of zero is refused") {

@@ -3,7 +3,8 @@
 //
 //   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
 //   bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]
-//   bmm-audit --localize FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
+//   bmm-audit --localize FILE.csv [--max-cells N] [--format text|csv] [--basis magnitude|signed]
+//             [--rounding MODE]
 //
 // FILE.csv has a header row with the columns line,level,budget,forecast,variance,variance_pct
 // and optionally previous_variance,change. Figures are as printed (£m, 1 dp; the % column
@@ -39,7 +40,8 @@
 // from which cells); co-minimal sets are "undecided" with their alternatives. The text adds
 // "; fits LO to HI", "; cause: ...", "; follows from ROW COLUMN", "; or: ..." to a finding's
 // line; the CSV adds the columns fits_lo,fits_hi,cause,follows_from,alternatives (cells as
-// "ROW COLUMN", joined by "; ", sets by " | ").
+// "ROW COLUMN", joined by "; ", sets by " | "). --max-cells N (1 to 9; 3 by default) is the most
+// cells one explanation may change.
 //
 // The file is streamed: read in 64 KiB chunks, each row audited as it is read
 // (bmm::published_table_reader, bmm::budget_table_audit) and its findings written into the
@@ -69,8 +71,8 @@ namespace {
 constexpr const char* usage_text =
     "usage: bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]\n"
     "       bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]\n"
-    "       bmm-audit --localize FILE.csv [--format text|csv] [--basis magnitude|signed] "
-    "[--rounding MODE]\n"
+    "       bmm-audit --localize FILE.csv [--max-cells N] [--format text|csv] "
+    "[--basis magnitude|signed] [--rounding MODE]\n"
     "  MODE: half_up (default), half_down, half_even, toward_zero, away_from_zero, floor, "
     "ceiling\n";
 
@@ -182,7 +184,8 @@ std::string cells_text(const std::vector<bmm::cell_ref>& cells) {
 }
 
 /// bmm-audit --localize: the table read whole, its relations localized.
-int run_localized(const std::string& file, const bmm::table_audit_options& options, bool as_csv) {
+int run_localized(const std::string& file, const bmm::table_audit_options& options,
+                  std::size_t max_cells, bool as_csv) {
     const std::optional<std::string> text = read_whole(file);
     if (!text) return 2;
     std::vector<bmm::published_row> rows;
@@ -193,7 +196,9 @@ int run_localized(const std::string& file, const bmm::table_audit_options& optio
         reader.finish();
         bmm::published_row row;
         while (reader.next(row)) rows.push_back(row);
-        found = bmm::localize(bmm::budget_table_relations(rows, options), bmm::localize_options{});
+        bmm::localize_options localize;
+        localize.max_cells = max_cells;
+        found = bmm::localize(bmm::budget_table_relations(rows, options), localize);
     } catch (const bmm::csv_error& e) {
         std::fprintf(stderr, "bmm-audit: %s:%zu:%zu: %s\n", file.c_str(), e.line(), e.column(),
                      e.what());
@@ -254,6 +259,7 @@ int main(int argc, char** argv) {
     bool as_csv = false;
     std::string declaration;
     bool localize = false;
+    std::size_t max_cells = 0;                                      // 0: not given (3)
     bool conventions = false;                                       // --rounding or --basis given
     bmm::table_audit_options options(bmm::rounding_mode::half_up);  // unless --rounding says
     for (int i = 1; i < argc; ++i) {
@@ -264,6 +270,10 @@ int main(int argc, char** argv) {
         }
         if (a == "--localize") {
             localize = true;
+        } else if (a == "--max-cells" && i + 1 < argc && max_cells == 0) {
+            const std::string_view n = argv[++i];
+            if (n.size() != 1 || n[0] < '1' || n[0] > '9') return usage();
+            max_cells = static_cast<std::size_t>(n[0] - '0');
         } else if (a == "--declare" && i + 1 < argc && declaration.empty()) {
             declaration = argv[++i];
         } else if (a == "--rounding" && i + 1 < argc) {
@@ -292,8 +302,9 @@ int main(int argc, char** argv) {
     if (file.empty()) return usage();
     if (localize) {
         if (!declaration.empty()) return usage();
-        return run_localized(file, options, as_csv);
+        return run_localized(file, options, max_cells == 0 ? 3 : max_cells, as_csv);
     }
+    if (max_cells != 0) return usage();  // --max-cells is for --localize
     if (!declaration.empty()) {
         if (conventions) return usage();  // the declaration says how the table was printed
         return run_declared(declaration, file, as_csv);

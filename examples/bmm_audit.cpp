@@ -3,6 +3,8 @@
 //
 //   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
 //   bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]
+//   bmm-audit --localize FILE.csv [--max-cells N] [--format text|csv] [--basis magnitude|signed]
+//             [--rounding MODE]
 //
 // FILE.csv has a header row with the columns line,level,budget,forecast,variance,variance_pct
 // and optionally previous_variance,change. Figures are as printed (£m, 1 dp; the % column
@@ -32,12 +34,23 @@
 // malformed CSV or an unknown or repeated column —; nothing is printed on stdout then), and 2
 // when the output cannot be written (a full disk, >/dev/full).
 //
+// With --localize (bmm/audit/localize.hpp), the table is read whole and the cells to change are
+// named: a localized cell is an error with the values that fit it and its likely cause; a cell
+// the plain audit would flag that is wrong only because a localized cell is, "follows" (and
+// from which cells); co-minimal sets are "undecided" with their alternatives. The text adds
+// "; fits LO to HI", "; cause: ...", "; follows from ROW COLUMN", "; or: ..." to a finding's
+// line; the CSV adds the columns fits_lo,fits_hi,cause,follows_from,alternatives (cells as
+// "ROW COLUMN", joined by "; ", sets by " | "). --max-cells N (1 to 9; 3 by default) is the most
+// cells one explanation may change.
+//
 // The file is streamed: read in 64 KiB chunks, each row audited as it is read
 // (bmm::published_table_reader, bmm::budget_table_audit) and its findings written into the
 // output, so that memory holds the output and the rows a later total may still sum, never the
 // file or its table.
 #include <bmm/audit/declared_table.hpp>
+#include <bmm/audit/localize.hpp>
 #include <bmm/audit/table.hpp>
+#include <bmm/audit/table_relations.hpp>
 #include <bmm/io/output.hpp>
 #include <bmm/io/progress.hpp>
 #include <bmm/io/published_table.hpp>
@@ -58,6 +71,8 @@ namespace {
 constexpr const char* usage_text =
     "usage: bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]\n"
     "       bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]\n"
+    "       bmm-audit --localize FILE.csv [--max-cells N] [--format text|csv] "
+    "[--basis magnitude|signed] [--rounding MODE]\n"
     "  MODE: half_up (default), half_down, half_even, toward_zero, away_from_zero, floor, "
     "ceiling\n";
 
@@ -157,12 +172,94 @@ int run_declared(const std::string& declaration, const std::string& file, bool a
     return report.errors() == 0 ? 0 : 1;
 }
 
+/// A cell as "ROW COLUMN" (its row counted from 1).
+std::string cell_text(const bmm::cell_ref& c) {
+    return (c.row_index ? "row " + std::to_string(*c.row_index + 1) + " " : std::string()) +
+           c.column;
+}
+std::string cells_text(const std::vector<bmm::cell_ref>& cells) {
+    std::string out;
+    for (const bmm::cell_ref& c : cells) out += (out.empty() ? "" : "; ") + cell_text(c);
+    return out;
+}
+
+/// bmm-audit --localize: the table read whole, its relations localized.
+int run_localized(const std::string& file, const bmm::table_audit_options& options,
+                  std::size_t max_cells, bool as_csv) {
+    const std::optional<std::string> text = read_whole(file);
+    if (!text) return 2;
+    std::vector<bmm::published_row> rows;
+    bmm::findings found;
+    try {
+        bmm::published_table_reader reader;
+        reader.feed(*text);
+        reader.finish();
+        bmm::published_row row;
+        while (reader.next(row)) rows.push_back(row);
+        bmm::localize_options localize;
+        localize.max_cells = max_cells;
+        found = bmm::localize(bmm::budget_table_relations(rows, options), localize);
+    } catch (const bmm::csv_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s:%zu:%zu: %s\n", file.c_str(), e.line(), e.column(),
+                     e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
+        return 2;
+    }
+    std::string out = as_csv ? "row,line,name,column,printed,expected,verdict,fits_lo,fits_hi,"
+                               "cause,follows_from,alternatives\n"
+                             : "";
+    for (const bmm::finding& f : found) {
+        const std::string row = std::to_string(*f.where.row_index + 1);
+        const std::string line = f.where.source ? std::to_string(f.where.source->line) : "";
+        std::string alternatives;
+        for (const auto& set : f.alternatives) {
+            alternatives += (alternatives.empty() ? "" : " | ") + cells_text(set);
+        }
+        const std::string lo = f.fits ? bmm::detail::figure_of_ratio(f.fits->lo) : "";
+        const std::string hi = f.fits ? bmm::detail::figure_of_ratio(f.fits->hi) : "";
+        if (as_csv) {
+            out += row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(f.where.row) + ',' +
+                   f.where.column + ',' + f.printed + ',' + f.expected + ',' +
+                   std::string(bmm::to_string(f.verdict)) + ',' + lo + ',' + hi + ',' +
+                   bmm::csv_quote(f.likely_cause) + ',' +
+                   bmm::csv_quote(cells_text(f.follows_from)) + ',' + bmm::csv_quote(alternatives);
+        } else {
+            out += "row " + row + " (line " + line + ") " + f.where.row + ": " + f.where.column +
+                   " printed " + f.printed + ", expected " + f.expected + ": ";
+            out += bmm::to_string(f.verdict);
+            if (f.rule == "localize" && f.fits) out += "; fits " + lo + " to " + hi;
+            if (!f.likely_cause.empty()) out += "; cause: " + f.likely_cause;
+            if (!f.follows_from.empty()) out += "; follows from " + cells_text(f.follows_from);
+            if (!alternatives.empty()) out += "; or: " + alternatives;
+        }
+        out += '\n';
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fprintf(as_csv ? stderr : stdout,
+                 "bmm-audit: %zu rows, %zu cells checked: %zu errors, %zu follow, %zu undecided, "
+                 "%zu sign-convention, %zu rounding\n",
+                 rows.size(), found.cells_checked(), found.errors(),
+                 found.count(bmm::verdict::follows), found.count(bmm::verdict::undecided),
+                 found.count(bmm::verdict::sign_convention), found.count(bmm::verdict::rounding));
+    try {
+        bmm::flush_output(stdout, "standard output");
+    } catch (const bmm::io_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s\n", e.what());
+        return 2;
+    }
+    return found.errors() == 0 && found.count(bmm::verdict::undecided) == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::string file;
     bool as_csv = false;
     std::string declaration;
+    bool localize = false;
+    std::size_t max_cells = 0;                                      // 0: not given (3)
     bool conventions = false;                                       // --rounding or --basis given
     bmm::table_audit_options options(bmm::rounding_mode::half_up);  // unless --rounding says
     for (int i = 1; i < argc; ++i) {
@@ -171,7 +268,13 @@ int main(int argc, char** argv) {
             std::fputs(usage_text, stdout);
             return 0;
         }
-        if (a == "--declare" && i + 1 < argc && declaration.empty()) {
+        if (a == "--localize") {
+            localize = true;
+        } else if (a == "--max-cells" && i + 1 < argc && max_cells == 0) {
+            const std::string_view n = argv[++i];
+            if (n.size() != 1 || n[0] < '1' || n[0] > '9') return usage();
+            max_cells = static_cast<std::size_t>(n[0] - '0');
+        } else if (a == "--declare" && i + 1 < argc && declaration.empty()) {
             declaration = argv[++i];
         } else if (a == "--rounding" && i + 1 < argc) {
             conventions = true;
@@ -197,6 +300,11 @@ int main(int argc, char** argv) {
         }
     }
     if (file.empty()) return usage();
+    if (localize) {
+        if (!declaration.empty()) return usage();
+        return run_localized(file, options, max_cells == 0 ? 3 : max_cells, as_csv);
+    }
+    if (max_cells != 0) return usage();  // --max-cells is for --localize
     if (!declaration.empty()) {
         if (conventions) return usage();  // the declaration says how the table was printed
         return run_declared(declaration, file, as_csv);

@@ -171,3 +171,17 @@ bmm_audit_test(declared_bad_declaration RC 2
 bmm_audit_test(declared_with_rounding RC 2
     ARGS --declare ${_bmm_hv}/table.decl ${_bmm_hv}/table.csv --rounding floor
     STDOUT_EMPTY ON STDERR_REGEX "^usage: bmm-audit")
+
+# --localize: three misprinted forecasts are the cells named, with the values that fit each; the
+# plain audit's errors at the variances and the total follow from them; exit status 1.
+bmm_audit_test(localize RC 1 ARGS --localize ${_bmm_audit_data}/localize_forecasts.csv
+    STDOUT_LINES 8
+    STDOUT_REGEX "^row 1 \\(line 2\\) Children's Services: forecast printed 157\\.0, expected 156\\.6: error; fits 156\\.5 to 156\\.7\nrow 2 \\(line 3\\) Adults: forecast printed 205\\.4, expected 205\\.0: error; fits 204\\.9 to 205\\.1\n"
+    STDOUT_REGEX2 "row 4 \\(line 5\\) Total: forecast printed 509\\.6, expected 510\\.8: follows; follows from row 1 forecast; row 2 forecast; row 3 forecast\nbmm-audit: 4 rows, 13 cells checked: 3 errors, 4 follow, 0 undecided, 0 sign-convention, 0 rounding\n$")
+# --localize --max-cells 4: seed 003's four wrong %s, joined by its totals, each the cell named
+# with its likely cause (two under the other variance-% basis, two with digits transposed).
+bmm_audit_test(localize_seed003 RC 1
+    ARGS --localize --max-cells 4 ${_bmm_audit_data}/seed003_overall.csv
+    STDOUT_LINES 5
+    STDOUT_REGEX "^row 10 \\(line 11\\) Interest on Balances: variance_pct printed 3\\.0, expected -3\\.0: error; fits [^;]+; cause: the other variance-% basis\nrow 12 \\(line 13\\) Contingency: variance_pct printed -29\\.6, expected -26\\.9: error; fits [^;]+; cause: digits transposed \\(-26\\.9 printed as -29\\.6\\)\n"
+    STDOUT_REGEX2 "bmm-audit: 22 rows, 50 cells checked: 4 errors, 0 follow, 0 undecided, 0 sign-convention, 0 rounding\n$")

@@ -21,6 +21,20 @@ namespace bmm_test {
 /// How many cases a long property runs: `full` in an optimised build (NDEBUG: the Release
 /// configurations), a tenth of it in a Debug one (the sanitizer's included) so that it runs in a
 /// few seconds there; BMM_PROPERTY_FULL=1 in the environment runs the full count anywhere.
+/// True in a build with AddressSanitizer (the asan and asan-ndebug configurations): a property
+/// whose cost is exact arithmetic may run less there, saying so.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool sanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool sanitized = true;
+#else
+inline constexpr bool sanitized = false;
+#endif
+#else
+inline constexpr bool sanitized = false;
+#endif
+
 inline int property_count(int full) {
 #ifdef NDEBUG
     return full;

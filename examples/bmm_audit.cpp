@@ -2,7 +2,7 @@
 // printed table under its declaration (docs/tables.md).
 //
 //   bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]
-//   bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]
+//   bmm-audit --declare TABLE.decl FILE.csv [--localize [--max-cells N]] [--format text|csv]
 //   bmm-audit --localize FILE.csv [--max-cells N] [--format text|csv] [--basis magnitude|signed]
 //             [--rounding MODE]
 //
@@ -70,7 +70,8 @@ namespace {
 
 constexpr const char* usage_text =
     "usage: bmm-audit FILE.csv [--format text|csv] [--basis magnitude|signed] [--rounding MODE]\n"
-    "       bmm-audit --declare TABLE.decl FILE.csv [--format text|csv]\n"
+    "       bmm-audit --declare TABLE.decl FILE.csv [--localize [--max-cells N]] "
+    "[--format text|csv]\n"
     "       bmm-audit --localize FILE.csv [--max-cells N] [--format text|csv] "
     "[--basis magnitude|signed] [--rounding MODE]\n"
     "  MODE: half_up (default), half_down, half_even, toward_zero, away_from_zero, floor, "
@@ -183,6 +184,8 @@ std::string cells_text(const std::vector<bmm::cell_ref>& cells) {
     return out;
 }
 
+int print_localized(const bmm::findings& found, std::size_t rows, bool as_csv);
+
 /// bmm-audit --localize: the table read whole, its relations localized.
 int run_localized(const std::string& file, const bmm::table_audit_options& options,
                   std::size_t max_cells, bool as_csv) {
@@ -207,6 +210,39 @@ int run_localized(const std::string& file, const bmm::table_audit_options& optio
         std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
         return 2;
     }
+    return print_localized(found, rows.size(), as_csv);
+}
+
+/// bmm-audit --declare D --localize: the declared table's relations (bmm::relations_of)
+/// localized; its bands, sign words and inequalities are --declare's alone.
+int run_declared_localized(const std::string& declaration, const std::string& file,
+                           std::size_t max_cells, bool as_csv) {
+    const std::optional<std::string> decl_text = read_whole(declaration);
+    if (!decl_text) return 2;
+    const std::optional<std::string> csv_text = read_whole(file);
+    if (!csv_text) return 2;
+    bmm::findings found;
+    std::size_t rows = 0;
+    try {
+        const bmm::printed_table table = bmm::read_printed_table(
+            *csv_text, bmm::parse_table_declaration(*decl_text, declaration), file);
+        rows = table.rows().size();
+        bmm::localize_options localize;
+        localize.max_cells = max_cells;
+        found = bmm::localize(bmm::relations_of(table), localize);
+    } catch (const bmm::table_error& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", bmm::table_error::place(e.where()).c_str(),
+                     e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "bmm-audit: %s: %s\n", file.c_str(), e.what());
+        return 2;
+    }
+    return print_localized(found, rows, as_csv);
+}
+
+/// Writes localized findings (text or CSV) and the summary line; the exit status.
+int print_localized(const bmm::findings& found, std::size_t rows, bool as_csv) {
     std::string out = as_csv ? "row,line,name,column,printed,expected,verdict,fits_lo,fits_hi,"
                                "cause,follows_from,alternatives\n"
                              : "";
@@ -217,8 +253,8 @@ int run_localized(const std::string& file, const bmm::table_audit_options& optio
         for (const auto& set : f.alternatives) {
             alternatives += (alternatives.empty() ? "" : " | ") + cells_text(set);
         }
-        const std::string lo = f.fits ? bmm::detail::figure_of_ratio(f.fits->lo) : "";
-        const std::string hi = f.fits ? bmm::detail::figure_of_ratio(f.fits->hi) : "";
+        const std::string lo = f.fits ? bmm::fitting_figure(f.fits->lo) : "";
+        const std::string hi = f.fits ? bmm::fitting_figure(f.fits->hi) : "";
         if (as_csv) {
             out += row + ',' + line + ',' + bmm::csv_quote_for_spreadsheet(f.where.row) + ',' +
                    f.where.column + ',' + f.printed + ',' + f.expected + ',' +
@@ -240,9 +276,9 @@ int run_localized(const std::string& file, const bmm::table_audit_options& optio
     std::fprintf(as_csv ? stderr : stdout,
                  "bmm-audit: %zu rows, %zu cells checked: %zu errors, %zu follow, %zu undecided, "
                  "%zu sign-convention, %zu rounding\n",
-                 rows.size(), found.cells_checked(), found.errors(),
-                 found.count(bmm::verdict::follows), found.count(bmm::verdict::undecided),
-                 found.count(bmm::verdict::sign_convention), found.count(bmm::verdict::rounding));
+                 rows, found.cells_checked(), found.errors(), found.count(bmm::verdict::follows),
+                 found.count(bmm::verdict::undecided), found.count(bmm::verdict::sign_convention),
+                 found.count(bmm::verdict::rounding));
     try {
         bmm::flush_output(stdout, "standard output");
     } catch (const bmm::io_error& e) {
@@ -301,7 +337,11 @@ int main(int argc, char** argv) {
     }
     if (file.empty()) return usage();
     if (localize) {
-        if (!declaration.empty()) return usage();
+        if (!declaration.empty()) {
+            if (conventions) return usage();  // the declaration says how the table was printed
+            return run_declared_localized(declaration, file, max_cells == 0 ? 3 : max_cells,
+                                          as_csv);
+        }
         return run_localized(file, options, max_cells == 0 ? 3 : max_cells, as_csv);
     }
     if (max_cells != 0) return usage();  // --max-cells is for --localize

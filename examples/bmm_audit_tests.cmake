@@ -178,6 +178,15 @@ bmm_audit_test(localize RC 1 ARGS --localize ${_bmm_audit_data}/localize_forecas
     STDOUT_LINES 8
     STDOUT_REGEX "^row 1 \\(line 2\\) Children's Services: forecast printed 157\\.0, expected 156\\.6: error; fits 156\\.5 to 156\\.7\nrow 2 \\(line 3\\) Adults: forecast printed 205\\.4, expected 205\\.0: error; fits 204\\.9 to 205\\.1\n"
     STDOUT_REGEX2 "row 4 \\(line 5\\) Total: forecast printed 509\\.6, expected 510\\.8: follows; follows from row 1 forecast; row 2 forecast; row 3 forecast\nbmm-audit: 4 rows, 13 cells checked: 3 errors, 4 follow, 0 undecided, 0 sign-convention, 0 rounding\n$")
+# --declare with --localize: a declared table's relations (bmm::relations_of) localized. Bracknell
+# Forest's Q4 2024/25 summary: the 55% is the cell to change (56% fits its count); the "less than
+# 1%" that fails beside it follows from it.
+set(_bmm_bf ${_bmm_councils}/bracknell-forest_2025_council-plan-q4)
+bmm_audit_test(declared_localize RC 1
+    ARGS --declare ${_bmm_bf}/table.decl --localize ${_bmm_bf}/table.csv
+    STDOUT_LINES 4
+    STDOUT_REGEX "are complete: Share printed \\(55%\\), expected 56: error; fits 3200/57 to 3200/57\n"
+    STDOUT_REGEX2 "follows; follows from row 2 Share\nbmm-audit: 10 rows, 14 cells checked: 1 errors, 1 follow, 0 undecided, 0 sign-convention, 1 rounding\n$")
 # --localize --max-cells 4: seed 003's four wrong %s, joined by its totals, each the cell named
 # with its likely cause (two under the other variance-% basis, two with digits transposed).
 bmm_audit_test(localize_seed003 RC 1

@@ -608,8 +608,11 @@ inline explanation_search search_explanations(
     return std::nullopt;
 }
 
-/// Returns: r as a decimal figure when it is one (156.55), else as a ratio ("1/3").
-[[nodiscard]] inline std::string figure_of_ratio(ratio r) {
+}  // namespace detail
+
+/// Returns: r as a decimal figure when it is one ("156.55"), else as a fraction ("-1100/333"):
+/// how localize prints the ends of the values that fit a cell.
+[[nodiscard]] inline std::string fitting_figure(ratio r) {
     std::int64_t p = 1;
     for (int places = 0; places <= 18; ++places) {
         if (p % r.denominator() == 0) return to_string(r.round(places, rounding_mode::half_up));
@@ -617,8 +620,11 @@ inline explanation_search search_explanations(
     }
     return to_string(r);
 }
+
+namespace detail {
+
 [[nodiscard]] inline std::string interval_text(const printed_interval& i) {
-    return figure_of_ratio(i.lo) + " to " + figure_of_ratio(i.hi);
+    return fitting_figure(i.lo) + " to " + fitting_figure(i.hi);
 }
 
 }  // namespace detail

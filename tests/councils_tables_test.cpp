@@ -20,16 +20,11 @@
 
 #include "support/findings.hpp"
 #include "support/json.hpp"
+#include "support/slurp.hpp"
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using bmm_test::slurp;
 
 const std::string councils = std::string(BMM_SOURCE_DIR) + "/tests/data/councils/";
 

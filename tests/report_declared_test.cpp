@@ -17,15 +17,11 @@
 #include <tuple>
 #include <vector>
 
+#include "support/slurp.hpp"
+
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using bmm_test::slurp;
 
 const std::string councils = std::string(BMM_SOURCE_DIR) + "/tests/data/councils/";
 

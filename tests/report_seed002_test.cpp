@@ -29,18 +29,21 @@
 #include <vector>
 
 #include "support/json.hpp"
+#include "support/seed_report.hpp"
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 const std::string seed002 = std::string(BMM_SOURCE_DIR) + "/tests/data/seed002";
+
+using bmm_test::slurp;
+using namespace bmm_test::seed_report;
+
+const audited& seed() {
+    static const audited a = audit_seed(seed002);
+    return a;
+}
+std::map<cell_verdict, int> hand_findings() { return bmm_test::seed_report::hand_findings(seed()); }
+std::map<cell_verdict, int> bmm_findings() { return bmm_test::seed_report::bmm_findings(seed()); }
 
 using file = bmm::layout_file;
 
@@ -63,77 +66,6 @@ std::vector<bmm::finding> at(const std::vector<file>& files, const std::string& 
     for (const bmm::finding& f : bmm::audit(bmm::read_report(files), o)) {
         if (f.where.row == "M1" && f.where.column == column) out.push_back(f);
     }
-    return out;
-}
-
-/// A cell: its file, row label, column heading.
-using cell = std::tuple<std::string, std::string, std::string>;
-/// A cell and a verdict.
-using cell_verdict = std::tuple<std::string, std::string, std::string, std::string>;
-
-struct audited {
-    bmm::report report;
-    bmm::findings found;  // agreeing findings kept
-    bmm_test::json expected;
-};
-
-const audited& seed() {
-    static const audited a = [] {
-        audited x{bmm::read_report_folder(seed002), {}, bmm_test::json{}};
-        bmm::report_audit_options o;
-        o.keep_agreeing = true;
-        x.found = bmm::audit(x.report, o);
-        x.expected = bmm_test::json::parse(slurp(seed002 + "/expected_findings.json"));
-        return x;
-    }();
-    return a;
-}
-
-std::map<cell_verdict, int> hand_findings() {
-    std::map<cell_verdict, int> out;
-    for (const bmm_test::json& f : seed().expected["findings"].items()) {
-        ++out[{f["table"].str(), f["row"].str(), f["column"].str(), f["verdict"].str()}];
-    }
-    return out;
-}
-
-std::map<cell_verdict, int> bmm_findings() {
-    std::map<cell_verdict, int> out;
-    for (const bmm::finding& f : seed().found) {
-        if (f.verdict == bmm::verdict::agrees) continue;
-        ++out[{f.where.section, f.where.row, f.where.column,
-               std::string(bmm::to_string(f.verdict))}];
-    }
-    return out;
-}
-
-/// Returns: what is in a and not in b, counted.
-template <class K>
-std::map<K, int> minus(const std::map<K, int>& a, const std::map<K, int>& b) {
-    std::map<K, int> out;
-    for (const auto& [k, n] : a) {
-        const auto it = b.find(k);
-        const int m = n - (it == b.end() ? 0 : it->second);
-        if (m > 0) out[k] = m;
-    }
-    return out;
-}
-
-/// A figure as both audits print what fits: the text before " (", without £, separators, % or a
-/// trailing m ("£17.7m" → "17.7", "23 (23.204)" → "23", "66,677.00" → "66677.00").
-std::string bare(std::string s) {
-    if (const auto p = s.find(" ("); p != std::string::npos) s.erase(p);
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s.compare(i, 2, "\xC2\xA3") == 0) {
-            ++i;
-            continue;
-        }
-        if (s[i] == ',' || s[i] == '%') continue;
-        out += s[i];
-    }
-    if (out.size() > 1 && out.back() == 'm' && bmm::ratio::try_parse(out.substr(0, out.size() - 1)))
-        out.pop_back();
     return out;
 }
 
@@ -255,27 +187,7 @@ TEST_CASE("seed 002's stock with a change for its period figure is undecided, no
 }
 
 TEST_CASE("writing seed 002 back gives every file of its folder byte for byte") {
-    const std::vector<bmm::layout_file> written = bmm::write_report(seed().report);
-    std::vector<std::string> csv_files;
-    for (const auto& e : std::filesystem::directory_iterator(seed002)) {
-        const std::string name = e.path().filename().string();
-        if (e.path().extension() == ".csv") csv_files.push_back(name);
-    }
-    std::sort(csv_files.begin(), csv_files.end());
-    std::vector<std::string> names;
-    for (const bmm::layout_file& f : written) {
-        CAPTURE(f.name);
-        CHECK(f.what == bmm::layout_file::type::regular);
-        CHECK(f.text == slurp(seed002 + "/" + f.name));
-        names.push_back(f.name);
-    }
-    std::sort(names.begin(), names.end());
-    CHECK(names == csv_files);
-    CHECK(names.size() == 18);
-    // And what is written reads back to the same report: the same audit.
-    const bmm::findings again = bmm::audit(bmm::read_report(written), bmm::report_audit_options{});
-    CHECK(again.errors() == seed().found.errors());
-    CHECK(again.cells_checked() == seed().found.cells_checked());
+    CHECK(check_written_back(seed(), seed002) == 18);
 }
 
 TEST_CASE(

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../detail/html.hpp"
 #include "../detail/int128.hpp"
 #include "../format.hpp"
 #include "../money.hpp"
@@ -69,33 +70,6 @@ template <class C, unsigned S>
 // Implementation
 
 namespace detail {
-
-[[nodiscard]] inline std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 /// One series of a chart: values in whole print units, drawn as bars or a line.
 struct chart_series {

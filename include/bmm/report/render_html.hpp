@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "../audit/finding.hpp"
+#include "../detail/html.hpp"
 #include "finding_places.hpp"
 #include "render_text.hpp"
 #include "report.hpp"
@@ -29,35 +30,7 @@ namespace bmm {
 
 /// Returns: `text` HTML-escaped (see the header comment). Throws: nothing but std::bad_alloc.
 [[nodiscard]] inline std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char ch : text) {
-        const auto b = static_cast<unsigned char>(ch);
-        switch (ch) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                if ((b < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || b == 0x7f) {
-                    out += "&#xFFFD;";
-                } else {
-                    out += ch;
-                }
-        }
-    }
-    return out;
+    return detail::html_escape(text);
 }
 
 /// Returns: r as printed with the findings f of its audit, as one HTML page (see the header

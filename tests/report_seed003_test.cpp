@@ -147,15 +147,8 @@ TEST_CASE(
 TEST_CASE(
     "every cell the hand audit corroborates agrees in bmm and is flagged only where the hand audit "
     "flags it") {
-    std::map<cell, int> corroborated, agreeing;
-    for (const bmm_test::json& c : seed().expected["corroborated"].items()) {
-        ++corroborated[{c["table"].str(), c["row"].str(), c["column"].str()}];
-    }
-    for (const bmm::finding& f : seed().found) {
-        if (f.verdict == bmm::verdict::agrees) {
-            ++agreeing[{f.where.section, f.where.row, f.where.column}];
-        }
-    }
+    const std::map<cell, int> corroborated = corroborated_cells(seed());
+    const std::map<cell, int> agreeing = agreeing_cells(seed());
     std::size_t n = 0;
     for (const auto& kv : corroborated) n += static_cast<std::size_t>(kv.second);
     CHECK(n == 651);

@@ -65,6 +65,25 @@ inline std::map<cell_verdict, int> bmm_findings(const audited& a, bool agreeing 
     return out;
 }
 
+/// Returns: the cells the hand audit corroborates, counted.
+inline std::map<cell, int> corroborated_cells(const audited& a) {
+    std::map<cell, int> out;
+    for (const bmm_test::json& c : a.expected["corroborated"].items()) {
+        ++out[{c["table"].str(), c["row"].str(), c["column"].str()}];
+    }
+    return out;
+}
+
+/// Returns: the cells bmm finds agreeing, counted.
+inline std::map<cell, int> agreeing_cells(const audited& a) {
+    std::map<cell, int> out;
+    for (const bmm::finding& f : a.found) {
+        if (f.verdict == bmm::verdict::agrees)
+            ++out[{f.where.section, f.where.row, f.where.column}];
+    }
+    return out;
+}
+
 /// Returns: what is in a and not in b, counted.
 template <class K>
 std::map<K, int> minus(const std::map<K, int>& a, const std::map<K, int>& b) {

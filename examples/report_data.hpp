@@ -106,7 +106,7 @@ struct data {
     }
 };
 
-namespace detail {
+namespace fixture {
 inline table make(std::string name, std::vector<std::string> columns,
                   std::vector<std::vector<std::string>> rows) {
     return table{std::move(name), std::move(columns), std::move(rows), {}, {}};
@@ -118,7 +118,7 @@ inline std::string trimmed(std::string_view s) {
     if (first == std::string_view::npos) return {};
     return std::string(s.substr(first, s.find_last_not_of(blanks) - first + 1));
 }
-}  // namespace detail
+}  // namespace fixture
 
 /// The embedded data: seed 003 (Oxfordshire County Council, Business Management & Monitoring
 /// Report to Cabinet 18 July 2023, position at the end of May 2023), as printed.
@@ -126,7 +126,7 @@ inline data embedded() {
     data d;
     // Keys: council, month (the report's fiscal month), previous_month (optional; it must be the
     // month before), source, overall_title (how the report names its overall finance table).
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "report", {"key", "value"},
         {{"council", "Oxfordshire County Council"},
          {"month", "M2 2023/24"},
@@ -140,7 +140,7 @@ inline data embedded() {
     // (flows), latest (stocks and forecasts), ratio_of_sums (rates: Σ numerators / Σ denominators, so
     // between the monthly rates) or average; the report does not say, so each follows what the
     // measure counts.
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "measures", {"id", "title", "owner", "polarity", "amber_band", "ytd_rule"},
         {
             {"OCC01.02", "Total No. of streetlights fitted with LED Lanterns", "Bill Cotton",
@@ -242,7 +242,7 @@ inline data embedded() {
     const std::string m1 = "M1 2023/24", m2 = "M2 2023/24";
     const std::string pound = "\xC2\xA3";
     const std::string green = "\xE2\x98\x85", amber = "\xE2\x97\x8F", red = "\xE2\x96\xB2";
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "observations",
         {"measure", "month", "actual", "target", "ytd_actual", "ytd_target", "numerator",
          "denominator", "printed_status", "printed_ytd_status"},
@@ -309,7 +309,7 @@ inline data embedded() {
         }));
     // Annex B "Overall Financial Position" (Table 11 of the main report), £m, in the bmm-audit
     // contract.
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "overall", {"line", "level", "budget", "forecast", "variance", "variance_pct"},
         {{"Adult Services", "0", "226.9", "226.9", "0.0", "0.0"},
          {"Children's Services", "0", "169.3", "172.4", "3.1", "1.8"},
@@ -334,7 +334,7 @@ inline data embedded() {
          {"Business Rates & Council Tax funding", "0", "-578.7", "-578.7", "0.0", "0.0"},
          {"Forecast Year End Position", "3", "0.0", "0.0", "0.0", "0.0"}}));
     // Annex B-1 directorate tables, £m: lines (level 0) and their printed totals (level 1).
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "directorates", {"directorate", "line", "level", "budget", "variance"},
         {{"Adult Services", "Adult Social Care", "0", "23.8", "0.0"},
          {"Adult Services", "Health, Education & Social Care Commissioning", "0", "5.1", "0.0"},
@@ -372,7 +372,7 @@ inline data embedded() {
     // ¶75-77: planned savings by directorate (£m, as reductions: the table prints them negative)
     // and its TOTAL row (level 1), then the 2023/24 delivery status (¶77), a split of the TOTAL
     // row's planned savings.
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "savings_plan", {"directorate", "level", "planned", "carried_forward", "printed_total"},
         {{"Adult Services", "0", "18.1", "4.0", "22.1"},
          {"Children's Services", "0", "3.4", "1.9", "5.3"},
@@ -381,20 +381,20 @@ inline data embedded() {
          {"Resources & Cross Directorate", "0", "5.1", "2.0", "7.1"},
          {"TOTAL", "1", "28.2", "10.2", "38.4"}}));
     d.tables.push_back(
-        detail::make("savings_status", {"status", "amount", "printed_percent"},
-                     {{"expected", "13.8", "50"}, {"amber", "11.3", ""}, {"red", "3.1", ""}}));
+        fixture::make("savings_status", {"status", "amount", "printed_percent"},
+                      {{"expected", "13.8", "50"}, {"amber", "11.3", ""}, {"red", "3.1", ""}}));
     // ¶113-115: general balances (£m).
-    d.tables.push_back(detail::make("balances", {"item", "kind", "amount"},
-                                    {{"Balances at 31 March 2023", "opening", "22.6"},
-                                     {"Budgeted top-up 2023/24", "contribution", "6.8"},
-                                     {"Further top-up (May 2023)", "contribution", "0.8"},
-                                     {"Forecast outturn variance", "variance", "0.0"},
-                                     {"Risk-assessed level 2023/24", "level", "30.2"}}));
+    d.tables.push_back(fixture::make("balances", {"item", "kind", "amount"},
+                                     {{"Balances at 31 March 2023", "opening", "22.6"},
+                                      {"Budgeted top-up 2023/24", "contribution", "6.8"},
+                                      {"Further top-up (May 2023)", "contribution", "0.8"},
+                                      {"Forecast outturn variance", "variance", "0.0"},
+                                      {"Risk-assessed level 2023/24", "level", "30.2"}}));
     // ¶108, Table 11 and ¶63: earmarked reserves (£m). ¶108: the use of £13.4m from 2023/24 to
     // 2025/26 is built into the MTFS; Table 11 budgets 7.4 of it for 2023/24 ("Contribution from
     // COVID-19 reserve"); how the other 6.0 (13.4 - 7.4) falls between 2024/25 and 2025/26 is not
     // printed, so it is one use over both years (year to last_year).
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "reserves", {"reserve", "kind", "label", "year", "last_year", "amount"},
         {{"COVID-19 Reserve", "opening", "Balance at 1 April 2023", "2023/24", "", "15.4"},
          {"COVID-19 Reserve", "planned_use", "Budgeted contribution in Table 11", "2023/24", "",
@@ -409,13 +409,13 @@ inline data embedded() {
          {"Public Health Reserve", "planned_use", "Forecast spend", "2024/25", "", "1.1"},
          {"Public Health Reserve", "planned_use", "Forecast spend", "2025/26", "", "0.7"}}));
     // ¶110: the High Needs DSG deficit in the unusable reserve (£m).
-    d.tables.push_back(detail::make("dsg", {"item", "value"},
-                                    {{"opening_deficit", "41.1"},
-                                     {"in_year_deficit", "18.3"},
-                                     {"override_ends", "2026-03-31"}}));
+    d.tables.push_back(fixture::make("dsg", {"item", "value"},
+                                     {{"opening_deficit", "41.1"},
+                                      {"in_year_deficit", "18.3"},
+                                      {"override_ends", "2026-03-31"}}));
     // Table 10: strategic risks. It prints the scores only: the residual score's likelihood and
     // impact (optional columns) are blank.
-    d.tables.push_back(detail::make(
+    d.tables.push_back(fixture::make(
         "risks",
         {"risk", "inherent", "previous_residual", "residual", "likelihood", "impact",
          "printed_rating", "printed_direction"},
@@ -576,7 +576,7 @@ inline data read_dir(const std::string& dir) {
         constexpr std::size_t absent = static_cast<std::size_t>(-1);
         std::vector<std::size_t> from(model.columns.size(), absent);
         for (std::size_t i = 0; i < csv.header.size(); ++i) {
-            const std::string name = detail::trimmed(csv.header[i]);
+            const std::string name = fixture::trimmed(csv.header[i]);
             std::size_t k = 0;
             while (k < model.columns.size() && model.columns[k] != name) ++k;
             if (k == model.columns.size()) {
